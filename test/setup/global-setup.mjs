@@ -1,0 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startLocalStack } from '../../scripts/lib/local-stack.mjs';
+import { migrateUp } from '../../scripts/lib/migrate.mjs';
+
+export default async function globalSetup() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'assistant-test-'));
+  const stack = await startLocalStack({ dataDir, persistent: false, database: 'assistant_test' });
+  Object.assign(process.env, stack.env, { TEST_DATA_DIR: dataDir, NODE_ENV: 'test' });
+  await migrateUp(stack.env.DATABASE_URL);
+  globalThis.__localStack = stack;
+}
