@@ -1,0 +1,42 @@
+import type { RetrievedChunk } from '@app/retrieval';
+import type { ChunkEvaluation } from './agent-decisions.types';
+import { contentTermsOf, termCoverage } from './lexical-terms';
+
+export interface EvaluateChunksOptions {
+  /** Chunks scoring below this are off topic whatever their words; the scale is the retriever's. */
+  minScore?: number;
+  /** Share of the question's terms a chunk must contain to be on topic. */
+  minChunkCoverage?: number;
+  /** Share of the question's terms the on-topic chunks must contain together to be enough. */
+  minTotalCoverage?: number;
+}
+
+function searchableTextOf(chunk: RetrievedChunk): string {
+  return [chunk.filename, ...chunk.headingPath, chunk.text].join('\n');
+}
+
+/**
+ * The deterministic evaluator of the local provider: a chunk is on topic when it scores at least
+ * `minScore` and contains enough of the question's terms; the chunks are sufficient when the
+ * on-topic ones together cover most of the question.
+ */
+export function evaluateChunks(question: string, chunks: readonly RetrievedChunk[], options: EvaluateChunksOptions = {}): ChunkEvaluation {
+  const { minScore = 0, minChunkCoverage = 0.34, minTotalCoverage = 0.6 } = options;
+  const terms = contentTermsOf(question);
+  const scored = chunks.filter((chunk) => chunk.score >= minScore);
+
+  if (terms.length === 0) {
+    return { sufficient: scored.length > 0, onTopic: scored, reason: 'the question has no content terms to check' };
+  }
+
+  const onTopic = scored.filter((chunk) => termCoverage(terms, searchableTextOf(chunk)) >= minChunkCoverage);
+  if (onTopic.length === 0) {
+    return { sufficient: false, onTopic, reason: `none of ${chunks.length} chunks is about the question` };
+  }
+
+  const coverage = termCoverage(terms, onTopic.map(searchableTextOf).join('\n'));
+  const percent = Math.round(coverage * 100);
+  return coverage >= minTotalCoverage
+    ? { sufficient: true, onTopic, reason: `${onTopic.length} chunks cover ${percent}% of the question's terms` }
+    : { sufficient: false, onTopic, reason: `on-topic chunks cover only ${percent}% of the question's terms` };
+}

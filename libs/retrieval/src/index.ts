@@ -1,0 +1,2 @@
+export type { RetrievedChunk } from './domain/retrieved-chunk';
+export { fuseByReciprocalRank, type FusedRank, type RankFusionOptions } from './domain/reciprocal-rank-fusion';
