@@ -1,0 +1,78 @@
+import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
+import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models';
+import { AIMessage, AIMessageChunk, type BaseMessage, type UsageMetadata } from '@langchain/core/messages';
+import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
+import { composeExtractiveAnswer, replyWithoutDocuments, type ExtractiveAnswerOptions } from './extractive-answer';
+import { readGenerationPrompt } from './generation-prompt-reader';
+
+export interface LocalExtractiveChatModelFields extends BaseChatModelParams, ExtractiveAnswerOptions {
+  /** Pause between streamed words; 0 still yields to the event loop so a stop is noticed. */
+  tokenDelayMs?: number;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * The local chat model: no network and no weights. It reads the question and the fenced
+ * documents out of the rendered generation prompt (the last human message), answers with the
+ * most relevant sentences cited as [n], and streams the answer word by word. Token counts in
+ * `usage_metadata` are word counts, the nearest honest measure a model without a tokenizer has.
+ */
+export class LocalExtractiveChatModel extends BaseChatModel {
+  private readonly tokenDelayMs: number;
+  private readonly answerOptions: ExtractiveAnswerOptions;
+
+  constructor(fields: LocalExtractiveChatModelFields = {}) {
+    super(fields);
+    this.tokenDelayMs = fields.tokenDelayMs ?? 0;
+    this.answerOptions = { maxSentences: fields.maxSentences, minSentenceCoverage: fields.minSentenceCoverage };
+  }
+
+  static lc_name(): string {
+    return 'LocalExtractiveChatModel';
+  }
+
+  _llmType(): string {
+    return 'local-extractive';
+  }
+
+  answerTo(messages: BaseMessage[]): string {
+    const prompt = [...messages].reverse().find((message) => message.getType() === 'human')?.text ?? '';
+    const { question, documents } = readGenerationPrompt(prompt);
+    return documents.length === 0 ? replyWithoutDocuments(question) : composeExtractiveAnswer(question, documents, this.answerOptions);
+  }
+
+  async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
+    options.signal?.throwIfAborted();
+    const text = this.answerTo(messages);
+    const message = new AIMessage({ content: text, usage_metadata: this.usageOf(messages, text), response_metadata: { finish_reason: 'stop' } });
+    return { generations: [{ text, message, generationInfo: { finish_reason: 'stop' } }] };
+  }
+
+  async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const text = this.answerTo(messages);
+    for (const word of text.match(/\s*\S+/g) ?? []) {
+      await new Promise((resolve) => setTimeout(resolve, this.tokenDelayMs));
+      options.signal?.throwIfAborted();
+      yield new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
+      await runManager?.handleLLMNewToken(word);
+    }
+    yield new ChatGenerationChunk({
+      text: '',
+      message: new AIMessageChunk({ content: '', usage_metadata: this.usageOf(messages, text), response_metadata: { finish_reason: 'stop' } }),
+      generationInfo: { finish_reason: 'stop' },
+    });
+  }
+
+  private usageOf(messages: BaseMessage[], answer: string): UsageMetadata {
+    const input = messages.reduce((sum, message) => sum + countWords(message.text), 0);
+    const output = countWords(answer);
+    return { input_tokens: input, output_tokens: output, total_tokens: input + output };
+  }
+}
