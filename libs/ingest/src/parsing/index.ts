@@ -1,0 +1,3 @@
+export { parseDocument } from './parse-document';
+export { sniffDocumentType } from './sniff-document-type';
+export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits';
