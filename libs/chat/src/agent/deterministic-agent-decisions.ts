@@ -1,0 +1,28 @@
+import type { RetrievedChunk } from '@app/retrieval';
+import type { AnswerRoute, ChunkEvaluation } from '../domain/agent-decisions.types';
+import { evaluateChunks, type EvaluateChunksOptions } from '../domain/evaluate-chunks.service';
+import { planSubQueries } from '../domain/plan-sub-queries.service';
+import { refineQuery } from '../domain/refine-query.service';
+import { routeQuestion } from '../domain/route-question.service';
+import type { AgentDecisions } from './answer-graph.deps';
+
+/** The local provider's decisions: the domain services, no model call. */
+export class DeterministicAgentDecisions implements AgentDecisions {
+  constructor(private readonly options: { webSearchEnabled?: boolean; evaluation?: EvaluateChunksOptions } = {}) {}
+
+  async route(question: string): Promise<AnswerRoute> {
+    return routeQuestion(question, { webSearchEnabled: this.options.webSearchEnabled });
+  }
+
+  async plan(question: string): Promise<string[]> {
+    return planSubQueries(question);
+  }
+
+  async evaluate(question: string, chunks: RetrievedChunk[]): Promise<ChunkEvaluation> {
+    return evaluateChunks(question, chunks, this.options.evaluation);
+  }
+
+  async refine(question: string, attempt: number, chunks: RetrievedChunk[]): Promise<string> {
+    return refineQuery(question, attempt, chunks);
+  }
+}
