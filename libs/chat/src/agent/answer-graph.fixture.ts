@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import type { BaseMessage } from '@langchain/core/messages';
-import type { ChatGenerationChunk } from '@langchain/core/outputs';
+import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { PromptLibrary } from '@app/llm';
 import type { RetrievedChunk } from '@app/retrieval';
@@ -12,9 +12,14 @@ import { DeterministicAgentDecisions } from './deterministic-agent-decisions';
 
 export const prompts = PromptLibrary.load(resolve(__dirname, '../../../../prompts'));
 
-/** A fake chat model that remembers the messages of every call. */
+/** A fake chat model that remembers the messages of every call, streamed or not. */
 export class RecordingChatModel extends FakeListChatModel {
   readonly calls: BaseMessage[][] = [];
+
+  override async _generate(messages: BaseMessage[], options?: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
+    this.calls.push(messages);
+    return super._generate(messages, options, runManager);
+  }
 
   override async *_streamResponseChunks(messages: BaseMessage[], options: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
     this.calls.push(messages);

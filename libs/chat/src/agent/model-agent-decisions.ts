@@ -68,6 +68,7 @@ export class ModelAgentDecisions implements AgentDecisions {
     toDecision: (reply: Reply) => Decision,
     fallback: () => Promise<Decision>,
   ): Promise<Decision> {
+    signal?.throwIfAborted();
     try {
       const reply = await this.model.invoke([new HumanMessage(this.prompts.render(prompt, variables))], { signal });
       return toDecision(schema.parse(jsonIn(reply.text)));
