@@ -30,7 +30,7 @@ export class LocalExtractiveChatModel extends BaseChatModel {
     this.answerOptions = { maxSentences: fields.maxSentences, minSentenceCoverage: fields.minSentenceCoverage };
   }
 
-  static lc_name(): string {
+  static override lc_name(): string {
     return 'LocalExtractiveChatModel';
   }
 
@@ -51,7 +51,7 @@ export class LocalExtractiveChatModel extends BaseChatModel {
     return { generations: [{ text, message, generationInfo: { finish_reason: 'stop' } }] };
   }
 
-  async *_streamResponseChunks(
+  override async *_streamResponseChunks(
     messages: BaseMessage[],
     options: this['ParsedCallOptions'],
     runManager?: CallbackManagerForLLMRun,
