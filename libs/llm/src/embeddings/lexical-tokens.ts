@@ -1,0 +1,47 @@
+import { stemmer } from 'stemmer';
+
+/** Function words common enough in English to say nothing about a text's topic. */
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both ' +
+    'but by can could did do does doing down during each few for from further had has have having he her here hers ' +
+    'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on ' +
+    'once only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
+    'themselves then there these they this those through to too under until up very was we were what when where which ' +
+    'while who whom why will with would you your yours yourself yourselves s t d ll m re ve'
+  ).split(' '),
+);
+
+// Apostrophes inside words ("don't", "Ada’s") are dropped so the word stays one token.
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+const LATIN_WORD = /^[a-z]+$/;
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+/** Lowercased runs of letters and digits in any script, in order, repeats kept. */
+export function tokenize(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().replace(INNER_APOSTROPHE, '').match(WORD) ?? [];
+}
+
+/** Porter stem of an English word; other tokens (digits, other scripts) are returned as they are. */
+export function stem(token: string): string {
+  if (!LATIN_WORD.test(token) || token.length < 3) return token;
+  let stemmed = stemCache.get(token);
+  if (stemmed === undefined) {
+    // A vocabulary is bounded in practice; clearing keeps a hostile stream of unique tokens cheap.
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = stemmer(token);
+    stemCache.set(token, stemmed);
+  }
+  return stemmed;
+}
+
+/** The terms a lexical index or hashed embedding should see: tokens minus stopwords, stemmed. */
+export function lexicalTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    if (!ENGLISH_STOPWORDS.has(token)) terms.push(stem(token));
+  }
+  return terms;
+}
