@@ -2,7 +2,7 @@
 // redis-server and the Chroma server that the chromadb package ships. Used by `npm run dev`,
 // the Jest global setup and the benchmarks, so all three run against the same kind of stack.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,6 +55,7 @@ export function ensureRedisServer() {
 }
 
 export async function startPostgres({ dataDir, port, database, persistent }) {
+  chmodSync(dataDir, 0o755); // initdb runs as the postgres user, which must reach its folder
   const pg = new EmbeddedPostgres({
     databaseDir: path.join(dataDir, 'postgres'),
     user: 'postgres',
@@ -104,7 +105,7 @@ export async function startRedis({ dataDir, port, persistent }) {
     '--appendonly', persistent ? 'yes' : 'no', '--save', '',
     '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawnService('redis-server', args);
   await waitFor('redis-server', () => pingRedis(port), 15_000);
   return { url: `redis://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
 }
@@ -113,11 +114,18 @@ export async function startChroma({ dataDir, port }) {
   const dir = path.join(dataDir, 'chroma');
   mkdirSync(dir, { recursive: true });
   const cli = path.join(root, 'node_modules', 'chromadb', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [cli, 'run', '--path', dir, '--host', '127.0.0.1', '--port', String(port)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnService(process.execPath, [cli, 'run', '--path', dir, '--host', '127.0.0.1', '--port', String(port)]);
   await waitFor('chroma', async () => (await fetch(`http://127.0.0.1:${port}/api/v2/heartbeat`)).ok, 60_000);
   return { url: `http://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
+}
+
+/** A child that dies with this process, whatever way it ends, so no service outlives its owner. */
+function spawnService(command, args) {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  return child;
 }
 
 export function stopChild(child, signal = 'SIGTERM') {
@@ -140,11 +148,17 @@ export async function startLocalStack({ dataDir, persistent, ports = {}, databas
     ports.redis ?? freePort(),
     ports.chroma ?? freePort(),
   ]);
-  const [postgres, redis, chroma] = await Promise.all([
+  const started = await Promise.allSettled([
     startPostgres({ dataDir, port: pgPort, database, persistent }),
     startRedis({ dataDir, port: redisPort, persistent }),
     startChroma({ dataDir, port: chromaPort }),
   ]);
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    await Promise.allSettled(started.filter((o) => o.status === 'fulfilled').map((o) => o.value.stop()));
+    throw failure.reason;
+  }
+  const [postgres, redis, chroma] = started.map((outcome) => outcome.value);
   return {
     env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, CHROMA_URL: chroma.url },
     postgres,

@@ -1,0 +1,26 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { InvalidCredentials } from '../../domain/org-errors';
+import { normaliseEmail } from '../../domain/user';
+import { PasswordHasher, UserRepository } from '../../org.ports';
+import { SessionIssuer } from '../../sessions/session-issuer';
+import { LogIn } from './log-in.command';
+
+// Verified when the email is unknown, so the answer takes as long as for a wrong password.
+const decoyHash = '$argon2id$v=19$m=19456,p=1,t=2$vbedMNz6etVqIMEyL+Szlg$zK76r/ukt2zaO6ZH8seW3okdgg6uJ9A6qJSWBiWYe7M';
+
+@CommandHandler(LogIn)
+export class LogInHandler implements ICommandHandler<LogIn> {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionIssuer,
+  ) {}
+
+  async execute({ email, password }: LogIn) {
+    const user = await this.users.findByEmail(normaliseEmail(email));
+    const passwordMatches = await this.hasher.verify(user?.passwordHash ?? decoyHash, password);
+    if (!user || !passwordMatches || !user.isActive()) throw new InvalidCredentials();
+    const session = await this.sessions.issue(user, new Date());
+    return { ...session, userId: user.id };
+  }
+}

@@ -1,0 +1,57 @@
+import { DomainError } from '@app/kernel';
+
+export class InvalidCredentials extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('invalid_credentials', 'The email or password is wrong');
+  }
+}
+
+export class InvalidRefreshToken extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('invalid_refresh_token', 'The refresh token is not valid');
+  }
+}
+
+export class RefreshTokenReused extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('refresh_token_reused', 'This refresh token was already used; the session has been revoked');
+  }
+}
+
+export class DepartmentNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super('department_not_found', `Department ${id} does not exist`);
+  }
+}
+
+export class DepartmentNameTaken extends DomainError {
+  readonly kind = 'conflict';
+  constructor(name: string) {
+    super('department_name_taken', `A department named "${name}" already exists there`);
+  }
+}
+
+export class UserNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super('user_not_found', `User ${id} does not exist`);
+  }
+}
+
+export class EmailTaken extends DomainError {
+  readonly kind = 'conflict';
+  constructor(email: string) {
+    super('email_taken', `A user with email ${email} already exists`);
+  }
+}
+
+export class InvalidUserChange extends DomainError {
+  readonly kind = 'invalid';
+  constructor(field: string, problem: string) {
+    super('invalid_user_change', `${field} ${problem}`, [{ field, problem }]);
+  }
+}

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { CreateDepartmentHandler } from './commands/create-department/create-department.handler';
+import { CreateUserHandler } from './commands/create-user/create-user.handler';
+import { LogInHandler } from './commands/log-in/log-in.handler';
+import { LogOutHandler } from './commands/log-out/log-out.handler';
+import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
+import { UpdateUserHandler } from './commands/update-user/update-user.handler';
+import { AuthController } from './http/auth.controller';
+import { OrgController } from './http/org.controller';
+import { AccessTokenSigner, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from './org.ports';
+import { MikroOrmDepartmentRepository, MikroOrmRefreshTokenRepository, MikroOrmUserRepository } from './persistence/mikro-orm-org.repositories';
+import { DepartmentSchema, RefreshTokenSchema, UserSchema } from './persistence/org.schemas';
+import { GetProfileHandler } from './queries/get-profile/get-profile.handler';
+import { ListDepartmentsHandler } from './queries/list-departments/list-departments.handler';
+import { ListUsersHandler } from './queries/list-users/list-users.handler';
+import { Argon2PasswordHasher } from './security/argon2-password-hasher';
+import { AccessTokenGuard, AdminRouteGuard } from './security/auth.guards';
+import { JwtAccessTokenSigner } from './security/jwt-access-token.signer';
+import { JwtStrategy } from './security/jwt.strategy';
+import { SessionIssuer } from './sessions/session-issuer';
+
+@Module({
+  imports: [JwtModule.register({}), PassportModule, MikroOrmModule.forFeature([DepartmentSchema, UserSchema, RefreshTokenSchema])],
+  controllers: [AuthController, OrgController],
+  providers: [
+    { provide: DepartmentRepository, useClass: MikroOrmDepartmentRepository },
+    { provide: UserRepository, useClass: MikroOrmUserRepository },
+    { provide: RefreshTokenRepository, useClass: MikroOrmRefreshTokenRepository },
+    { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+    { provide: AccessTokenSigner, useClass: JwtAccessTokenSigner },
+    SessionIssuer,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+    { provide: APP_GUARD, useClass: AdminRouteGuard },
+    LogInHandler,
+    RefreshSessionHandler,
+    LogOutHandler,
+    CreateDepartmentHandler,
+    CreateUserHandler,
+    UpdateUserHandler,
+    GetProfileHandler,
+    ListDepartmentsHandler,
+    ListUsersHandler,
+  ],
+  exports: [DepartmentRepository, UserRepository],
+})
+export class OrgModule {}

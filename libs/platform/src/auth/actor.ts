@@ -1,0 +1,8 @@
+export type Role = 'admin' | 'member';
+
+/** Who is calling: carried explicitly by every command and query. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  departmentId: string;
+}

@@ -1,0 +1,35 @@
+import { InvalidConfiguration, parseConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgresql://u:p@localhost:5432/db',
+  REDIS_URL: 'redis://localhost:6379',
+  CHROMA_URL: 'http://localhost:8000',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('parseConfig', () => {
+  it('applies defaults to a minimal environment', () => {
+    const config = parseConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.JWT_ACCESS_TTL_SECONDS).toBe(900);
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => parseConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(InvalidConfiguration);
+    expect(() => parseConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
+  });
+
+  it('names a missing variable', () => {
+    const { REDIS_URL: _omitted, ...rest } = valid;
+    expect(() => parseConfig(rest)).toThrow(/REDIS_URL/);
+  });
+
+  it('splits CORS origins', () => {
+    expect(parseConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual([
+      'http://a.test',
+      'http://b.test',
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { AppConfig } from '../config/app-config';
+
+/** MikroORM over PostgreSQL; features register their schemas with `MikroOrmModule.forFeature`. */
+@Global()
+@Module({
+  imports: [
+    MikroOrmModule.forRootAsync({
+      driver: PostgreSqlDriver,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        driver: PostgreSqlDriver,
+        clientUrl: config.get('DATABASE_URL'),
+        pool: { min: 0, max: config.get('DATABASE_POOL_MAX') },
+        autoLoadEntities: true,
+        registerRequestContext: true,
+        discovery: { warnWhenNoEntities: false },
+        debug: false,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

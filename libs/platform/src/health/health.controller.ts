@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { ServicesNotReady } from '../http/platform-errors';
+import { DependencyProbes } from './dependency-probes';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dependencies: DependencyProbes) {}
+
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** 200 when PostgreSQL, Redis and Chroma all answer; 503 naming each one that did not. */
+  @Get('ready')
+  async ready() {
+    const names = Object.keys(this.dependencies.probes) as Array<keyof DependencyProbes['probes']>;
+    const outcomes = await Promise.allSettled(names.map((name) => this.dependencies.probes[name]()));
+    const failed = outcomes.flatMap((outcome, index) =>
+      outcome.status === 'rejected' ? [{ field: names[index], problem: String(outcome.reason?.message ?? outcome.reason) }] : [],
+    );
+    if (failed.length) throw new ServicesNotReady(failed);
+    return { status: 'ok', checks: Object.fromEntries(names.map((name) => [name, 'up'])) };
+  }
+}

@@ -1,0 +1,29 @@
+import { DomainError } from '@app/kernel';
+
+export class ValidationFailed extends DomainError {
+  readonly kind = 'invalid';
+  constructor(details: ReadonlyArray<{ field: string; problem: string }>) {
+    super('validation_failed', 'The request is not valid', details);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor(message = 'A valid access token is required') {
+    super('unauthenticated', message);
+  }
+}
+
+export class AdminOnly extends DomainError {
+  readonly kind = 'forbidden';
+  constructor() {
+    super('admin_only', 'Only administrators may do this');
+  }
+}
+
+export class ServicesNotReady extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(failed: ReadonlyArray<{ field: string; problem: string }>) {
+    super('not_ready', `Not ready: ${failed.map((f) => f.field).join(', ')} unavailable`, failed);
+  }
+}

@@ -1,0 +1,10 @@
+export { AppConfig, parseConfig, type ConfigValues } from './config/app-config';
+export { PlatformModule, HttpPlatformModule } from './platform.module';
+export { configureHttpApp, apiPrefix } from './http/configure-http-app';
+export { ValidationFailed, Unauthenticated, AdminOnly } from './http/platform-errors';
+export { Public, AdminOnlyRoute, CurrentActor, IS_PUBLIC, ADMIN_ONLY } from './auth/auth.decorators';
+export type { Actor, Role } from './auth/actor';
+export { StrictRateLimit } from './throttling/rate-limits';
+export { Metrics } from './metrics/metrics';
+export { PageQuery } from './http/page.query';
+export { UuidParam } from './http/uuid-param';

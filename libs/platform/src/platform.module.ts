@@ -1,0 +1,34 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { APP_FILTER } from '@nestjs/core';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DependencyProbes } from './health/dependency-probes';
+import { HealthController } from './health/health.controller';
+import { ErrorFilter } from './http/error.filter';
+import { LoggingModule } from './logging/logging.module';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { RedisModule } from './redis/redis.module';
+import { ThrottlingModule } from './throttling/throttling.module';
+
+/** What every process shares: config, logging, PostgreSQL, Redis and the command/query buses. */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CqrsModule.forRoot()],
+  providers: [Metrics],
+  exports: [Metrics],
+})
+export class PlatformModule {}
+
+/** The HTTP edge on top of the platform: errors, rate limits, health and metrics. */
+@Module({
+  imports: [PlatformModule, ThrottlingModule],
+  controllers: [HealthController, MetricsController],
+  providers: [DependencyProbes, { provide: APP_FILTER, useClass: ErrorFilter }],
+})
+export class HttpPlatformModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
+import { Redis } from 'ioredis';
+
+// Fixed window per key, with an optional block once the limit is passed; one round trip.
+const incrementScript = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+local blockTtl = redis.call('PTTL', KEYS[2])
+if blockTtl <= 0 and hits > tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+  blockTtl = tonumber(ARGV[3])
+end
+return { hits, ttl, blockTtl }
+`;
+
+/** Rate-limit counters in Redis, so every API process shares them. */
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  constructor(private readonly redis: Redis) {}
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const base = `throttle:${throttlerName}:${key}`;
+    const [hits, ttlMs, blockMs] = (await this.redis.eval(
+      incrementScript,
+      2,
+      `${base}:hits`,
+      `${base}:blocked`,
+      ttl,
+      limit,
+      blockDuration || ttl,
+    )) as [number, number, number];
+    const isBlocked = blockMs > 0;
+    return {
+      totalHits: hits,
+      timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)),
+      isBlocked,
+      timeToBlockExpire: isBlocked ? Math.ceil(blockMs / 1000) : 0,
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { ApiModule } from '../../../apps/api/src/api.module';
+import { CreateDepartment, CreateUser } from '@app/org';
+import { configureHttpApp, type Actor } from '@app/platform';
+
+export const testPassword = 'correct horse battery staple';
+
+/** Test-only settings on top of what the global setup put in the environment. */
+export function useTestEnvironment(overrides: Record<string, string> = {}) {
+  Object.assign(process.env, {
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+}
+
+export async function startApi(overrides: Record<string, string> = {}): Promise<INestApplication> {
+  useTestEnvironment(overrides);
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  await app.init();
+  return app;
+}
+
+const systemActor: Actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'admin', departmentId: '00000000-0000-0000-0000-000000000000' };
+
+export interface TestUser {
+  id: string;
+  email: string;
+  departmentId: string;
+  accessToken: string;
+  refreshToken: string;
+  auth: { Authorization: string };
+}
+
+/** A fresh department (unless one is given), a user in it, and a logged-in session. */
+/** Runs work outside HTTP (as a seed or job would) in its own MikroORM context. */
+export function inOrmContext<T>(app: INestApplication, work: () => Promise<T>): Promise<T> {
+  return RequestContext.create(app.get(MikroORM).em, work);
+}
+
+export async function createSession(app: INestApplication, role: 'admin' | 'member', departmentId?: string): Promise<TestUser> {
+  const commands = app.get(CommandBus);
+  const email = `${role}-${randomUUID()}@example.test`;
+  const { department, user } = await inOrmContext(app, async () => {
+    const department = departmentId ?? (await commands.execute(new CreateDepartment(systemActor, `Dept ${randomUUID()}`, null))).id;
+    const user = await commands.execute(new CreateUser(systemActor, email, testPassword, `Test ${role}`, role, department));
+    return { department, user };
+  });
+  const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email, password: testPassword }).expect(200);
+  return {
+    id: user.id,
+    email,
+    departmentId: department,
+    accessToken: login.body.accessToken,
+    refreshToken: login.body.refreshToken,
+    auth: { Authorization: `Bearer ${login.body.accessToken}` },
+  };
+}
