@@ -4,3 +4,4 @@ export { fenceDocuments, type FenceableDocument } from './prompts/fence-document
 export { LocalExtractiveChatModel, type LocalExtractiveChatModelFields } from './chat/local-extractive-chat-model';
 export { LocalHashedEmbeddings } from './embeddings/local-hashed-embeddings';
 export { tokenize, stem, lexicalTerms, ENGLISH_STOPWORDS } from './embeddings/lexical-tokens';
+export { LlmModule } from './llm.module';

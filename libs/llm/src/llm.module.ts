@@ -1,0 +1,50 @@
+import { Global, Module } from '@nestjs/common';
+import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { ChatOpenAI } from '@langchain/openai';
+import path from 'node:path';
+import { AppConfig } from '@app/platform';
+import { LocalExtractiveChatModel } from './chat/local-extractive-chat-model';
+import { LocalHashedEmbeddings } from './embeddings/local-hashed-embeddings';
+import { EmbeddingModel } from './llm.ports';
+import { PromptLibrary } from './prompts/prompt-library';
+import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
+
+/** The model providers, chosen by configuration: local (no network) or any OpenAI-compatible endpoint. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EmbeddingModel,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): EmbeddingModel =>
+        config.get('EMBEDDING_PROVIDER') === 'openai'
+          ? new OpenAiEmbeddingModel({
+              model: config.get('OPENAI_EMBEDDING_MODEL'),
+              dimension: config.get('EMBEDDING_DIMENSION'),
+              apiKey: config.get('OPENAI_API_KEY'),
+              baseUrl: config.get('OPENAI_BASE_URL'),
+            })
+          : new LocalHashedEmbeddings({ dimension: config.get('EMBEDDING_DIMENSION') }),
+    },
+    {
+      provide: BaseChatModel,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): BaseChatModel =>
+        config.get('CHAT_PROVIDER') === 'openai'
+          ? new ChatOpenAI({
+              model: config.get('OPENAI_CHAT_MODEL'),
+              apiKey: config.get('OPENAI_API_KEY'),
+              configuration: config.get('OPENAI_BASE_URL') ? { baseURL: config.get('OPENAI_BASE_URL') } : undefined,
+              streamUsage: true,
+            })
+          : new LocalExtractiveChatModel(),
+    },
+    {
+      provide: PromptLibrary,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => PromptLibrary.load(path.resolve(config.get('PROMPTS_DIR'))),
+    },
+  ],
+  exports: [EmbeddingModel, BaseChatModel, PromptLibrary],
+})
+export class LlmModule {}
