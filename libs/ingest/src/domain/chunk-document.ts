@@ -47,7 +47,6 @@ function chunkSectionText(section: ParsedSection, { targetChars, overlapChars }:
     if (currentHasNewText && current.length + unit.joiner.length + unit.text.length > targetChars) {
       texts.push(current);
       current = overlapTail(current, overlapChars);
-      currentHasNewText = false;
     }
     current = join(current, unit);
     currentHasNewText = true;

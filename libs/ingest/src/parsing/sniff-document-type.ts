@@ -57,6 +57,7 @@ export function decodeUtf8Text(bytes: Buffer): string | null {
   } catch {
     return null;
   }
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = text.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g)?.length ?? 0;
   return controls > text.length / 100 ? null : text;
 }

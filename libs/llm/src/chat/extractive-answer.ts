@@ -20,7 +20,7 @@ export interface ExtractiveAnswerOptions {
 
 function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=["'(\[]?[\p{Lu}\p{N}])|\n+/u)
+    .split(/(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}])|\n+/u)
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter((sentence) => sentence.split(' ').length >= 3);
 }

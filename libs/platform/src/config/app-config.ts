@@ -66,6 +66,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigValues {
 export class AppConfig {
   constructor(readonly values: ConfigValues) {}
 
+  // The one reader of process.env; everything else receives AppConfig.
+  // eslint-disable-next-line no-restricted-properties
   static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return new AppConfig(parseConfig(env));
   }
