@@ -18,6 +18,7 @@ export async function migrateUp(clientUrl, { log = () => {} } = {}) {
       glob: '!(*.d).{js,ts}',
       transactional: true,
       allOrNothing: true,
+      snapshot: false,
     },
   });
   try {

@@ -15,13 +15,22 @@ export function useTestEnvironment(overrides: Record<string, string> = {}) {
   Object.assign(process.env, {
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Test files share one Redis and one client IP; the burst test sets its own limit on its own Redis.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }
 
 export async function startApi(overrides: Record<string, string> = {}): Promise<INestApplication> {
+  const saved = { ...process.env };
   useTestEnvironment(overrides);
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  // Config is read while the module compiles; restore so one test's overrides never leak into the next.
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    .compile()
+    .finally(() => {
+      process.env = saved;
+    });
   const app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
   await app.init();
   return app;

@@ -26,6 +26,11 @@ describe('parseConfig', () => {
     expect(() => parseConfig(rest)).toThrow(/REDIS_URL/);
   });
 
+  it('treats an empty value as unset', () => {
+    expect(parseConfig({ ...valid, OPENAI_BASE_URL: '' }).OPENAI_BASE_URL).toBeUndefined();
+    expect(parseConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
+  });
+
   it('splits CORS origins', () => {
     expect(parseConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual([
       'http://a.test',

@@ -56,7 +56,9 @@ export type ConfigValues = z.infer<typeof configSchema>;
 export class InvalidConfiguration extends Error {}
 
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigValues {
-  const result = configSchema.safeParse(env);
+  // An empty value (`OPENAI_BASE_URL=` copied from .env.example) means "not set".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = configSchema.safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new InvalidConfiguration(`Invalid configuration:\n${problems.join('\n')}`);

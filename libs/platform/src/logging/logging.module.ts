@@ -12,7 +12,10 @@ import { requestIdFor } from './request-id';
           level: config.get('LOG_LEVEL'),
           genReqId: requestIdFor,
           customProps: (request) => ({ requestId: request.id }),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          },
           autoLogging: { ignore: (request) => request.url?.startsWith('/api/v1/health') ?? false },
           ...(config.get('NODE_ENV') === 'development' ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
         },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { Redis } from 'ioredis';
@@ -16,13 +16,27 @@ end
 return { hits, ttl, blockTtl }
 `;
 
-/** Rate-limit counters in Redis, so every API process shares them. */
+/**
+ * Rate-limit counters in Redis, so every API process shares them. When Redis cannot be reached
+ * the limit fails open: readiness already reports the outage, and refusing every request would
+ * turn a cache problem into a full outage.
+ */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly logger = new Logger('RateLimits');
+
   constructor(private readonly redis: Redis) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const base = `throttle:${throttlerName}:${key}`;
+    try {
+      return await this.count(`throttle:${throttlerName}:${key}`, ttl, limit, blockDuration);
+    } catch (error) {
+      this.logger.warn(`Rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
+      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  private async count(base: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
     const [hits, ttlMs, blockMs] = (await this.redis.eval(
       incrementScript,
       2,

@@ -1,0 +1,83 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { freePort, startRedis } from '../../scripts/lib/local-stack.mjs';
+import { startApi } from './support/test-app';
+
+describe('operations', () => {
+  it('answers a login burst with 429 and Retry-After', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'burst-'));
+    const redis = await startRedis({ dataDir, port: await freePort(), persistent: false });
+    const app = await startApi({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: redis.url });
+    try {
+      const http = request(app.getHttpServer());
+      const statuses: number[] = [];
+      let limited: request.Response | undefined;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const response = await http.post('/api/v1/auth/login').send({ email: `burst-${Date.now()}@example.test`, password: 'whatever-it-is' });
+        statuses.push(response.status);
+        if (response.status === 429) limited ??= response;
+      }
+      expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(limited?.headers['retry-after']).toMatch(/^\d+$/);
+      expect(limited?.body).toMatchObject({ statusCode: 429, code: 'rate_limited' });
+    } finally {
+      await app.close();
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves Prometheus metrics and the OpenAPI document without a token', async () => {
+    const app = await startApi();
+    try {
+      const http = request(app.getHttpServer());
+      await http.get('/api/v1/health/live').expect(200);
+      const metrics = await http.get('/api/v1/metrics').expect(200);
+      expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+      const document = await http.get('/api/v1/docs-json').expect(200);
+      expect(Object.keys(document.body.paths)).toContain('/api/v1/auth/login');
+    } finally {
+      await app.close();
+    }
+  });
+
+  describe('readiness', () => {
+    let dataDir: string;
+    let redisPort: number;
+    let redis: Awaited<ReturnType<typeof startRedis>>;
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'readiness-'));
+      redisPort = await freePort();
+      redis = await startRedis({ dataDir, port: redisPort, persistent: false });
+      app = await startApi({ REDIS_URL: redis.url });
+    });
+    afterAll(async () => {
+      await app.close();
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('is 503 naming Redis while Redis is down, and 200 again once it is back', async () => {
+      const http = request(app.getHttpServer());
+      await http.get('/api/v1/health/ready').expect(200);
+
+      await redis.stop();
+      const down = await http.get('/api/v1/health/ready').expect(503);
+      expect(down.body).toMatchObject({ code: 'not_ready', details: [{ field: 'redis', problem: expect.any(String) }] });
+      expect(down.body.details.map((d: { field: string }) => d.field)).toEqual(['redis']);
+
+      redis = await startRedis({ dataDir, port: redisPort, persistent: false });
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        status = (await http.get('/api/v1/health/ready')).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(status).toBe(200);
+    });
+  });
+});
