@@ -1,0 +1,44 @@
+import { Department } from '../../domain/department';
+import { InvalidCredentials } from '../../domain/org-errors';
+import { User } from '../../domain/user';
+import { inMemoryOrg } from '../../testing/in-memory-org';
+import { LogIn } from './log-in.command';
+import { LogInHandler } from './log-in.handler';
+
+describe('LogInHandler', () => {
+  const setUp = async () => {
+    const org = inMemoryOrg();
+    const department = Department.create('d1', 'Engineering', null, new Date());
+    await org.departments.add(department);
+    const user = User.register({ id: 'u1', email: 'Ada@Example.org', passwordHash: await org.hasher.hash('right password'), displayName: 'Ada', role: 'member', departmentId: 'd1', now: new Date() });
+    await org.users.add(user);
+    return { ...org, user, handler: new LogInHandler(org.users, org.hasher, org.sessions) };
+  };
+
+  it('issues a session for the right password, whatever the email case', async () => {
+    const { handler, signer, refreshTokens } = await setUp();
+    const session = await handler.execute(new LogIn(' ADA@example.org ', 'right password'));
+    expect(session.userId).toBe('u1');
+    expect(signer.signed).toEqual([{ sub: 'u1', role: 'member', dept: 'd1' }]);
+    expect(session.refreshToken.startsWith(`${[...refreshTokens.rows.keys()][0]}.`)).toBe(true);
+  });
+
+  it('never stores the refresh token itself', async () => {
+    const { handler, refreshTokens } = await setUp();
+    const session = await handler.execute(new LogIn('ada@example.org', 'right password'));
+    const stored = [...refreshTokens.rows.values()][0];
+    expect(stored.secretHash).not.toContain(session.refreshToken.split('.')[1]);
+  });
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const { handler } = await setUp();
+    await expect(handler.execute(new LogIn('ada@example.org', 'wrong'))).rejects.toBeInstanceOf(InvalidCredentials);
+    await expect(handler.execute(new LogIn('nobody@example.org', 'right password'))).rejects.toBeInstanceOf(InvalidCredentials);
+  });
+
+  it('refuses a disabled user', async () => {
+    const { handler, user } = await setUp();
+    user.disable(new Date());
+    await expect(handler.execute(new LogIn('ada@example.org', 'right password'))).rejects.toBeInstanceOf(InvalidCredentials);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Cursor } from '@app/kernel';
+import { AppConfig, parseConfig } from '@app/platform';
+import type { Department } from '../domain/department';
+import { RefreshToken } from '../domain/refresh-token';
+import type { User } from '../domain/user';
+import { AccessTokenClaims, AccessTokenSigner, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../org.ports';
+import { SessionIssuer } from '../sessions/session-issuer';
+
+export class InMemoryDepartments extends DepartmentRepository {
+  readonly rows = new Map<string, Department>();
+  async findById(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async findByName(name: string, parentId: string | null) {
+    return [...this.rows.values()].find((d) => d.name.toLowerCase() === name.toLowerCase() && d.parentId === parentId) ?? null;
+  }
+  async list() {
+    return [...this.rows.values()];
+  }
+  async add(department: Department) {
+    this.rows.set(department.id, department);
+  }
+}
+
+export class InMemoryUsers extends UserRepository {
+  readonly rows = new Map<string, User>();
+  async findById(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async findByEmail(email: string) {
+    return [...this.rows.values()].find((u) => u.email === email) ?? null;
+  }
+  async list(limit: number, after: Cursor | null) {
+    const sorted = [...this.rows.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    const start = after ? sorted.findIndex((u) => u.id === after.id) + 1 : 0;
+    return sorted.slice(start, start + limit);
+  }
+  async add(user: User) {
+    this.rows.set(user.id, user);
+  }
+  async save(user: User) {
+    this.rows.set(user.id, user);
+  }
+}
+
+export class InMemoryRefreshTokens extends RefreshTokenRepository {
+  readonly rows = new Map<string, RefreshToken>();
+  async findById(id: string) {
+    const token = this.rows.get(id);
+    return token ? Object.assign(Object.create(RefreshToken.prototype), token) : null;
+  }
+  async add(token: RefreshToken) {
+    this.rows.set(token.id, token);
+  }
+  async claimForRotation(id: string, now: Date) {
+    const token = this.rows.get(id);
+    if (!token || token.rotatedAt || token.revokedAt) return false;
+    token.rotatedAt = now;
+    return true;
+  }
+  async revokeFamily(familyId: string, now: Date) {
+    for (const token of this.rows.values()) if (token.familyId === familyId) token.revokedAt ??= now;
+  }
+  async revokeAllOfUser(userId: string, now: Date) {
+    for (const token of this.rows.values()) if (token.userId === userId) token.revokedAt ??= now;
+  }
+}
+
+/** Reversible "hash" so tests stay fast; the real argon2 hasher is exercised by the e2e tests. */
+export class PlainTextHasher extends PasswordHasher {
+  async hash(password: string) {
+    return `hashed:${password}`;
+  }
+  async verify(hash: string, password: string) {
+    return hash === `hashed:${password}`;
+  }
+}
+
+export class RecordingSigner extends AccessTokenSigner {
+  readonly signed: AccessTokenClaims[] = [];
+  async sign(claims: AccessTokenClaims) {
+    this.signed.push(claims);
+    return { token: `token-${this.signed.length}`, expiresIn: 900 };
+  }
+}
+
+export function inMemoryOrg() {
+  const config = new AppConfig(
+    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32) }),
+  );
+  const departments = new InMemoryDepartments();
+  const users = new InMemoryUsers();
+  const refreshTokens = new InMemoryRefreshTokens();
+  const hasher = new PlainTextHasher();
+  const signer = new RecordingSigner();
+  const sessions = new SessionIssuer(signer, refreshTokens, config);
+  return { config, departments, users, refreshTokens, hasher, signer, sessions };
+}
