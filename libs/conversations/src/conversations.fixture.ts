@@ -1,0 +1,81 @@
+import type { Cursor } from '@app/kernel';
+import { ConversationRepository, MessageRepository, type ConversationSummary } from './conversations.ports';
+import type { Conversation } from './domain/conversation';
+import type { AssistantOutcome, Message } from './domain/message';
+
+/** In-memory ports for handler specs; they keep the same ordering rules as the SQL. */
+export class InMemoryConversations extends ConversationRepository {
+  readonly rows = new Map<string, Conversation>();
+  constructor(readonly messages = new InMemoryMessages()) {
+    super();
+    messages.conversations = this;
+  }
+
+  async findOwned(id: string, userId: string) {
+    const found = this.rows.get(id);
+    return found && found.userId === userId ? found : null;
+  }
+
+  async listOwned(userId: string, limit: number, after: Cursor | null): Promise<ConversationSummary[]> {
+    const key = (c: { updatedAt: Date; id: string }) => `${c.updatedAt.toISOString()}|${c.id}`;
+    return [...this.rows.values()]
+      .filter((c) => c.userId === userId && (!after || key(c) < `${after.at}|${after.id}`))
+      .sort((a, b) => (key(a) < key(b) ? 1 : -1))
+      .slice(0, limit)
+      .map((c) => ({ ...c, messageCount: this.messages.rows.filter((m) => m.conversationId === c.id).length }));
+  }
+
+  async save(conversation: Conversation) {
+    this.rows.set(conversation.id, conversation);
+  }
+
+  async saveWithMessages(conversation: Conversation, messages: Message[]) {
+    this.rows.set(conversation.id, conversation);
+    this.messages.rows.push(...messages);
+  }
+
+  async delete(conversation: Conversation) {
+    this.rows.delete(conversation.id);
+    this.messages.rows = this.messages.rows.filter((m) => m.conversationId !== conversation.id);
+  }
+}
+
+export class InMemoryMessages extends MessageRepository {
+  rows: Message[] = [];
+  conversations!: InMemoryConversations;
+
+  async listOf(conversationId: string) {
+    return this.rows.filter((m) => m.conversationId === conversationId);
+  }
+
+  async recentOf(conversationId: string, limit: number) {
+    return (await this.listOf(conversationId)).slice(-limit);
+  }
+
+  async findOwnedAnswer(messageId: string, userId: string) {
+    const message = this.rows.find((m) => m.id === messageId && m.role === 'assistant');
+    return message && this.conversations.rows.get(message.conversationId)?.userId === userId ? message : null;
+  }
+
+  async saveProgress(messageId: string, content: string, now: Date) {
+    const message = this.rows.find((m) => m.id === messageId && m.isStreaming());
+    if (message) Object.assign(message, { content, updatedAt: now });
+  }
+
+  async finish(messageId: string, outcome: AssistantOutcome, now: Date) {
+    const message = this.rows.find((m) => m.id === messageId && m.isStreaming());
+    if (message) Object.assign(message, outcome, { updatedAt: now });
+  }
+
+  async listStreaming() {
+    return this.rows
+      .filter((m) => m.isStreaming())
+      .map((m) => ({ messageId: m.id, userId: this.conversations.rows.get(m.conversationId)!.userId }));
+  }
+
+  async markInterrupted(messageIds: string[], now: Date) {
+    const hit = this.rows.filter((m) => messageIds.includes(m.id) && m.isStreaming());
+    for (const message of hit) Object.assign(message, { status: 'interrupted', updatedAt: now });
+    return hit.length;
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { CreateConversationHandler } from './commands/create-conversation/create-conversation.handler';
+import { DeleteConversationHandler } from './commands/delete-conversation/delete-conversation.handler';
+import { RenameConversationHandler } from './commands/rename-conversation/rename-conversation.handler';
+import { ConversationRepository, MessageRepository } from './conversations.ports';
+import { ConversationsController } from './http/conversations.controller';
+import { ConversationSchema, MessageSchema } from './persistence/conversations.schemas';
+import { MikroOrmConversationRepository } from './persistence/mikro-orm-conversation.repository';
+import { MikroOrmMessageRepository } from './persistence/mikro-orm-message.repository';
+import { GetConversationHandler } from './queries/get-conversation/get-conversation.handler';
+import { ListConversationsHandler } from './queries/list-conversations/list-conversations.handler';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([ConversationSchema, MessageSchema])],
+  controllers: [ConversationsController],
+  providers: [
+    { provide: ConversationRepository, useClass: MikroOrmConversationRepository },
+    { provide: MessageRepository, useClass: MikroOrmMessageRepository },
+    CreateConversationHandler,
+    RenameConversationHandler,
+    DeleteConversationHandler,
+    ListConversationsHandler,
+    GetConversationHandler,
+  ],
+  exports: [ConversationRepository, MessageRepository],
+})
+export class ConversationsModule {}

@@ -1,0 +1,59 @@
+export type MessageRole = 'user' | 'assistant';
+/** `streaming` only while an answer is being generated; every other status is final. */
+export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
+
+export interface MessageCitation {
+  n: number;
+  fileId: string;
+  filename: string;
+  chunkId: string;
+  page: number | null;
+  score: number;
+  snippet: string;
+  url?: string;
+}
+
+export interface MessageUsage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+/** How an assistant message ended. */
+export interface AssistantOutcome {
+  status: Exclude<MessageStatus, 'streaming'>;
+  content: string;
+  citations: MessageCitation[];
+  finishReason: string | null;
+  usage: MessageUsage | null;
+  errorCode: string | null;
+}
+
+export class Message {
+  constructor(
+    readonly id: string,
+    readonly conversationId: string,
+    readonly role: MessageRole,
+    public content: string,
+    public citations: MessageCitation[],
+    public status: MessageStatus,
+    public finishReason: string | null,
+    public usage: MessageUsage | null,
+    public errorCode: string | null,
+    readonly createdAt: Date,
+    public updatedAt: Date,
+  ) {}
+
+  static fromUser(id: string, conversationId: string, content: string, now: Date): Message {
+    return new Message(id, conversationId, 'user', content, [], 'complete', null, null, null, now, now);
+  }
+
+  /** The answer's row, created empty when generation starts and filled as it streams. */
+  static answerStarting(id: string, conversationId: string, now: Date): Message {
+    return new Message(id, conversationId, 'assistant', '', [], 'streaming', null, null, null, now, now);
+  }
+
+  isStreaming(): boolean {
+    return this.status === 'streaming';
+  }
+}
