@@ -33,6 +33,7 @@ export const configSchema = z.object({
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(2),
   INGEST_JOB_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60_000),
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(4),
+  INGEST_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
   CHROMA_COLLECTION: z.string().default('chunks'),
 
   EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),

@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ChromaClient, type Collection } from 'chromadb';
+import { EmbeddingModel } from '@app/llm';
+import { AppConfig } from '@app/platform';
+import { VectorSpace, type VectorSpaceCheck } from './indexing.ports';
+
+const MODEL_KEY = 'embeddingModel';
+const DIMENSION_KEY = 'embeddingDimension';
+
+/**
+ * The one Chroma collection of chunk vectors (cosine). Embeddings are always computed by our
+ * EmbeddingModel and passed explicitly, so the collection has no embedding function; its
+ * metadata records which model built it, because vectors of two models must never mix.
+ */
+@Injectable()
+export class ChromaVectorCollection extends VectorSpace {
+  private readonly logger = new Logger(ChromaVectorCollection.name);
+  private readonly client: ChromaClient;
+  private collection: Promise<Collection> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly model: EmbeddingModel,
+  ) {
+    super();
+    const url = new URL(config.get('CHROMA_URL'));
+    this.client = new ChromaClient({ host: url.hostname, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)), ssl: url.protocol === 'https:' });
+  }
+
+  get name(): string {
+    return this.config.get('CHROMA_COLLECTION');
+  }
+
+  /** The collection, created for the current model on first use; a failed attempt is retried next call. */
+  open(): Promise<Collection> {
+    this.collection ??= this.client
+      .getOrCreateCollection({
+        name: this.name,
+        embeddingFunction: null,
+        configuration: { hnsw: { space: 'cosine' } },
+        metadata: { [MODEL_KEY]: this.model.modelId, [DIMENSION_KEY]: this.model.dimension },
+      })
+      .catch((error: unknown) => {
+        this.collection = null;
+        throw error;
+      });
+    return this.collection;
+  }
+
+  async check(): Promise<VectorSpaceCheck> {
+    const collection = await this.open();
+    const stored = { modelId: String(collection.metadata?.[MODEL_KEY] ?? ''), dimension: Number(collection.metadata?.[DIMENSION_KEY] ?? 0) };
+    if (stored.modelId === this.model.modelId && stored.dimension === this.model.dimension) return { matches: true };
+    this.logger.error(
+      `Collection "${this.name}" holds vectors of ${stored.modelId || 'an unknown model'} (dimension ${stored.dimension}), ` +
+        `but the configured model is ${this.model.modelId} (dimension ${this.model.dimension}); ` +
+        'files will fail with embedding_model_mismatch until an admin re-embeds the corpus (POST /api/v1/files/reembed)',
+    );
+    return { matches: false, stored };
+  }
+
+  /** Drops the cached handle, e.g. after another process recreated the collection. */
+  forget(): void {
+    this.collection = null;
+  }
+
+  /** True when new vectors may be written: the collection was built by the configured model. */
+  async acceptsCurrentModel(): Promise<boolean> {
+    const collection = await this.open();
+    return collection.metadata?.[MODEL_KEY] === this.model.modelId && collection.metadata?.[DIMENSION_KEY] === this.model.dimension;
+  }
+
+  async reset(): Promise<void> {
+    await this.client.deleteCollection({ name: this.name }).catch((error: unknown) => {
+      if ((error as Error)?.name !== 'ChromaNotFoundError') throw error;
+    });
+    this.collection = null;
+    await this.open();
+  }
+}

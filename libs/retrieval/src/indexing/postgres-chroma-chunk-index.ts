@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { NO_PAGE, type IndexedChunk, type IndexedFile } from '../domain/indexed-chunk';
+import { ChunkIndex, CorpusVersion } from './indexing.ports';
+import { ChromaVectorCollection } from './chroma-vector-collection';
+
+// Chroma caps the records of one request; this stays well under it for 1024-dim vectors.
+const VECTOR_WRITE_BATCH = 256;
+
+/**
+ * Chunks go to Chroma first and PostgreSQL second. Retrieval reads text and access attributes
+ * from PostgreSQL, so a vector whose row is not written yet is never shown; whatever a crash
+ * leaves half-done, the retry upserts the same ids again.
+ */
+@Injectable()
+export class PostgresChromaChunkIndex extends ChunkIndex {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly vectors: ChromaVectorCollection,
+    private readonly corpusVersion: CorpusVersion,
+  ) {
+    super();
+  }
+
+  async replaceFileChunks(file: IndexedFile, chunks: IndexedChunk[]): Promise<void> {
+    await this.withCollection(async (collection) => {
+      for (let start = 0; start < chunks.length; start += VECTOR_WRITE_BATCH) {
+        const batch = chunks.slice(start, start + VECTOR_WRITE_BATCH);
+        await collection.upsert({
+          ids: batch.map((chunk) => chunk.id),
+          embeddings: batch.map((chunk) => chunk.vector),
+          metadatas: batch.map((chunk) => ({
+            fileId: file.id,
+            departmentId: file.departmentId,
+            visibility: file.visibility,
+            page: chunk.page ?? NO_PAGE,
+            chunkIndex: chunk.index,
+          })),
+        });
+      }
+    });
+    await this.em.transactional(async (em) => {
+      const connection = em.getConnection();
+      if (chunks.length > 0) {
+        await connection.execute(UPSERT_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk)))], 'run', em.getTransactionContext());
+      }
+      await connection.execute('delete from chunks where file_id = ? and chunk_index >= ?', [file.id, chunks.length], 'run', em.getTransactionContext());
+    });
+    await this.withCollection((collection) =>
+      collection.delete({ where: { $and: [{ fileId: { $eq: file.id } }, { chunkIndex: { $gte: chunks.length } }] } }),
+    );
+    await this.corpusVersion.bump();
+  }
+
+  async deleteFileChunks(fileId: string): Promise<void> {
+    await this.em.getConnection().execute('delete from chunks where file_id = ?', [fileId], 'run');
+    await this.withCollection((collection) => collection.delete({ where: { fileId: { $eq: fileId } } }));
+    await this.corpusVersion.bump();
+  }
+
+  async countFileChunks(fileId: string): Promise<{ rows: number; vectors: number }> {
+    const [{ count }] = await this.em.getConnection().execute<Array<{ count: string }>>('select count(*) from chunks where file_id = ?', [fileId]);
+    const vectors = await this.withCollection(async (collection) => (await collection.get({ where: { fileId: { $eq: fileId } }, include: [] })).ids.length);
+    return { rows: Number(count), vectors };
+  }
+
+  private async withCollection<T>(work: (collection: Awaited<ReturnType<ChromaVectorCollection['open']>>) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.vectors.open());
+    } catch (error) {
+      this.vectors.forget(); // the collection may have been recreated by a re-embed elsewhere
+      throw error;
+    }
+  }
+}
+
+function toRow(file: IndexedFile, chunk: IndexedChunk) {
+  return {
+    id: chunk.id,
+    file_id: file.id,
+    department_id: file.departmentId,
+    visibility: file.visibility,
+    chunk_index: chunk.index,
+    page: chunk.page,
+    heading_path: chunk.headingPath,
+    text: chunk.text,
+  };
+}
+
+// One parameter carries every row as JSON, so a file of any size is one statement.
+const UPSERT_CHUNKS = `
+  insert into chunks (id, file_id, department_id, visibility, chunk_index, page, heading_path, text)
+  select r.id, r.file_id, r.department_id, r.visibility, r.chunk_index, r.page,
+         array(select jsonb_array_elements_text(r.heading_path)), r.text
+  from jsonb_to_recordset(?::jsonb) as r(
+    id uuid, file_id uuid, department_id uuid, visibility text, chunk_index int, page int, heading_path jsonb, text text
+  )
+  on conflict (id) do update set
+    department_id = excluded.department_id,
+    visibility = excluded.visibility,
+    chunk_index = excluded.chunk_index,
+    page = excluded.page,
+    heading_path = excluded.heading_path,
+    text = excluded.text`;
