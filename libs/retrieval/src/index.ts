@@ -4,3 +4,5 @@ export { RetrievalModule } from './retrieval.module';
 export { ChunkIndex, CorpusVersion, VectorSpace, type VectorSpaceCheck } from './indexing/indexing.ports';
 export { NO_PAGE, type IndexedChunk, type IndexedFile, type ChunkVisibility } from './domain/indexed-chunk';
 export { CORPUS_VERSION_KEY } from './indexing/redis-corpus-version';
+export { ChunkSearch, type SearchRequest } from './search/search.ports';
+export { accessScopeOf, scopeKey, type AccessScope, type ScopeFilters } from './domain/access-scope';

@@ -3,6 +3,11 @@ import { ChromaVectorCollection } from './indexing/chroma-vector-collection';
 import { PostgresChromaChunkIndex } from './indexing/postgres-chroma-chunk-index';
 import { RedisCorpusVersion } from './indexing/redis-corpus-version';
 import { ChunkIndex, CorpusVersion, VectorSpace } from './indexing/indexing.ports';
+import { ChromaVectorLeg } from './search/chroma-vector.leg';
+import { HybridChunkSearch } from './search/hybrid-chunk-search';
+import { PostgresChunkText } from './search/postgres-chunk-text';
+import { RedisSearchCache } from './search/redis-search-cache';
+import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './search/search.ports';
 
 /** The search index (PostgreSQL chunks + Chroma vectors): written by ingestion, read by chat. */
 @Module({
@@ -11,7 +16,13 @@ import { ChunkIndex, CorpusVersion, VectorSpace } from './indexing/indexing.port
     { provide: VectorSpace, useExisting: ChromaVectorCollection },
     { provide: ChunkIndex, useClass: PostgresChromaChunkIndex },
     { provide: CorpusVersion, useClass: RedisCorpusVersion },
+    PostgresChunkText,
+    { provide: FullTextLeg, useExisting: PostgresChunkText },
+    { provide: ChunkStore, useExisting: PostgresChunkText },
+    { provide: VectorLeg, useClass: ChromaVectorLeg },
+    { provide: SearchCache, useClass: RedisSearchCache },
+    { provide: ChunkSearch, useClass: HybridChunkSearch },
   ],
-  exports: [ChunkIndex, CorpusVersion, VectorSpace],
+  exports: [ChunkIndex, CorpusVersion, VectorSpace, ChunkSearch],
 })
 export class RetrievalModule {}

@@ -1,0 +1,25 @@
+import type { AccessScope } from '../domain/access-scope';
+
+/**
+ * The access rule as SQL over `chunks c join files f`, with its parameters in order. The file
+ * row is the authority (visibility can change after indexing); the chunk's copy is checked too
+ * so the index on (department_id, visibility) can narrow the scan.
+ */
+export function chunkAccessWhere(scope: AccessScope): { sql: string; params: unknown[] } {
+  const clauses = [
+    `f.status = 'ready'`,
+    'f.deleted_at is null',
+    `(f.visibility = 'organization' or f.department_id = ?)`,
+    `(c.visibility = 'organization' or c.department_id = ?)`,
+  ];
+  const params: unknown[] = [scope.readerDepartmentId, scope.readerDepartmentId];
+  if (scope.fileIds) {
+    clauses.push('c.file_id = any(array[?]::uuid[])');
+    params.push(scope.fileIds.length ? [...scope.fileIds] : null);
+  }
+  if (scope.departmentIds) {
+    clauses.push('f.department_id = any(array[?]::uuid[])');
+    params.push(scope.departmentIds.length ? [...scope.departmentIds] : null);
+  }
+  return { sql: clauses.join(' and '), params };
+}

@@ -1,0 +1,108 @@
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { EmbeddingModel, LlmModule } from '@app/llm';
+import { PlatformModule } from '@app/platform';
+import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
+import { accessScopeOf } from '../domain/access-scope';
+import { ChunkIndex } from '../indexing/indexing.ports';
+import { RetrievalModule } from '../retrieval.module';
+import { ChunkSearch, FullTextLeg, VectorLeg } from './search.ports';
+
+const TOPICS = ['parental leave lasts sixteen weeks', 'travel expenses are reimbursed within thirty days', 'the server room code is 4471'];
+
+describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
+  let app: INestApplicationContext;
+  let em: EntityManager;
+  const own = randomUUID();
+  const other = randomUUID();
+  const files = {
+    ownPrivate: randomUUID(),
+    otherPrivate: randomUUID(),
+    otherOrgWide: randomUUID(),
+    ownDeleted: randomUUID(),
+    ownProcessing: randomUUID(),
+  };
+
+  const inContext = <T>(work: () => Promise<T>) => RequestContext.create(app.get(MikroORM).em, work);
+
+  async function addFile(id: string, departmentId: string, visibility: 'department' | 'organization', extra: { status?: string; deleted?: boolean } = {}) {
+    await em.getConnection().execute(
+      `insert into files (id, filename, mime_type, size_bytes, sha256, department_id, visibility, status, storage_key, uploaded_by, created_at, updated_at, deleted_at)
+       values (?, ?, 'text/plain', 1, ?, ?, ?, ?, 'k', ?, now(), now(), ${extra.deleted ? 'now()' : 'null'})`,
+      [id, `${id}.txt`, randomUUID(), departmentId, visibility, extra.status ?? 'ready', randomUUID()],
+    );
+    const embeddings = app.get(EmbeddingModel);
+    const texts = TOPICS.map((topic) => `${topic} (file ${id})`);
+    const vectors = await embeddings.embedDocuments(texts);
+    await inContext(() =>
+      app.get(ChunkIndex).replaceFileChunks(
+        { id, departmentId, visibility },
+        texts.map((text, index) => ({ id: randomUUID(), index, text, page: index + 1, headingPath: [], vector: vectors[index] })),
+      ),
+    );
+  }
+
+  beforeAll(async () => {
+    useTestEnvironment({ CHROMA_COLLECTION: `search_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '60' });
+    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    app = await moduleRef.init();
+    em = app.get(EntityManager);
+    for (const id of [own, other]) await em.getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [id, `Search ${id}`]);
+    await addFile(files.ownPrivate, own, 'department');
+    await addFile(files.otherPrivate, other, 'department');
+    await addFile(files.otherOrgWide, other, 'organization');
+    await addFile(files.ownDeleted, own, 'department', { deleted: true });
+    await addFile(files.ownProcessing, own, 'department', { status: 'processing' });
+  });
+  afterAll(() => app?.close());
+
+  const readable = new Set([files.ownPrivate, files.otherOrgWide]);
+
+  it.each(TOPICS.concat(['server room code', 'what is in the file', 'sixteen', 'reimbursed']))(
+    'returns only chunks the reader may see, from both legs, for "%s"',
+    async (query) => {
+      const scope = accessScopeOf({ departmentId: own });
+      const hits = await inContext(() => app.get(ChunkSearch).search({ query, scope, limit: 20 }));
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) expect(readable).toContain(hit.fileId);
+
+      const textHits = await inContext(() => app.get(FullTextLeg).search(query, scope, 50));
+      for (const hit of textHits) expect(readable).toContain(hit.fileId);
+      const vectorIds = new Set((await app.get(VectorLeg).search(query, scope, 50)).map((hit) => hit.chunkId));
+      const [{ count }] = await em.getConnection().execute<Array<{ count: string }>>(
+        `select count(*) from chunks where id = any(array[?]::uuid[]) and file_id <> all(array[?]::uuid[])`,
+        [[...vectorIds, randomUUID()], [...readable, files.ownDeleted, files.ownProcessing]],
+      );
+      expect(Number(count)).toBe(0);
+    },
+  );
+
+  it('narrows by filters and never widens past the rule', async () => {
+    const byFile = accessScopeOf({ departmentId: own }, { fileIds: [files.otherPrivate, files.otherOrgWide] });
+    const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'parental leave', scope: byFile }));
+    expect(new Set(hits.map((h) => h.fileId))).toEqual(new Set([files.otherOrgWide]));
+
+    const byDepartment = accessScopeOf({ departmentId: own }, { departmentIds: [own] });
+    const own_ = await inContext(() => app.get(ChunkSearch).search({ query: 'parental leave', scope: byDepartment }));
+    expect(new Set(own_.map((h) => h.fileId))).toEqual(new Set([files.ownPrivate]));
+  });
+
+  it('finds the chunk that holds the fact, with its page', async () => {
+    const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'How long is parental leave?', scope: accessScopeOf({ departmentId: other }) }));
+    expect(hits[0]).toMatchObject({ page: 1, text: expect.stringContaining('sixteen weeks') });
+  });
+
+  it('treats a missing collection as no vectors', async () => {
+    useTestEnvironment({ CHROMA_COLLECTION: `missing_${randomUUID().slice(0, 8)}` });
+    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    const fresh = await moduleRef.init();
+    try {
+      expect(await fresh.get(VectorLeg).search('parental leave', accessScopeOf({ departmentId: own }), 5)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { accessScopeOf, type AccessScope } from '../domain/access-scope';
+import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { HybridChunkSearch } from './hybrid-chunk-search';
+import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch, type VectorHit } from './search.ports';
+
+const chunk = (id: string, departmentId = 'd1'): RetrievedChunk & { departmentId: string } => ({
+  chunkId: id, fileId: `file-${id}`, filename: `${id}.pdf`, page: 1, headingPath: [], text: `text of ${id}`, score: 0, departmentId,
+});
+const CORPUS = [chunk('a'), chunk('b'), chunk('c'), chunk('secret', 'd2')];
+const readable = (scope: AccessScope) => CORPUS.filter((c) => c.departmentId === scope.readerDepartmentId);
+const strip = ({ departmentId: _, ...rest }: RetrievedChunk & { departmentId: string }): RetrievedChunk => rest;
+
+class InMemoryFullText extends FullTextLeg {
+  calls = 0;
+  constructor(private readonly ranked: string[]) {
+    super();
+  }
+  async search(_query: string, scope: AccessScope, limit: number) {
+    this.calls++;
+    const allowed = new Set(readable(scope).map((c) => c.chunkId));
+    return this.ranked.filter((id) => allowed.has(id)).slice(0, limit).map((id) => strip(CORPUS.find((c) => c.chunkId === id)!));
+  }
+}
+
+class InMemoryVectors extends VectorLeg {
+  constructor(private readonly ranked: string[]) {
+    super();
+  }
+  async search(): Promise<VectorHit[]> {
+    return this.ranked.map((chunkId, i) => ({ chunkId, similarity: 1 - i / 10 }));
+  }
+}
+
+class InMemoryStore extends ChunkStore {
+  async findReadable(ids: readonly string[], scope: AccessScope) {
+    return readable(scope).filter((c) => ids.includes(c.chunkId)).map(strip);
+  }
+}
+
+class InMemoryCache extends SearchCache {
+  readonly entries = new Map<string, RetrievedChunk[]>();
+  version = '0';
+  async lookup(key: string): Promise<CachedSearch> {
+    return { corpusVersion: this.version, chunks: this.entries.get(`${this.version}:${key}`) ?? null };
+  }
+  async store(key: string, version: string, chunks: RetrievedChunk[]) {
+    this.entries.set(`${version}:${key}`, chunks);
+  }
+}
+
+const scope = accessScopeOf({ departmentId: 'd1' });
+
+describe('HybridChunkSearch', () => {
+  it('ranks a chunk both legs found above chunks only one leg found', async () => {
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b']), new InMemoryVectors(['c', 'b']), new InMemoryStore(), new InMemoryCache());
+    const result = await search.search({ query: 'q', scope });
+    expect(result.map((c) => c.chunkId)).toEqual(['b', 'a', 'c']);
+    expect(result[0].score).toBeGreaterThan(result[1].score);
+    expect(result[2].text).toBe('text of c');
+  });
+
+  it('drops a vector hit the store will not return for this reader', async () => {
+    const search = new HybridChunkSearch(new InMemoryFullText([]), new InMemoryVectors(['secret', 'a']), new InMemoryStore(), new InMemoryCache());
+    expect((await search.search({ query: 'q', scope })).map((c) => c.chunkId)).toEqual(['a']);
+  });
+
+  it('answers from full text alone when the vector store fails', async () => {
+    const failing = new (class extends VectorLeg {
+      async search(): Promise<VectorHit[]> {
+        throw new Error('chroma is down');
+      }
+    })();
+    const search = new HybridChunkSearch(new InMemoryFullText(['a']), failing, new InMemoryStore(), new InMemoryCache());
+    expect((await search.search({ query: 'q', scope })).map((c) => c.chunkId)).toEqual(['a']);
+  });
+
+  it('keeps at most the limit', async () => {
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b', 'c']), new InMemoryVectors([]), new InMemoryStore(), new InMemoryCache());
+    expect(await search.search({ query: 'q', scope, limit: 2 })).toHaveLength(2);
+  });
+
+  it('serves a repeated search from the cache until the corpus version moves', async () => {
+    const cache = new InMemoryCache();
+    const fullText = new InMemoryFullText(['a']);
+    const search = new HybridChunkSearch(fullText, new InMemoryVectors([]), new InMemoryStore(), cache);
+    await search.search({ query: 'Leave  policy', scope });
+    await new Promise((resolve) => setImmediate(resolve));
+    await search.search({ query: 'leave policy', scope });
+    expect(fullText.calls).toBe(1);
+    cache.version = '1';
+    await search.search({ query: 'leave policy', scope });
+    expect(fullText.calls).toBe(2);
+  });
+
+  it('does not share cached results between readers of different scopes', async () => {
+    const cache = new InMemoryCache();
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'secret']), new InMemoryVectors(['secret']), new InMemoryStore(), cache);
+    await search.search({ query: 'q', scope });
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = await search.search({ query: 'q', scope: accessScopeOf({ departmentId: 'd2' }) });
+    expect(other.map((c) => c.chunkId)).toEqual(['secret']);
+  });
+});

@@ -1,0 +1,47 @@
+import type { AccessScope } from '../domain/access-scope';
+import type { RetrievedChunk } from '../domain/retrieved-chunk';
+
+export interface SearchRequest {
+  query: string;
+  scope: AccessScope;
+  /** Most chunks to return; default 8. */
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+/** Hybrid search over what the scope allows; the one retrieval port other modules use. */
+export abstract class ChunkSearch {
+  abstract search(request: SearchRequest): Promise<RetrievedChunk[]>;
+}
+
+export interface VectorHit {
+  chunkId: string;
+  /** Cosine similarity, higher is closer. */
+  similarity: number;
+}
+
+/** Ranked full-text matches inside the scope, best first. */
+export abstract class FullTextLeg {
+  abstract search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]>;
+}
+
+/** Nearest chunk vectors inside the scope, best first. */
+export abstract class VectorLeg {
+  abstract search(query: string, scope: AccessScope, limit: number, signal?: AbortSignal): Promise<VectorHit[]>;
+}
+
+/** Reads chunk rows by id, returning only those the scope may read and whose file is live and ready. */
+export abstract class ChunkStore {
+  abstract findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]>;
+}
+
+export interface CachedSearch {
+  chunks: RetrievedChunk[] | null;
+  /** The corpus version the lookup saw; store under it so a later ingest makes the entry stale. */
+  corpusVersion: string;
+}
+
+export abstract class SearchCache {
+  abstract lookup(key: string): Promise<CachedSearch>;
+  abstract store(key: string, corpusVersion: string, chunks: RetrievedChunk[]): Promise<void>;
+}
