@@ -1,0 +1,29 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+export interface RunningChild extends RunningService {
+  child: ChildProcess;
+}
+export interface LocalStack {
+  env: { DATABASE_URL: string; REDIS_URL: string; CHROMA_URL: string };
+  postgres: RunningService;
+  redis: RunningChild;
+  chroma: RunningChild;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number>;
+export function ensureRedisServer(): void;
+export function startPostgres(options: { dataDir: string; port: number; database: string; persistent: boolean }): Promise<RunningService>;
+export function startRedis(options: { dataDir: string; port: number; persistent: boolean }): Promise<RunningChild>;
+export function startChroma(options: { dataDir: string; port: number }): Promise<RunningChild>;
+export function stopChild(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
+export function startLocalStack(options: {
+  dataDir: string;
+  persistent: boolean;
+  ports?: { postgres?: number; redis?: number; chroma?: number };
+  database?: string;
+}): Promise<LocalStack>;

@@ -1,0 +1,1 @@
+export function migrateUp(clientUrl: string, options?: { log?: (line: string) => void }): Promise<string[]>;
