@@ -1,2 +1,3 @@
 export * from './domain-error';
 export * from './page';
+export { ENGLISH_STOPWORDS, tokenize, stem, lexicalTerms, contentTermsOf, termCoverage } from './text/lexical-terms';

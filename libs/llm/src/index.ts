@@ -3,5 +3,5 @@ export { PromptLibrary, PROMPT_NAMES, PromptFileMissing, PromptVariableMissing, 
 export { fenceDocuments, type FenceableDocument } from './prompts/fence-documents';
 export { LocalExtractiveChatModel, type LocalExtractiveChatModelFields } from './chat/local-extractive-chat-model';
 export { LocalHashedEmbeddings } from './embeddings/local-hashed-embeddings';
-export { tokenize, stem, lexicalTerms, ENGLISH_STOPWORDS } from './embeddings/lexical-tokens';
+
 export { LlmModule } from './llm.module';

@@ -1,6 +1,6 @@
 import type { RetrievedChunk } from '@app/retrieval';
 import type { ChunkEvaluation } from './agent-decisions.types';
-import { contentTermsOf, termCoverage } from './lexical-terms';
+import { contentTermsOf, termCoverage } from '@app/kernel';
 
 export interface EvaluateChunksOptions {
   /** Chunks scoring below this are off topic whatever their words; the scale is the retriever's. */

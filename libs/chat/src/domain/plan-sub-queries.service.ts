@@ -1,4 +1,4 @@
-import { contentTermsOf } from './lexical-terms';
+import { contentTermsOf } from '@app/kernel';
 
 export const MAX_SUB_QUERIES = 3;
 

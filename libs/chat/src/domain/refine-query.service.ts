@@ -1,5 +1,5 @@
 import type { RetrievedChunk } from '@app/retrieval';
-import { contentTermsOf, wordsOf } from './lexical-terms';
+import { contentTermsOf, tokenize } from '@app/kernel';
 import { stemmer } from 'stemmer';
 
 /**
@@ -22,7 +22,7 @@ export function refineQuery(question: string, attempt: number, chunks: readonly 
 function uniqueKeyWordsOf(text: string): string[] {
   const keyStems = new Set(contentTermsOf(text));
   const seen = new Set<string>();
-  return wordsOf(text).filter((word) => {
+  return tokenize(text).filter((word) => {
     const stem = stemmer(word);
     if (!keyStems.has(stem) || seen.has(stem)) return false;
     seen.add(stem);

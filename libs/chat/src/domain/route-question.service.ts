@@ -1,4 +1,4 @@
-import { contentTermsOf } from './lexical-terms';
+import { contentTermsOf } from '@app/kernel';
 import type { AnswerRoute } from './agent-decisions.types';
 
 // Phrases that make up small talk; a question made only of these needs no documents.

@@ -1,5 +1,5 @@
 import type { PromptDocument } from './generation-prompt-reader';
-import { contentTermsOf } from './lexical-terms';
+import { contentTermsOf } from '@app/kernel';
 
 export const NOT_FOUND_ANSWER = 'I could not find that in the documents.';
 export const SMALL_TALK_ANSWER = 'Hello! I answer questions from your organisation’s documents. What would you like to know?';

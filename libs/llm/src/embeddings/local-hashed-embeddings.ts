@@ -1,5 +1,5 @@
 import { EmbeddingModel } from '../llm.ports';
-import { lexicalTerms, stem, tokenize } from './lexical-tokens';
+import { lexicalTerms, stem, tokenize } from '@app/kernel';
 
 export interface LocalHashedEmbeddingsOptions {
   /** Length of every vector; more buckets mean fewer collisions between terms. */

@@ -1,4 +1,4 @@
-import { lexicalTerms, stem, tokenize } from './lexical-tokens';
+import { lexicalTerms, stem, tokenize } from './lexical-terms';
 
 describe('lexical tokens', () => {
   it('lowercases, splits on punctuation and keeps letters of any script and digits', () => {

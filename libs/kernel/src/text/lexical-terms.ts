@@ -45,3 +45,26 @@ export function lexicalTerms(text: string): string[] {
   }
   return terms;
 }
+
+// Words that frame a request ("please explain…") rather than say what it is about.
+const REQUEST_WORDS: ReadonlySet<string> = new Set(
+  'tell please give show explain describe list also shall may might must'.split(' '),
+);
+
+/** The distinct stemmed content terms of a question or passage, for overlap scoring. */
+export function contentTermsOf(text: string): string[] {
+  const terms = new Set<string>();
+  for (const token of tokenize(text)) {
+    if (ENGLISH_STOPWORDS.has(token) || REQUEST_WORDS.has(token)) continue;
+    if (token.length < 2 && !/\d/.test(token)) continue;
+    terms.add(stem(token));
+  }
+  return [...terms];
+}
+
+/** Share of `queryTerms` present in `text` (0..1); 0 when there are no query terms. */
+export function termCoverage(queryTerms: readonly string[], text: string): number {
+  if (queryTerms.length === 0) return 0;
+  const present = new Set(contentTermsOf(text));
+  return queryTerms.filter((term) => present.has(term)).length / queryTerms.length;
+}
