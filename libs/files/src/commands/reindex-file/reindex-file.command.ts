@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { Actor } from '@app/platform';
+import type { StoredFile } from '../../domain/stored-file';
+
+export class ReindexFile extends Command<StoredFile> {
+  constructor(
+    readonly actor: Actor,
+    readonly fileId: string,
+  ) {
+    super();
+  }
+}

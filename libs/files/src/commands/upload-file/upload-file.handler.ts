@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { IngestQueue, mediaTypeOf, sniffDocumentType, type DocumentType } from '@app/ingest';
+import { displayFilename } from '../../domain/display-filename';
+import { EmptyFile, FileTooLarge, UnsupportedMediaType, UploadDepartmentNotFound } from '../../domain/files-errors';
+import { StoredFile } from '../../domain/stored-file';
+import { BlobStorage, FileRepository } from '../../files.ports';
+import { UploadInspector } from './upload-inspector';
+import { UploadFile } from './upload-file.command';
+import { UploadSettings } from './upload-settings';
+
+const TEXTUAL: ReadonlySet<DocumentType> = new Set(['text', 'markdown', 'html']);
+
+@CommandHandler(UploadFile)
+export class UploadFileHandler implements ICommandHandler<UploadFile> {
+  private readonly logger = new Logger(UploadFileHandler.name);
+
+  constructor(
+    private readonly files: FileRepository,
+    private readonly blobs: BlobStorage,
+    private readonly queue: IngestQueue,
+    private readonly settings: UploadSettings,
+  ) {}
+
+  async execute({ actor, upload }: UploadFile) {
+    const departmentId = upload.departmentId ?? actor.departmentId;
+    if (!(await this.files.departmentExists(departmentId))) throw new UploadDepartmentNotFound(departmentId);
+    const filename = displayFilename(upload.filename);
+
+    const key = randomUUID();
+    const inspector = new UploadInspector(this.settings.maxBytes, () => new FileTooLarge(this.settings.maxBytes));
+    upload.content.once('error', (error) => inspector.destroy(error));
+    await this.blobs.write(key, upload.content.pipe(inspector));
+
+    let type: DocumentType;
+    try {
+      type = await acceptedTypeOf(inspector, filename);
+    } catch (rejection) {
+      await this.blobs.delete(key);
+      throw rejection;
+    }
+    const existing = await this.files.findLiveBySha256(departmentId, inspector.sha256);
+    if (existing) return this.duplicateOf(existing, key);
+
+    const file = StoredFile.register({
+      id: randomUUID(),
+      filename,
+      mimeType: mediaTypeOf(type),
+      sizeBytes: inspector.sizeBytes,
+      sha256: inspector.sha256,
+      departmentId,
+      visibility: upload.visibility ?? 'department',
+      storageKey: key,
+      uploadedBy: actor.userId,
+      now: new Date(),
+    });
+    if (!(await this.files.add(file))) {
+      const winner = await this.files.findLiveBySha256(departmentId, inspector.sha256);
+      if (winner) return this.duplicateOf(winner, key);
+      throw new Error('The upload collided with a file that is no longer there; retry it');
+    }
+    await this.queue.enqueueFile(file.id).catch((error: unknown) => {
+      // The row is `queued`; the worker's reconciler adds the job once Redis answers again.
+      this.logger.warn(`Could not queue file ${file.id} yet: ${(error as Error).message}`);
+    });
+    return { file, duplicate: false };
+  }
+
+  private async duplicateOf(existing: StoredFile, unusedKey: string) {
+    await this.blobs.delete(unusedKey);
+    return { file: existing, duplicate: true };
+  }
+}
+
+/** The type read from the bytes: magic numbers from the head, and for text the whole stream checked as UTF-8. */
+async function acceptedTypeOf(inspector: UploadInspector, filename: string): Promise<DocumentType> {
+  if (inspector.sizeBytes === 0) throw new EmptyFile();
+  const type = await sniffDocumentType(inspector.head, filename);
+  if (!type || (TEXTUAL.has(type) && !inspector.isText)) throw new UnsupportedMediaType();
+  return type;
+}

@@ -1,0 +1,3 @@
+export abstract class UploadSettings {
+  abstract readonly maxBytes: number;
+}

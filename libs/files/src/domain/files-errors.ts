@@ -1,0 +1,50 @@
+import { DomainError } from '@app/kernel';
+
+export class FileNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super('file_not_found', `File ${id} does not exist`);
+  }
+}
+
+export class FileTooLarge extends DomainError {
+  readonly kind = 'too_large';
+  constructor(maxBytes: number) {
+    super('file_too_large', `The file is larger than the limit of ${maxBytes} bytes`);
+  }
+}
+
+export class EmptyFile extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('empty_file', 'The file is empty');
+  }
+}
+
+export class UnsupportedMediaType extends DomainError {
+  readonly kind = 'unsupported';
+  constructor() {
+    super('unsupported_media_type', 'Only PDF, DOCX, Markdown, HTML and plain text files are accepted; the type is read from the bytes');
+  }
+}
+
+export class FileBusy extends DomainError {
+  readonly kind = 'conflict';
+  constructor(id: string) {
+    super('file_busy', `File ${id} is still being ingested; reindex it once it is ready or failed`);
+  }
+}
+
+export class UploadDepartmentNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super('department_not_found', `Department ${id} does not exist`);
+  }
+}
+
+export class MalformedUpload extends DomainError {
+  readonly kind = 'invalid';
+  constructor(field: string, problem: string) {
+    super('validation_failed', `${field} ${problem}`, [{ field, problem }]);
+  }
+}

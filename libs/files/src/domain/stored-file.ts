@@ -1,0 +1,121 @@
+export type FileVisibility = 'department' | 'organization';
+export type FileStatus = 'queued' | 'processing' | 'ready' | 'failed';
+export type IngestionStage = 'parsing' | 'chunking' | 'embedding' | 'indexing';
+
+export interface FileReader {
+  userId: string;
+  role: 'admin' | 'member';
+  departmentId: string;
+}
+
+export interface NewFile {
+  id: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  departmentId: string;
+  visibility: FileVisibility;
+  storageKey: string;
+  uploadedBy: string;
+  now: Date;
+}
+
+/**
+ * An uploaded document and its ingestion status machine:
+ * queued → processing → ready | failed, and back to queued for a retry or a reindex.
+ */
+export class StoredFile {
+  status: FileStatus = 'queued';
+  stage: IngestionStage | null = null;
+  progress = 0;
+  chunkCount = 0;
+  pageCount: number | null = null;
+  errorCode: string | null = null;
+  errorMessage: string | null = null;
+  lastProgressAt: Date | null = null;
+  readyAt: Date | null = null;
+  deletedAt: Date | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly filename: string,
+    readonly mimeType: string,
+    readonly sizeBytes: number,
+    readonly sha256: string,
+    readonly departmentId: string,
+    readonly visibility: FileVisibility,
+    readonly storageKey: string,
+    readonly uploadedBy: string,
+    readonly createdAt: Date,
+    public updatedAt: Date,
+  ) {}
+
+  static register(file: NewFile): StoredFile {
+    return new StoredFile(file.id, file.filename, file.mimeType, file.sizeBytes, file.sha256, file.departmentId, file.visibility, file.storageKey, file.uploadedBy, file.now, file.now);
+  }
+
+  /** Admins see every file; others their department's and the organisation-wide ones. */
+  isVisibleTo(reader: FileReader): boolean {
+    if (this.deletedAt) return false;
+    return reader.role === 'admin' || this.visibility === 'organization' || this.departmentId === reader.departmentId;
+  }
+
+  isSettled(): boolean {
+    return this.status === 'ready' || this.status === 'failed';
+  }
+
+  startProcessing(now: Date): void {
+    this.status = 'processing';
+    this.stage = null;
+    this.progress = 0;
+    this.errorCode = null;
+    this.errorMessage = null;
+    this.touch(now);
+  }
+
+  reportProgress(stage: IngestionStage, progress: number, now: Date): void {
+    this.status = 'processing';
+    this.stage = stage;
+    this.progress = Math.min(1, Math.max(0, progress));
+    this.touch(now);
+  }
+
+  markReady(chunkCount: number, pageCount: number | null, now: Date): void {
+    this.status = 'ready';
+    this.stage = null;
+    this.progress = 1;
+    this.chunkCount = chunkCount;
+    this.pageCount = pageCount;
+    this.errorCode = null;
+    this.errorMessage = null;
+    this.readyAt = now;
+    this.touch(now);
+  }
+
+  markFailed(code: string, message: string, now: Date): void {
+    this.status = 'failed';
+    this.stage = null;
+    this.errorCode = code;
+    this.errorMessage = message;
+    this.touch(now);
+  }
+
+  /** Waiting again: a retry after a passing failure, a reindex, or a re-embed. */
+  requeue(now: Date): void {
+    this.status = 'queued';
+    this.stage = null;
+    this.progress = 0;
+    this.updatedAt = now;
+  }
+
+  markDeleted(now: Date): void {
+    this.deletedAt = now;
+    this.updatedAt = now;
+  }
+
+  private touch(now: Date): void {
+    this.lastProgressAt = now;
+    this.updatedAt = now;
+  }
+}

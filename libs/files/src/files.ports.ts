@@ -1,0 +1,42 @@
+import type { Readable } from 'node:stream';
+import type { Cursor } from '@app/kernel';
+import type { FileView } from './domain/file-view';
+import type { FileReader, FileStatus, StoredFile } from './domain/stored-file';
+
+export interface FileListFilter {
+  status?: FileStatus;
+  departmentId?: string;
+}
+
+export abstract class FileRepository {
+  /** The live (not deleted) file. */
+  abstract findById(id: string): Promise<StoredFile | null>;
+  /** Includes a soft-deleted file, for the purge. */
+  abstract findIncludingDeleted(id: string): Promise<StoredFile | null>;
+  abstract findLiveBySha256(departmentId: string, sha256: string): Promise<StoredFile | null>;
+  /** Newest first, live files the reader may see, after the cursor. */
+  abstract listVisible(reader: FileReader, filter: FileListFilter, limit: number, after: Cursor | null): Promise<StoredFile[]>;
+  abstract listIdsByStatus(statuses: FileStatus[]): Promise<string[]>;
+  abstract listDeletedIds(): Promise<string[]>;
+  abstract departmentExists(id: string): Promise<boolean>;
+  /** False when another live file of the department already has these bytes. */
+  abstract add(file: StoredFile): Promise<boolean>;
+  abstract save(file: StoredFile): Promise<void>;
+  abstract remove(id: string): Promise<void>;
+}
+
+/** Where uploaded bytes live, under keys the system generates. */
+export abstract class BlobStorage {
+  /** Stores the stream under the key; on any error nothing is left behind. */
+  abstract write(key: string, content: Readable): Promise<void>;
+  abstract read(key: string): Promise<Buffer>;
+  abstract openStream(key: string): Promise<Readable>;
+  abstract delete(key: string): Promise<void>;
+}
+
+/** Status and progress changes of files, across processes (the worker publishes, the API streams). */
+export abstract class FileEvents {
+  abstract publish(view: FileView): Promise<void>;
+  /** Calls the listener with every published view of the file until the returned function is called. */
+  abstract subscribe(fileId: string, listener: (view: FileView) => void): Promise<() => Promise<void>>;
+}

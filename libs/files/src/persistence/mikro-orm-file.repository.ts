@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Cursor } from '@app/kernel';
+import { StoredFile, type FileReader, type FileStatus } from '../domain/stored-file';
+import { FileListFilter, FileRepository } from '../files.ports';
+
+@Injectable()
+export class MikroOrmFileRepository extends FileRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  findById(id: string) {
+    return this.em.findOne(StoredFile, { id, deletedAt: null }, { refresh: true });
+  }
+
+  findIncludingDeleted(id: string) {
+    return this.em.findOne(StoredFile, { id }, { refresh: true });
+  }
+
+  findLiveBySha256(departmentId: string, sha256: string) {
+    return this.em.findOne(StoredFile, { departmentId, sha256, deletedAt: null });
+  }
+
+  listVisible(reader: FileReader, filter: FileListFilter, limit: number, after: Cursor | null) {
+    const access = reader.role === 'admin' ? {} : { $or: [{ visibility: 'organization' as const }, { departmentId: reader.departmentId }] };
+    const page = after
+      ? { $or: [{ createdAt: { $lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $lt: after.id } }] }
+      : {};
+    return this.em.find(
+      StoredFile,
+      { $and: [{ deletedAt: null }, access, page, filter.status ? { status: filter.status } : {}, filter.departmentId ? { departmentId: filter.departmentId } : {}] },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
+    );
+  }
+
+  async listIdsByStatus(statuses: FileStatus[]) {
+    const files = await this.em.find(StoredFile, { status: { $in: statuses }, deletedAt: null }, { fields: ['id'], orderBy: { createdAt: 'asc' } });
+    return files.map((file) => file.id);
+  }
+
+  async listDeletedIds() {
+    const files = await this.em.find(StoredFile, { deletedAt: { $ne: null } }, { fields: ['id'] });
+    return files.map((file) => file.id);
+  }
+
+  async departmentExists(id: string) {
+    const rows = await this.em.getConnection().execute('select 1 from departments where id = ?', [id]);
+    return rows.length > 0;
+  }
+
+  async add(file: StoredFile) {
+    try {
+      await this.em.persist(file).flush();
+      return true;
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      this.em.clear(); // the failed insert must not be retried by a later flush
+      return false;
+    }
+  }
+
+  async save(file: StoredFile) {
+    await this.em.persist(file).flush();
+  }
+
+  async remove(id: string) {
+    await this.em.nativeDelete(StoredFile, { id });
+  }
+}

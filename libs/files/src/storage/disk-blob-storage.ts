@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppConfig } from '@app/platform';
+import { BlobStorage } from '../files.ports';
+
+const SAFE_KEY = /^[a-z0-9][a-z0-9-]{7,127}$/;
+
+/**
+ * Blobs as files under STORAGE_DIR, fanned out by the key's first two characters. A write goes
+ * to a temporary name and is renamed into place once complete, so a reader never sees half a file.
+ */
+@Injectable()
+export class DiskBlobStorage extends BlobStorage {
+  private readonly root: string;
+
+  constructor(config: AppConfig) {
+    super();
+    this.root = path.resolve(config.get('STORAGE_DIR'));
+  }
+
+  async write(key: string, content: Readable): Promise<void> {
+    const target = this.pathOf(key);
+    const partial = `${target}.partial`;
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await pipeline(content, createWriteStream(partial, { flags: 'wx' }));
+      await rename(partial, target);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  read(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  async openStream(key: string): Promise<Readable> {
+    const stream = createReadStream(this.pathOf(key));
+    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
+    return stream;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  private pathOf(key: string): string {
+    if (!SAFE_KEY.test(key)) throw new Error(`Not a storage key: ${key}`);
+    return path.join(this.root, key.slice(0, 2), key);
+  }
+}

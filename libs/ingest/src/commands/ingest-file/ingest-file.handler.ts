@@ -1,0 +1,94 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { EmbeddingModel } from '@app/llm';
+import { ChunkIndex, VectorSpace, type IndexedChunk } from '@app/retrieval';
+import { chunkDocument, chunkId } from '../../domain/chunk-document';
+import { describeFailure, EmbeddingModelMismatch, IngestionTimedOut, isPermanentFailure } from '../../domain/ingestion-outcome';
+import { FileToIngest, IngestionFiles, IngestStage } from '../../ingest.ports';
+import { parseDocument } from '../../parsing';
+import { IngestionSettings } from './ingestion-settings';
+import { IngestFile } from './ingest-file.command';
+
+// Where each stage starts on the 0..1 progress scale; embedding is the long one.
+const STAGE_START: Record<IngestStage, number> = { parsing: 0, chunking: 0.15, embedding: 0.2, indexing: 0.9 };
+
+@CommandHandler(IngestFile)
+export class IngestFileHandler implements ICommandHandler<IngestFile> {
+  constructor(
+    private readonly files: IngestionFiles,
+    private readonly embeddings: EmbeddingModel,
+    private readonly index: ChunkIndex,
+    private readonly vectors: VectorSpace,
+    private readonly settings: IngestionSettings,
+  ) {}
+
+  async execute(command: IngestFile) {
+    const file = await this.files.findIngestable(command.fileId);
+    if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile: nothing to do
+    await this.files.markProcessing(file.id);
+    try {
+      const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, (signal) => this.run(file, command, signal));
+      await this.files.markReady(file.id, { chunkCount, pageCount });
+      return { outcome: 'ready' as const, chunkCount };
+    } catch (error) {
+      const failure = describeFailure(error);
+      if (isPermanentFailure(error) || command.attempt >= command.maxAttempts) await this.files.markFailed(file.id, failure);
+      else await this.files.markRetrying(file.id, failure);
+      throw error;
+    }
+  }
+
+  private async run(file: FileToIngest, command: IngestFile, signal: AbortSignal) {
+    const progress = async (stage: IngestStage, value: number) => {
+      signal.throwIfAborted();
+      await this.files.reportProgress(file.id, stage, value);
+      await command.onProgress(value);
+    };
+    const check = await this.vectors.check();
+    if (!check.matches) throw new EmbeddingModelMismatch(check.stored.modelId || 'an unknown model', this.embeddings.modelId);
+
+    await progress('parsing', STAGE_START.parsing);
+    const document = await parseDocument(await this.files.readBytes(file.id), file.type);
+    await progress('chunking', STAGE_START.chunking);
+    const chunks = chunkDocument(document);
+
+    await progress('embedding', STAGE_START.embedding);
+    const indexed: IndexedChunk[] = [];
+    const batchSize = this.settings.embeddingBatchSize;
+    for (let start = 0; start < chunks.length; start += batchSize) {
+      const batch = chunks.slice(start, start + batchSize);
+      const vectors = await this.embeddings.embedDocuments(batch.map((chunk) => embeddingInput(chunk.headingPath, chunk.text)));
+      batch.forEach((chunk, i) => indexed.push({ ...chunk, id: chunkId(file.id, chunk.index), vector: vectors[i] }));
+      const done = Math.min(chunks.length, start + batchSize) / chunks.length;
+      await progress('embedding', STAGE_START.embedding + done * (STAGE_START.indexing - STAGE_START.embedding));
+      await yieldToEventLoop(); // keeps the job lock renewing while a large file embeds
+    }
+
+    await progress('indexing', STAGE_START.indexing);
+    await this.index.replaceFileChunks({ id: file.id, departmentId: file.departmentId, visibility: file.visibility }, indexed);
+    signal.throwIfAborted();
+    return { chunkCount: indexed.length, pageCount: document.pageCount };
+  }
+}
+
+/** Headings give a chunk its context ("Refunds > Exceptions"), so they are embedded with it. */
+function embeddingInput(headingPath: string[], text: string): string {
+  return headingPath.length ? `${headingPath.join(' > ')}\n\n${text}` : text;
+}
+
+async function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new IngestionTimedOut(ms);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

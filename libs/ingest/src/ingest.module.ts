@@ -1,0 +1,45 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfig } from '@app/platform';
+import { RetrievalModule } from '@app/retrieval';
+import { IngestFileHandler } from './commands/ingest-file/ingest-file.handler';
+import { IngestionSettings } from './commands/ingest-file/ingestion-settings';
+import { PurgeFileHandler } from './commands/purge-file/purge-file.handler';
+import { ReembedCorpusHandler } from './commands/reembed-corpus/reembed-corpus.handler';
+import { IngestQueueModule } from './queue/ingest-queue.module';
+import { IngestJobProcessor } from './worker/ingest-job.processor';
+import { IngestReconciler } from './worker/ingest-reconciler';
+import { IngestWorker } from './worker/ingest-worker';
+
+const EMBEDDING_BATCH_SIZE = 64;
+
+/**
+ * The worker side of ingestion. The file registry is the files module's, which depends on
+ * this library (for sniffing and the job contract); so the app hands that module in here
+ * instead of this library importing it, which would be a cycle.
+ */
+@Module({})
+export class IngestModule {
+  static forWorker(fileRegistry: Type<unknown>): DynamicModule {
+    return {
+      module: IngestModule,
+      imports: [fileRegistry, IngestQueueModule, RetrievalModule],
+      providers: [
+        {
+          provide: IngestionSettings,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): IngestionSettings => ({
+            timeoutMs: config.get('INGEST_JOB_TIMEOUT_MS'),
+            embeddingBatchSize: EMBEDDING_BATCH_SIZE,
+          }),
+        },
+        IngestFileHandler,
+        PurgeFileHandler,
+        ReembedCorpusHandler,
+        IngestJobProcessor,
+        IngestReconciler,
+        IngestWorker,
+      ],
+      exports: [IngestReconciler],
+    };
+  }
+}

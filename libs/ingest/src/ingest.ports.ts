@@ -1,0 +1,50 @@
+import type { DocumentType } from './domain/parsed-document';
+
+export type IngestStage = 'parsing' | 'chunking' | 'embedding' | 'indexing';
+
+/** What ingestion needs to know about a file; the files module owns the rest. */
+export interface FileToIngest {
+  id: string;
+  filename: string;
+  type: DocumentType;
+  departmentId: string;
+  visibility: 'department' | 'organization';
+}
+
+export interface IngestionFailure {
+  code: string;
+  message: string;
+}
+
+/**
+ * The file registry as ingestion sees it, implemented by the files module: every call moves
+ * the file's status machine and tells anyone watching the file's events.
+ */
+export abstract class IngestionFiles {
+  /** The file unless it is gone or being deleted. */
+  abstract findIngestable(fileId: string): Promise<FileToIngest | null>;
+  abstract readBytes(fileId: string): Promise<Buffer>;
+  abstract markProcessing(fileId: string): Promise<void>;
+  abstract reportProgress(fileId: string, stage: IngestStage, progress: number): Promise<void>;
+  abstract markReady(fileId: string, result: { chunkCount: number; pageCount: number | null }): Promise<void>;
+  /** Back to `queued` while a retry waits, so a waiting file is never mistaken for a stalled one. */
+  abstract markRetrying(fileId: string, failure: IngestionFailure): Promise<void>;
+  abstract markFailed(fileId: string, failure: IngestionFailure): Promise<void>;
+  /** Deletes the bytes and the row of a soft-deleted file. */
+  abstract purge(fileId: string): Promise<void>;
+  /** Ids of live files in `queued` or `processing`, oldest first. */
+  abstract listUnsettled(): Promise<string[]>;
+  /** Ids of soft-deleted files whose purge has not finished. */
+  abstract listDeleted(): Promise<string[]>;
+  /** Puts every live file back to `queued` (a re-embed) and returns their ids. */
+  abstract requeueAll(): Promise<string[]>;
+}
+
+/** Adds ingestion jobs; adding a file that already has a waiting or running job does nothing. */
+export abstract class IngestQueue {
+  abstract enqueueFile(fileId: string): Promise<void>;
+  abstract enqueuePurge(fileId: string): Promise<void>;
+  abstract enqueueReembed(): Promise<void>;
+  /** True when the file has a job waiting, delayed or running. */
+  abstract hasPendingFileJob(fileId: string): Promise<boolean>;
+}

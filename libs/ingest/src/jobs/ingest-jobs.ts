@@ -1,0 +1,26 @@
+/**
+ * The contract between the API (which adds jobs) and the worker (which runs them). Payloads
+ * outlive deploys, so names are stable strings and the worker parses data instead of trusting it.
+ */
+export const INGEST_QUEUE = 'ingest';
+
+export const IngestJob = {
+  /** Parse, chunk, embed and index one file; the job id is the file id. */
+  file: 'ingest.file',
+  /** Remove a soft-deleted file's bytes, chunks, vectors and row. */
+  purge: 'ingest.purge',
+  /** Rebuild the vector collection for the configured embedding model and re-run every file. */
+  reembed: 'ingest.reembed',
+} as const;
+
+export type IngestJobName = (typeof IngestJob)[keyof typeof IngestJob];
+
+export class InvalidJobData extends Error {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseFileJobData(data: unknown): { fileId: string } {
+  const fileId = (data as { fileId?: unknown } | null)?.fileId;
+  if (typeof fileId !== 'string' || !UUID.test(fileId)) throw new InvalidJobData(`job data has no valid fileId: ${JSON.stringify(data)}`);
+  return { fileId };
+}

@@ -1,0 +1,10 @@
+import { Redis } from 'ioredis';
+
+/**
+ * BullMQ connections are separate from the shared command connection: a worker's blocking
+ * reads need `maxRetriesPerRequest: null`, and a producer should fail fast when Redis is down
+ * (the file stays `queued` and the worker's reconciler adds its job later).
+ */
+export function bullConnection(url: string, role: 'worker' | 'producer'): Redis {
+  return new Redis(url, role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 5000 });
+}

@@ -1,0 +1,92 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AppConfig } from '@app/platform';
+import { VectorSpace } from '@app/retrieval';
+import { IngestJob, parseFileJobData, INGEST_QUEUE } from '../jobs/ingest-jobs';
+import { IngestionFiles } from '../ingest.ports';
+import { bullConnection } from '../queue/redis-connection';
+import { IngestJobProcessor } from './ingest-job.processor';
+import { IngestReconciler } from './ingest-reconciler';
+import { requireNoEviction } from './redis-eviction-policy';
+
+// A job whose worker stops renewing its lock for this long is handed to another worker.
+const LOCK_DURATION_MS = 60_000;
+const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * Runs the ingestion queue in this process. Start-up refuses a Redis that may evict keys,
+ * reports an embedding model that does not match the collection, and reconciles the queue
+ * with the registry (then keeps doing so on an interval). Shutdown lets the running jobs
+ * finish; a job still running after the grace period is released and another worker picks it
+ * up once its lock expires.
+ */
+@Injectable()
+export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IngestWorker.name);
+  private worker?: Worker;
+  private connection?: Redis;
+  private reconcileTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly redis: Redis,
+    private readonly vectors: VectorSpace,
+    private readonly reconciler: IngestReconciler,
+    private readonly processor: IngestJobProcessor,
+    private readonly files: IngestionFiles,
+    private readonly orm: MikroORM,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await requireNoEviction(this.redis);
+    await this.vectors.check().catch((error: unknown) => this.logger.warn(`Could not check the vector collection yet: ${(error as Error).message}`));
+    await this.reconciler.reconcile();
+
+    this.connection = bullConnection(this.config.get('REDIS_URL'), 'worker');
+    this.worker = new Worker(INGEST_QUEUE, (job) => this.processor.process(job), {
+      connection: this.connection,
+      concurrency: this.config.get('INGEST_CONCURRENCY'),
+      lockDuration: LOCK_DURATION_MS,
+      maxStalledCount: 2,
+    });
+    this.worker.on('failed', (job, error) => void this.recordFinalFailure(job, error));
+    this.worker.on('error', (error) => this.logger.error(`Queue connection problem: ${error.message}`));
+    const interval = this.config.get('INGEST_RECONCILE_INTERVAL_MS');
+    this.reconcileTimer = setInterval(() => {
+      this.reconciler.reconcile().catch((error: unknown) => this.logger.warn(`Reconcile failed: ${(error as Error).message}`));
+    }, interval);
+    this.reconcileTimer.unref();
+    this.logger.log(`Ingestion worker running, concurrency ${this.config.get('INGEST_CONCURRENCY')}`);
+  }
+
+  async onApplicationShutdown() {
+    clearInterval(this.reconcileTimer);
+    if (this.worker) {
+      const closed = this.worker.close();
+      const timedOut = await Promise.race([closed.then(() => false), sleep(SHUTDOWN_GRACE_MS).then(() => true)]);
+      if (timedOut) await this.worker.close(true);
+    }
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+
+  /**
+   * The handler records failures it sees; this catches those it cannot, such as a job that
+   * stalled too often (its worker kept dying) or an error before the handler ran.
+   */
+  private async recordFinalFailure(job: Job | undefined, error: Error) {
+    if (!job || job.name !== IngestJob.file) return;
+    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
+    if (!final) return;
+    try {
+      const { fileId } = parseFileJobData(job.data);
+      const code = /stalled/i.test(error.message) ? 'ingestion_stalled' : 'ingestion_failed';
+      await RequestContext.create(this.orm.em, () => this.files.markFailed(fileId, { code, message: error.message }));
+    } catch (failure) {
+      this.logger.error(`Could not record the failure of job ${job.id}: ${(failure as Error).message}`);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
