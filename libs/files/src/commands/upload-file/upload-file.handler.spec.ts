@@ -1,0 +1,139 @@
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { IngestQueue } from '@app/ingest';
+import type { Actor } from '@app/platform';
+import { StoredFile } from '../../domain/stored-file';
+import { BlobStorage, FileRepository } from '../../files.ports';
+import { UploadFile } from './upload-file.command';
+import { UploadFileHandler } from './upload-file.handler';
+
+class InMemoryFiles extends FileRepository {
+  readonly rows = new Map<string, StoredFile>();
+  constructor(private readonly departments: string[]) {
+    super();
+  }
+  async findById(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async findIncludingDeleted(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async findLiveBySha256(departmentId: string, sha256: string) {
+    return [...this.rows.values()].find((f) => f.departmentId === departmentId && f.sha256 === sha256 && !f.deletedAt) ?? null;
+  }
+  async listVisible() {
+    return [...this.rows.values()];
+  }
+  async listIdsByStatus() {
+    return [];
+  }
+  async listDeletedIds() {
+    return [];
+  }
+  async departmentExists(id: string) {
+    return this.departments.includes(id);
+  }
+  async add(file: StoredFile) {
+    if (await this.findLiveBySha256(file.departmentId, file.sha256)) return false;
+    this.rows.set(file.id, file);
+    return true;
+  }
+  async save(file: StoredFile) {
+    this.rows.set(file.id, file);
+  }
+  async remove(id: string) {
+    this.rows.delete(id);
+  }
+}
+
+class InMemoryBlobs extends BlobStorage {
+  readonly blobs = new Map<string, Buffer>();
+  async write(key: string, content: Readable) {
+    this.blobs.set(key, await buffer(content));
+  }
+  async read(key: string) {
+    return this.blobs.get(key)!;
+  }
+  async openStream(key: string) {
+    return Readable.from([this.blobs.get(key)!]);
+  }
+  async delete(key: string) {
+    this.blobs.delete(key);
+  }
+}
+
+class RecordingQueue extends IngestQueue {
+  readonly files: string[] = [];
+  down = false;
+  async enqueueFile(fileId: string) {
+    if (this.down) throw new Error('connect ECONNREFUSED');
+    this.files.push(fileId);
+  }
+  async enqueuePurge() {}
+  async enqueueReembed() {}
+  async hasPendingFileJob() {
+    return false;
+  }
+}
+
+const actor: Actor = { userId: 'a0000000-0000-4000-8000-000000000001', role: 'admin', departmentId: 'd0000000-0000-4000-8000-000000000001' };
+const streamOf = (...parts: Array<string | Buffer>) => Readable.from(parts.map((part) => Buffer.from(part)));
+
+function setUp(maxBytes = 1024) {
+  const files = new InMemoryFiles([actor.departmentId]);
+  const blobs = new InMemoryBlobs();
+  const queue = new RecordingQueue();
+  const handler = new UploadFileHandler(files, blobs, queue, { maxBytes });
+  const upload = (filename: string, content: Readable) => handler.execute(new UploadFile(actor, { filename, content }));
+  return { files, blobs, queue, upload };
+}
+
+describe('UploadFileHandler', () => {
+  it('stores the bytes under a generated key, records the file queued and adds its job', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    const { file, duplicate } = await upload('../secret/Notes.md', streamOf('# Notes\n\n', 'Some text.\n'));
+    expect(duplicate).toBe(false);
+    expect(file).toMatchObject({ filename: 'Notes.md', mimeType: 'text/markdown', status: 'queued', sizeBytes: 20, departmentId: actor.departmentId });
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(file.storageKey).not.toContain('Notes');
+    expect(blobs.blobs.get(file.storageKey)?.toString()).toBe('# Notes\n\nSome text.\n');
+    expect(queue.files).toEqual([file.id]);
+    expect(files.rows.size).toBe(1);
+  });
+
+  it('answers identical bytes in the same department with the existing file and keeps one copy', async () => {
+    const { blobs, queue, upload } = setUp();
+    const first = await upload('a.txt', streamOf('same bytes'));
+    const second = await upload('b.txt', streamOf('same ', 'bytes'));
+    expect(second).toEqual({ file: first.file, duplicate: true });
+    expect(blobs.blobs.size).toBe(1);
+    expect(queue.files).toHaveLength(1);
+  });
+
+  it.each([
+    ['a file over the limit', 'big.txt', () => streamOf('x'.repeat(600), 'y'.repeat(600)), 'file_too_large'],
+    ['an empty file', 'empty.txt', () => streamOf(), 'empty_file'],
+    ['a binary file named .txt', 'notes.txt', () => streamOf(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1])), 'unsupported_media_type'],
+    ['text that turns binary after the first bytes', 'log.txt', () => streamOf('plain start\n', Buffer.from([0, 1, 2, 0])), 'unsupported_media_type'],
+  ])('refuses %s and leaves nothing stored', async (_case, name, content, code) => {
+    const { files, blobs, queue, upload } = setUp();
+    await expect(upload(name, content())).rejects.toMatchObject({ code });
+    expect(blobs.blobs.size).toBe(0);
+    expect(files.rows.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
+  it('keeps the file queued when the queue is down, for the reconciler to pick up', async () => {
+    const { files, queue, upload } = setUp();
+    queue.down = true;
+    const { file } = await upload('a.txt', streamOf('hello'));
+    expect(files.rows.get(file.id)?.status).toBe('queued');
+  });
+
+  it('refuses a department that does not exist', async () => {
+    const { files, blobs } = setUp();
+    const handler = new UploadFileHandler(files, blobs, new RecordingQueue(), { maxBytes: 1024 });
+    const upload = new UploadFile(actor, { filename: 'a.txt', content: streamOf('x'), departmentId: 'd0000000-0000-4000-8000-00000000dead' });
+    await expect(handler.execute(upload)).rejects.toMatchObject({ code: 'department_not_found' });
+  });
+});

@@ -1,0 +1,138 @@
+import { LocalHashedEmbeddings } from '@app/llm';
+import { ChunkIndex, VectorSpace, type IndexedChunk, type IndexedFile, type VectorSpaceCheck } from '@app/retrieval';
+import { chunkId } from '../../domain/chunk-document';
+import { FileToIngest, IngestionFailure, IngestionFiles, IngestStage } from '../../ingest.ports';
+import { IngestFile } from './ingest-file.command';
+import { IngestFileHandler } from './ingest-file.handler';
+
+class InMemoryIngestionFiles extends IngestionFiles {
+  readonly history: string[] = [];
+  constructor(
+    private readonly file: FileToIngest | null,
+    private readonly bytes: Buffer,
+  ) {
+    super();
+  }
+  async findIngestable() {
+    return this.file;
+  }
+  async readBytes() {
+    return this.bytes;
+  }
+  async markProcessing() {
+    this.history.push('processing');
+  }
+  async reportProgress(_id: string, stage: IngestStage, progress: number) {
+    this.history.push(`${stage}:${progress.toFixed(2)}`);
+  }
+  async markReady(_id: string, result: { chunkCount: number; pageCount: number | null }) {
+    this.history.push(`ready:${result.chunkCount}`);
+  }
+  async markRetrying(_id: string, failure: IngestionFailure) {
+    this.history.push(`retrying:${failure.code}`);
+  }
+  async markFailed(_id: string, failure: IngestionFailure) {
+    this.history.push(`failed:${failure.code}`);
+  }
+  async purge() {}
+  async listUnsettled() {
+    return [];
+  }
+  async listDeleted() {
+    return [];
+  }
+  async requeueAll() {
+    return [];
+  }
+}
+
+class InMemoryChunkIndex extends ChunkIndex {
+  readonly chunks = new Map<string, IndexedChunk & { fileId: string }>();
+  failNext: Error | null = null;
+  async replaceFileChunks(file: IndexedFile, chunks: IndexedChunk[]) {
+    if (this.failNext) throw this.failNext;
+    for (const chunk of chunks) this.chunks.set(chunk.id, { ...chunk, fileId: file.id });
+  }
+  async deleteFileChunks() {}
+  async countFileChunks() {
+    return { rows: this.chunks.size, vectors: this.chunks.size };
+  }
+}
+
+class FixedVectorSpace extends VectorSpace {
+  constructor(private readonly answer: VectorSpaceCheck = { matches: true }) {
+    super();
+  }
+  async check() {
+    return this.answer;
+  }
+  async reset() {}
+}
+
+const file: FileToIngest = { id: '3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11', filename: 'guide.md', type: 'markdown', departmentId: 'd', visibility: 'department' };
+const markdown = Buffer.from(['# Guide', '', ...Array.from({ length: 80 }, (_, i) => `Paragraph ${i} explains one step of the setup in words.\n`)].join('\n'));
+const settings = { timeoutMs: 5_000, embeddingBatchSize: 2 };
+
+function handlerWith(files: IngestionFiles, index = new InMemoryChunkIndex(), vectors = new FixedVectorSpace()) {
+  return { handler: new IngestFileHandler(files, new LocalHashedEmbeddings({ dimension: 64 }), index, vectors, settings), index };
+}
+
+describe('IngestFileHandler', () => {
+  it('parses, chunks, embeds in batches and indexes under deterministic ids, then marks the file ready', async () => {
+    const files = new InMemoryIngestionFiles(file, markdown);
+    const { handler, index } = handlerWith(files);
+    const result = await handler.execute(new IngestFile(file.id, 1, 3));
+    expect(result).toMatchObject({ outcome: 'ready' });
+    const count = (result as { chunkCount: number }).chunkCount;
+    expect(count).toBeGreaterThan(2);
+    expect([...index.chunks.keys()].sort()).toEqual(Array.from({ length: count }, (_, i) => chunkId(file.id, i)).sort());
+    expect([...index.chunks.values()][0]).toMatchObject({ headingPath: ['Guide'], fileId: file.id });
+    expect(files.history[0]).toBe('processing');
+    expect(files.history.at(-1)).toBe(`ready:${count}`);
+    const stages = files.history.slice(1, -1).map((step) => step.split(':')[0]);
+    expect([...new Set(stages)]).toEqual(['parsing', 'chunking', 'embedding', 'indexing']);
+    const progress = files.history.slice(1, -1).map((step) => Number(step.split(':')[1]));
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(stages.filter((stage) => stage === 'embedding').length).toBeGreaterThan(2);
+  });
+
+  it('gives the same chunks when run twice', async () => {
+    const index = new InMemoryChunkIndex();
+    await handlerWith(new InMemoryIngestionFiles(file, markdown), index).handler.execute(new IngestFile(file.id, 1, 3));
+    const first = new Map(index.chunks);
+    await handlerWith(new InMemoryIngestionFiles(file, markdown), index).handler.execute(new IngestFile(file.id, 1, 3));
+    expect(index.chunks).toEqual(first);
+  });
+
+  it('fails a document that cannot be parsed on its first attempt', async () => {
+    const files = new InMemoryIngestionFiles({ ...file, type: 'pdf' }, Buffer.from('%PDF-1.4 and nothing more'));
+    await expect(handlerWith(files).handler.execute(new IngestFile(file.id, 1, 3))).rejects.toMatchObject({ code: 'document_unreadable' });
+    expect(files.history.at(-1)).toBe('failed:document_unreadable');
+  });
+
+  it('puts the file back in the queue after a passing failure, and fails it on the last attempt', async () => {
+    const index = new InMemoryChunkIndex();
+    index.failNext = new Error('chroma is restarting');
+    const files = new InMemoryIngestionFiles(file, markdown);
+    const { handler } = handlerWith(files, index);
+    await expect(handler.execute(new IngestFile(file.id, 1, 2))).rejects.toThrow('chroma is restarting');
+    expect(files.history.at(-1)).toBe('retrying:ingestion_failed');
+    await expect(handler.execute(new IngestFile(file.id, 2, 2))).rejects.toThrow('chroma is restarting');
+    expect(files.history.at(-1)).toBe('failed:ingestion_failed');
+  });
+
+  it('fails the file when the collection was built by another embedding model', async () => {
+    const files = new InMemoryIngestionFiles(file, markdown);
+    const vectors = new FixedVectorSpace({ matches: false, stored: { modelId: 'other', dimension: 3 } });
+    await expect(handlerWith(files, new InMemoryChunkIndex(), vectors).handler.execute(new IngestFile(file.id, 1, 3))).rejects.toMatchObject({
+      code: 'embedding_model_mismatch',
+    });
+    expect(files.history.at(-1)).toBe('failed:embedding_model_mismatch');
+  });
+
+  it('skips a file deleted before its job ran', async () => {
+    const files = new InMemoryIngestionFiles(null, markdown);
+    expect(await handlerWith(files).handler.execute(new IngestFile(file.id, 1, 3))).toEqual({ outcome: 'skipped' });
+    expect(files.history).toEqual([]);
+  });
+});
