@@ -3,10 +3,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ChromaClient } from 'chromadb';
 import { createParser } from 'eventsource-parser';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import request from 'supertest';
-import { createSession, startApi, type TestUser } from './support/test-app';
+import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
 import { startWorker } from './support/test-worker';
 import { docxBomb, documentsOfEachType } from './support/file-fixtures';
 
@@ -179,6 +181,25 @@ describe('files and ingestion', () => {
       expect(row.n).toBe(0);
     });
     expect(existsSync(blob)).toBe(false);
+  });
+
+  it('bulk-ingests a folder from the command line and sums up ready, duplicate and failed', async () => {
+    const folder = path.join(storageDir, `..`, `bulk-${randomUUID().slice(0, 8)}`);
+    mkdirSync(path.join(folder, 'nested'), { recursive: true });
+    const tag = randomUUID();
+    writeFileSync(path.join(folder, 'one.md'), `# One ${tag}\n\nFirst document.\n`);
+    writeFileSync(path.join(folder, 'nested', 'two.txt'), `Second document ${tag}.\n`);
+    writeFileSync(path.join(folder, 'copy-of-two.txt'), `Second document ${tag}.\n`);
+    writeFileSync(path.join(folder, 'picture.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const departments = (await http.get('/api/v1/org/departments').set(admin.auth).expect(200)).body as Array<{ id: string; name: string }>;
+    const department = departments.find((d) => d.id === admin.departmentId)!;
+
+    const run = promisify(execFile)(process.execPath, ['scripts/ingest.mjs', folder, '--department', department.name, '--api', baseUrl], {
+      env: { ...process.env, INGEST_EMAIL: admin.email, INGEST_PASSWORD: testPassword },
+    });
+    const { stdout } = await run.catch((error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }));
+    expect(stdout).toContain('ready 2 · duplicate 1 · failed 1 (of 4)');
+    expect(stdout).toMatch(/failed .*picture\.png: unsupported_media_type/);
   });
 });
 
