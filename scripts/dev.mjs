@@ -86,6 +86,22 @@ for (let attempt = 0; attempt < 100 && !stopping; attempt++) {
   if (ready) break;
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
+
+// Demo documents go through the real upload → worker path; identical bytes come back as duplicates.
+const demoFolders = [
+  ['demo/documents/engineering', 'Engineering', 'department'],
+  ['demo/documents/people', 'People & Culture', 'department'],
+  ['demo/documents/organization', 'Engineering', 'organization'],
+];
+console.log('Loading the demo documents…');
+for (const [folder, department, visibility] of demoFolders) {
+  if (stopping) break;
+  spawnSync(process.execPath, ['scripts/ingest.mjs', folder, '--department', department, '--visibility', visibility, '--api', `http://127.0.0.1:${env.PORT}`], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+}
 console.log(`
 Knowledge assistant is running.
   API          ${base}
