@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global FormData */
 // Bulk ingestion: uploads every file of a folder through the API (the same pipeline as the
 // admin console), shows a progress bar until each file is ready or failed, then a summary.
 //

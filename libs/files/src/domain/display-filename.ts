@@ -8,6 +8,7 @@ const MAX_LENGTH = 255;
 export function displayFilename(raw: string | undefined | null): string {
   const base = (raw ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/["<>|:*?]/g, '_')
     .replace(/\s+/g, ' ')

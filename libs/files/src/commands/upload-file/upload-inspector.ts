@@ -61,6 +61,7 @@ export class UploadInspector extends Transform {
     try {
       const decoded = this.decoder.decode(chunk, { stream: !last });
       // The same rule as the sniffer: a few stray control characters are tolerated, many mean binary.
+      // eslint-disable-next-line no-control-regex -- counting control characters is the point
       const controls = decoded.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g)?.length ?? 0;
       return controls <= decoded.length / 100;
     } catch {
