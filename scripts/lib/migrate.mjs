@@ -19,6 +19,7 @@ export async function migrateUp(clientUrl, { log = () => {} } = {}) {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
   });
   try {
