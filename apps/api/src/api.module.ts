@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '@app/chat';
 import { ConversationsModule } from '@app/conversations';
 import { FilesModule } from '@app/files';
 import { LlmModule } from '@app/llm';
@@ -6,6 +7,6 @@ import { OrgModule } from '@app/org';
 import { HttpPlatformModule } from '@app/platform';
 
 @Module({
-  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, FilesModule],
+  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule],
 })
 export class ApiModule {}

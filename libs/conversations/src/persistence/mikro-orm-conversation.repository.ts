@@ -49,8 +49,12 @@ export class MikroOrmConversationRepository extends ConversationRepository {
   }
 
   async saveWithMessages(conversation: Conversation, messages: Message[]) {
-    // One flush is one transaction; MikroORM inserts in persist order within a table.
-    await this.em.persist([conversation, ...messages]).flush();
+    // The schemas declare no relations, so the unit of work cannot order the inserts itself:
+    // the conversation is flushed first, inside the same transaction.
+    await this.em.transactional(async (em) => {
+      await em.persist(conversation).flush();
+      await em.persist(messages).flush();
+    });
   }
 
   async delete(conversation: Conversation) {

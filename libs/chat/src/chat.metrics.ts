@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { Metrics } from '@app/platform';
+import { ChatMetrics, type AnswerOutcome } from './chat.ports';
+
+@Injectable()
+export class PrometheusChatMetrics extends ChatMetrics {
+  private readonly firstTokenSeconds: Histogram;
+  private readonly answerSeconds: Histogram<'outcome'>;
+  private readonly answers: Counter<'outcome'>;
+  private readonly openStreams: Gauge;
+
+  constructor(metrics: Metrics) {
+    super();
+    const registers = [metrics.registry];
+    this.firstTokenSeconds = new Histogram({
+      name: 'chat_first_token_seconds',
+      help: 'Time from the chat request to the first answer token',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.answerSeconds = new Histogram({
+      name: 'chat_answer_duration_seconds',
+      help: 'Time from the chat request to the end of the answer, by outcome',
+      labelNames: ['outcome'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    });
+    this.answers = new Counter({ name: 'chat_answers_total', help: 'Answers by outcome', labelNames: ['outcome'], registers });
+    this.openStreams = new Gauge({ name: 'chat_open_streams', help: 'Chat streams open in this process', registers });
+  }
+
+  firstToken(seconds: number) {
+    this.firstTokenSeconds.observe(seconds);
+  }
+
+  answered(outcome: AnswerOutcome, seconds: number) {
+    this.answerSeconds.observe({ outcome }, seconds);
+    this.answers.inc({ outcome });
+  }
+
+  streamOpened() {
+    this.openStreams.inc();
+  }
+
+  streamClosed() {
+    this.openStreams.dec();
+  }
+}

@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { ConversationsModule } from '@app/conversations';
+import { PromptLibrary } from '@app/llm';
+import { AppConfig, PlatformModule } from '@app/platform';
+import { ChunkSearch, RetrievalModule } from '@app/retrieval';
+import { DeterministicAgentDecisions } from './agent/deterministic-agent-decisions';
+import { LangGraphAnswerAgent } from './agent/langgraph-answer-agent';
+import { ModelAgentDecisions } from './agent/model-agent-decisions';
+import { TavilyWebSearch } from './agent/tavily-web-search';
+import { PrometheusChatMetrics } from './chat.metrics';
+import { AnswerAgent, ChatMetrics, FeedbackRepository, StopSignals, StreamSlots } from './chat.ports';
+import { ChatSettings } from './chat.settings';
+import { GiveFeedbackHandler } from './commands/give-feedback/give-feedback.handler';
+import { SendMessageHandler } from './commands/send-message/send-message.handler';
+import { StopGenerationHandler } from './commands/stop-generation/stop-generation.handler';
+import { ChatController } from './http/chat.controller';
+import { SqlFeedbackRepository } from './persistence/sql-feedback.repository';
+import { OrphanedAnswerSweep } from './streams/orphaned-answer-sweep';
+import { RedisStopSignals } from './streams/redis-stop-signals';
+import { RedisStreamSlots } from './streams/redis-stream-slots';
+
+function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseChatModel, prompts: PromptLibrary): AnswerAgent {
+  const webSearchUrl = config.get('WEB_SEARCH_URL');
+  const webSearch = webSearchUrl ? new TavilyWebSearch({ baseUrl: webSearchUrl, apiKey: config.get('WEB_SEARCH_API_KEY') ?? '' }) : undefined;
+  const deterministic = new DeterministicAgentDecisions({ webSearchEnabled: webSearch !== undefined });
+  const decisions =
+    config.get('CHAT_PROVIDER') === 'openai'
+      ? new ModelAgentDecisions(chatModel, prompts, deterministic, { webSearchEnabled: webSearch !== undefined })
+      : deterministic;
+  return new LangGraphAnswerAgent({ search, decisions, chatModel, prompts, webSearch });
+}
+
+@Module({
+  imports: [PlatformModule, ConversationsModule, RetrievalModule],
+  controllers: [ChatController],
+  providers: [
+    { provide: ChatSettings, useValue: new ChatSettings() },
+    { provide: AnswerAgent, inject: [AppConfig, ChunkSearch, BaseChatModel, PromptLibrary], useFactory: answerAgentFor },
+    { provide: StreamSlots, useClass: RedisStreamSlots },
+    { provide: StopSignals, useClass: RedisStopSignals },
+    { provide: FeedbackRepository, useClass: SqlFeedbackRepository },
+    { provide: ChatMetrics, useClass: PrometheusChatMetrics },
+    OrphanedAnswerSweep,
+    SendMessageHandler,
+    StopGenerationHandler,
+    GiveFeedbackHandler,
+  ],
+})
+export class ChatModule {}

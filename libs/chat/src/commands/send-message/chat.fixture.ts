@@ -1,0 +1,90 @@
+import type { AnswerResult } from '../../agent/answer-graph.deps';
+import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots, type AnswerRun, type SlotDecision } from '../../chat.ports';
+import type { ChatEventSink } from './chat-turn';
+
+export class InMemoryStreamSlots extends StreamSlots {
+  readonly held = new Set<string>();
+  refusal: SlotDecision | null = null;
+
+  async acquire(_userId: string, streamId: string): Promise<SlotDecision> {
+    if (this.refusal) return this.refusal;
+    this.held.add(streamId);
+    return { granted: true };
+  }
+  async renew() {}
+  async release(_userId: string, streamId: string) {
+    this.held.delete(streamId);
+  }
+  async isHeld(_userId: string, streamId: string) {
+    return this.held.has(streamId);
+  }
+}
+
+export class InMemoryStopSignals extends StopSignals {
+  private readonly listeners = new Map<string, () => void>();
+  async request(id: string) {
+    this.listeners.get(id)?.();
+  }
+  listen(id: string, onStop: () => void) {
+    this.listeners.set(id, onStop);
+    return () => this.listeners.delete(id);
+  }
+}
+
+export class NoMetrics extends ChatMetrics {
+  firstToken() {}
+  answered() {}
+  streamOpened() {}
+  streamClosed() {}
+}
+
+/** An agent that plays a script: the test decides what it emits and how it ends. */
+export class ScriptedAgent extends AnswerAgent {
+  runs: AnswerRun[] = [];
+  constructor(private readonly script: (run: AnswerRun) => Promise<AnswerResult>) {
+    super();
+  }
+  answer(run: AnswerRun) {
+    this.runs.push(run);
+    return this.script(run);
+  }
+}
+
+export class RecordingSink implements ChatEventSink {
+  readonly events: Array<[string, unknown]> = [];
+  status(data: unknown) {
+    this.events.push(['status', data]);
+  }
+  token(text: string) {
+    this.events.push(['token', text]);
+  }
+  citations(data: unknown) {
+    this.events.push(['citations', data]);
+  }
+  done(data: unknown) {
+    this.events.push(['done', data]);
+  }
+  error(data: unknown) {
+    this.events.push(['error', data]);
+  }
+  names() {
+    return this.events.map(([name]) => name);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Streams words until done or aborted, the way the real agent resolves on abort. */
+export async function streamWords(run: AnswerRun, words: string[], delayMs = 0): Promise<AnswerResult> {
+  run.emit({ step: 'routing' });
+  run.emit({ step: 'generating' });
+  let answer = '';
+  for (const word of words) {
+    if (run.signal.aborted) return { answer, citations: [], finishReason: 'stopped' };
+    run.onToken(word);
+    answer += word;
+    await sleep(delayMs);
+  }
+  if (run.signal.aborted) return { answer, citations: [], finishReason: 'stopped' };
+  return { answer, citations: [{ n: 1, fileId: 'f1', filename: 'a.pdf', chunkId: 'c1', page: 2, score: 0.5, snippet: 's' }], finishReason: 'stop' };
+}

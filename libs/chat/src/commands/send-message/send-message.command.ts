@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { Actor } from '@app/platform';
+import type { ScopeFilters } from '@app/retrieval';
+import type { ChatTurn } from './chat-turn';
+
+export class SendMessage extends Command<ChatTurn> {
+  constructor(
+    readonly actor: Actor,
+    readonly conversationId: string | null,
+    readonly message: string,
+    readonly filters: ScopeFilters = {},
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,128 @@
+import type { Actor } from '@app/platform';
+import { InMemoryConversations } from '../../../../conversations/src/conversations.fixture';
+import { Conversation, ConversationNotFound } from '@app/conversations';
+import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
+import { ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
+import { ChatSettings } from '../../chat.settings';
+import { InMemoryStopSignals, InMemoryStreamSlots, NoMetrics, RecordingSink, ScriptedAgent, sleep, streamWords } from './chat.fixture';
+import { SendMessage } from './send-message.command';
+import { SendMessageHandler } from './send-message.handler';
+
+const alice: Actor = { userId: 'alice', role: 'member', departmentId: 'd1' };
+const bob: Actor = { userId: 'bob', role: 'admin', departmentId: 'd1' };
+const WORDS = ['Sixteen', ' weeks', ' [1].'];
+
+describe('SendMessageHandler', () => {
+  let conversations: InMemoryConversations;
+  let slots: InMemoryStreamSlots;
+  let stops: InMemoryStopSignals;
+
+  beforeEach(() => {
+    conversations = new InMemoryConversations();
+    slots = new InMemoryStreamSlots();
+    stops = new InMemoryStopSignals();
+  });
+
+  const handlerWith = (agent: ScriptedAgent) =>
+    new SendMessageHandler(conversations, conversations.messages, slots, stops, agent, new NoMetrics(), new ChatSettings(10, 1000));
+  const answerRow = (id: string) => conversations.messages.rows.find((m) => m.id === id)!;
+
+  it('saves the question and a streaming answer before anything streams, titled from the question', async () => {
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS))).execute(new SendMessage(alice, null, '  How long is parental leave? '));
+    expect(conversations.rows.get(turn.ids.conversationId)).toMatchObject({ userId: 'alice', title: 'How long is parental leave?' });
+    expect(conversations.messages.rows.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'streaming']]);
+    expect(slots.held.has(turn.ids.assistantMessageId)).toBe(true);
+  });
+
+  it('streams statuses, tokens, citations and done, and stores the complete answer', async () => {
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS))).execute(new SendMessage(alice, null, 'q'));
+    const sink = new RecordingSink();
+    await turn.run(sink, new AbortController().signal);
+    expect(sink.names()).toEqual(['status', 'status', 'token', 'token', 'token', 'citations', 'done']);
+    expect(sink.events.at(-1)![1]).toEqual({ assistantMessageId: turn.ids.assistantMessageId, finishReason: 'stop' });
+    expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'complete', content: 'Sixteen weeks [1].', citations: [expect.objectContaining({ n: 1 })] });
+    expect(slots.held.size).toBe(0);
+  });
+
+  it('passes the reader’s scope, narrowed by the filters, and earlier turns to the agent', async () => {
+    const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
+    const handler = handlerWith(agent);
+    const first = await handler.execute(new SendMessage(alice, null, 'first question'));
+    await first.run(new RecordingSink(), new AbortController().signal);
+    const second = await handler.execute(new SendMessage(alice, first.ids.conversationId, 'follow-up', { fileIds: ['F2', 'f1'] }));
+    await second.run(new RecordingSink(), new AbortController().signal);
+    expect(agent.runs[1].scope).toEqual({ readerDepartmentId: 'd1', fileIds: ['f1', 'f2'] });
+    expect(agent.runs[1].history).toEqual([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'Sixteen weeks [1].' }]);
+  });
+
+  it('answers not found for someone else’s conversation, admins included, and gives the slot back', async () => {
+    await conversations.save(Conversation.start('c1', 'alice', 'Mine', new Date()));
+    const handler = handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)));
+    await expect(handler.execute(new SendMessage(bob, 'c1', 'q'))).rejects.toBeInstanceOf(ConversationNotFound);
+    expect(slots.held.size).toBe(0);
+    expect(conversations.messages.rows).toEqual([]);
+  });
+
+  it('refuses with the limit that was hit', async () => {
+    const handler = handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)));
+    slots.refusal = { granted: false, reason: 'too_many_streams', retryAfterSeconds: 5 };
+    await expect(handler.execute(new SendMessage(alice, null, 'q'))).rejects.toBeInstanceOf(TooManyStreams);
+    slots.refusal = { granted: false, reason: 'rate_limited', retryAfterSeconds: 12 };
+    await expect(handler.execute(new SendMessage(alice, null, 'q'))).rejects.toMatchObject({ retryAfterSeconds: 12, constructor: ChatRateLimited });
+    expect(conversations.messages.rows).toEqual([]);
+  });
+
+  it('keeps the partial answer as interrupted and sends nothing more when the client goes away', async () => {
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c', 'd', 'e'], 5))).execute(new SendMessage(alice, null, 'q'));
+    const gone = new AbortController();
+    const sink = new (class extends RecordingSink {
+      override token(text: string) {
+        super.token(text);
+        if (text === 'b') gone.abort();
+      }
+    })();
+    await turn.run(sink, gone.signal);
+    expect(sink.names()).not.toContain('done');
+    expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'interrupted', content: 'ab', finishReason: 'stopped' });
+  });
+
+  it('ends with done stopped when a stop request arrives, keeping the partial answer', async () => {
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c', 'd', 'e'], 5))).execute(new SendMessage(alice, null, 'q'));
+    const sink = new RecordingSink();
+    const running = turn.run(sink, new AbortController().signal);
+    await sleep(7);
+    await stops.request(turn.ids.assistantMessageId);
+    await running;
+    expect(sink.names().slice(-2)).toEqual(['citations', 'done']);
+    expect(sink.events.at(-1)![1]).toMatchObject({ finishReason: 'stopped' });
+    const row = answerRow(turn.ids.assistantMessageId);
+    expect(row.status).toBe('interrupted');
+    expect(row.content.length).toBeLessThan(5);
+  });
+
+  it('turns a model failure into an error event and a failed answer', async () => {
+    const failing = new ScriptedAgent(async (run) => {
+      run.onToken('Par');
+      throw new AnswerGenerationFailed(new Error('upstream 500'));
+    });
+    const turn = await handlerWith(failing).execute(new SendMessage(alice, null, 'q'));
+    const sink = new RecordingSink();
+    await turn.run(sink, new AbortController().signal);
+    expect(sink.events.at(-1)).toEqual(['error', { code: 'answer_generation_failed', message: expect.stringContaining('upstream 500') }]);
+    expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'failed', content: 'Par', errorCode: 'answer_generation_failed' });
+    expect(slots.held.size).toBe(0);
+  });
+
+  it('writes the answer so far to its row while it still streams', async () => {
+    let seenWhileStreaming = '';
+    const agent = new ScriptedAgent(async (run) => {
+      run.onToken('partial');
+      await sleep(40);
+      seenWhileStreaming = conversations.messages.rows[1].content;
+      return streamWords(run, []);
+    });
+    const turn = await handlerWith(agent).execute(new SendMessage(alice, null, 'q'));
+    await turn.run(new RecordingSink(), new AbortController().signal);
+    expect(seenWhileStreaming).toBe('partial');
+  });
+});

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+export const MESSAGE_MAX_LENGTH = 8000;
+
+export class ChatFilters {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these files (never widens what the caller may read)' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  fileIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only files of these departments (never widens what the caller may read)' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  departmentIds?: string[];
+}
+
+export class ChatRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Omit to start a new conversation titled from the message' })
+  @IsOptional()
+  @IsUUID()
+  conversationId?: string;
+
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MESSAGE_MAX_LENGTH)
+  @Matches(/\S/, { message: 'must not be blank' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: ChatFilters })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChatFilters)
+  filters?: ChatFilters;
+}
+
+const ratings = ['up', 'down'] as const;
+
+export class FeedbackRequest {
+  @ApiProperty({ enum: ratings })
+  @IsIn(ratings)
+  rating!: (typeof ratings)[number];
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}

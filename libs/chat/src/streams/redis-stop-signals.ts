@@ -1,0 +1,43 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { StopSignals } from '../chat.ports';
+
+const CHANNEL = 'chat:stop';
+
+/**
+ * Stop requests over Redis pub/sub. Every API process subscribes to one channel and stops the
+ * answers it holds; stops are rare, so one shared channel beats a subscription per stream.
+ */
+@Injectable()
+export class RedisStopSignals extends StopSignals implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RedisStopSignals.name);
+  private readonly listeners = new Map<string, () => void>();
+  private subscriber: Redis | null = null;
+
+  constructor(private readonly redis: Redis) {
+    super();
+  }
+
+  async onModuleInit() {
+    // A subscribed connection can do nothing else, so it is a connection of its own.
+    this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+    this.subscriber.on('message', (_channel: string, assistantMessageId: string) => this.listeners.get(assistantMessageId)?.());
+    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'stop signal subscriber error'));
+    await this.subscriber.subscribe(CHANNEL);
+  }
+
+  async onApplicationShutdown() {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  async request(assistantMessageId: string): Promise<void> {
+    await this.redis.publish(CHANNEL, assistantMessageId);
+  }
+
+  listen(assistantMessageId: string, onStop: () => void): () => void {
+    this.listeners.set(assistantMessageId, onStop);
+    return () => {
+      if (this.listeners.get(assistantMessageId) === onStop) this.listeners.delete(assistantMessageId);
+    };
+  }
+}
