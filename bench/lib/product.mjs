@@ -1,0 +1,107 @@
+// Boots the product the way `npm run dev` does, but throw-away: its own PostgreSQL, Redis and
+// Chroma on free ports in a temp dir, production mode, limits raised so the load is not refused.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, startLocalStack, stopChild } from '../../scripts/lib/local-stack.mjs';
+import { migrateUp } from '../../scripts/lib/migrate.mjs';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+export const SEED = { adminEmail: 'admin@example.org', adminPassword: 'bench-admin-password', memberPassword: 'bench-member-password' };
+
+// Bench load comes from one loopback address, so per-IP and per-user limits would refuse it.
+const RAISED_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+  CHAT_MAX_CONCURRENT_STREAMS: '100000',
+  CHAT_RATE_LIMIT_PER_MINUTE: '100000000',
+};
+
+export function build(log) {
+  log('building dist/ with swc');
+  const swc = path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
+  const result = spawnSync(process.execPath, [swc, 'apps', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+/** Starts services, migrates and seeds; `startApi`/`startWorker` then run the product's processes. */
+export async function startProduct({ log }) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kb-bench-'));
+  const stack = await startLocalStack({ dataDir, persistent: false });
+  const children = new Set();
+  const env = {
+    ...process.env,
+    ...stack.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    JWT_ACCESS_TTL_SECONDS: '7200', // the whole run on one login
+    STORAGE_DIR: path.join(dataDir, 'blobs'),
+    PROMPTS_DIR: path.join(root, 'prompts'),
+    SEED_ADMIN_EMAIL: SEED.adminEmail,
+    SEED_ADMIN_PASSWORD: SEED.adminPassword,
+    SEED_MEMBER_PASSWORD: SEED.memberPassword,
+    ...RAISED_LIMITS,
+  };
+
+  const product = {
+    dataDir,
+    env,
+    stack,
+    async startProcess(name, script, extraEnv = {}) {
+      const port = extraEnv.PORT ?? String(await freePort());
+      const child = spawn(process.execPath, [script], { cwd: root, env: { ...env, ...extraEnv, PORT: port }, stdio: ['ignore', 'inherit', 'inherit'] });
+      const killOnExit = () => child.kill('SIGKILL');
+      process.once('exit', killOnExit);
+      child.once('exit', (code, signal) => {
+        process.off('exit', killOnExit);
+        children.delete(child);
+        if (!product.stopping) log(`${name} exited (${signal ?? code})`);
+      });
+      children.add(child);
+      return { child, port: Number(port), baseUrl: `http://127.0.0.1:${port}/api/v1`, stop: () => stopChild(child) };
+    },
+    async startApi(extraEnv = {}) {
+      const api = await product.startProcess('api', 'dist/apps/api/src/main.js', extraEnv);
+      await waitUntilReady(`${api.baseUrl}/health/ready`, api.child);
+      return api;
+    },
+    /** Null when the worker app is not built (the ingestion work has not landed). */
+    async startWorker(extraEnv = {}) {
+      const script = 'dist/apps/worker/src/main.js';
+      if (!existsSync(path.join(root, script))) return null;
+      return product.startProcess('worker', script, { PORT: '0', ...extraEnv });
+    },
+    stopping: false,
+    async stop() {
+      product.stopping = true;
+      await Promise.allSettled([...children].map((child) => stopChild(child)));
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  try {
+    await migrateUp(env.DATABASE_URL);
+    const seeded = spawnSync(process.execPath, ['dist/apps/api/src/seed-demo.js'], { cwd: root, env, stdio: 'inherit' });
+    if (seeded.status !== 0) throw new Error('seeding the demo organisation failed');
+  } catch (error) {
+    await product.stop();
+    throw error;
+  }
+  return product;
+}
+
+async function waitUntilReady(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before ${url} was ready`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await sleep(250);
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms`);
+}

@@ -1,0 +1,48 @@
+// Every figure the issues name, with its unit, anchor and target. `required` figures make the
+// run fail when they cannot be measured; the others are context (e.g. floors' p99).
+export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat'];
+
+export const FIGURES = [
+  { key: 'floors.postgres.select1.p50Ms', suite: 'floors', label: 'PostgreSQL `SELECT 1` round trip p50', unit: 'ms', required: true },
+  { key: 'floors.postgres.select1.p99Ms', suite: 'floors', label: 'PostgreSQL `SELECT 1` round trip p99', unit: 'ms', required: true },
+  { key: 'floors.redis.ping.p50Ms', suite: 'floors', label: 'Redis `PING` round trip p50', unit: 'ms', required: true },
+  { key: 'floors.redis.ping.p99Ms', suite: 'floors', label: 'Redis `PING` round trip p99', unit: 'ms', required: true },
+  { key: 'floors.chroma.query.p50Ms', suite: 'floors', label: 'Chroma query alone (5,000 vectors, top 24) p50', unit: 'ms', required: true },
+  { key: 'floors.chroma.query.p99Ms', suite: 'floors', label: 'Chroma query alone p99', unit: 'ms', required: true },
+
+  { key: 'http.conversationsList.rps', suite: 'http', label: 'GET /conversations, authenticated: requests/s', unit: 'req/s', required: true },
+  { key: 'http.conversationsList.p99Ms', suite: 'http', label: 'GET /conversations p99 latency', unit: 'ms', required: true },
+  { key: 'http.conversationsList.baselineRps', suite: 'http', label: 'bare NestJS + `pg`, same SQL: requests/s', unit: 'req/s' },
+  { key: 'http.conversationsList.baselineP99Ms', suite: 'http', label: 'bare NestJS + `pg` p99 latency', unit: 'ms' },
+  { key: 'http.conversationsList.ratioToBaseline', suite: 'http', label: 'product rps / baseline rps', unit: '×', target: { op: '>=', value: 0.6 }, required: true },
+
+  { key: 'ingest.scifact.docsPerSecond', suite: 'ingest', label: 'SciFact through the API: documents/s', unit: 'docs/s', required: true },
+  { key: 'ingest.scifact.chunksPerSecond', suite: 'ingest', label: 'chunks/s', unit: 'chunks/s' },
+  { key: 'ingest.scifact.secondsToAllReady', suite: 'ingest', label: 'first upload → last file `ready`', unit: 's', target: { op: '<', value: 90 }, required: true },
+  { key: 'ingest.scifact.uploadSeconds', suite: 'ingest', label: 'all uploads answered', unit: 's' },
+  { key: 'ingest.scifact.directSeconds', suite: 'ingest', label: 'same parse → chunk → embed → index in one process, no queue', unit: 's' },
+  { key: 'ingest.scifact.overheadRatio', suite: 'ingest', label: 'API + queue time / one-process time', unit: '×', target: { op: '<', value: 1.5 }, required: true },
+
+  { key: 'retrieval.scifact.ndcg10', suite: 'retrieval', label: 'SciFact test nDCG@10 (300 queries)', unit: '', anchor: 'BM25 0.665', target: { op: '>=', value: 0.7 }, required: true },
+  { key: 'retrieval.scifact.recall100', suite: 'retrieval', label: 'SciFact test Recall@100', unit: '', anchor: 'BM25 0.908', target: { op: '>=', value: 0.908 }, required: true },
+  { key: 'retrieval.scifact.docsReturnedMean', suite: 'retrieval', label: 'distinct documents per query at limit 100 (mean)', unit: 'docs' },
+  { key: 'retrieval.latencyMs.p50', suite: 'retrieval', label: 'search as chat calls it (limit 8, uncached) p50', unit: 'ms', required: true },
+  { key: 'retrieval.latencyMs.p95', suite: 'retrieval', label: 'search as chat calls it p95', unit: 'ms', required: true },
+  { key: 'retrieval.latencyMs.limit100.p50', suite: 'retrieval', label: 'search at limit 100 (uncached) p50', unit: 'ms' },
+  { key: 'retrieval.latencyMs.limit100.p95', suite: 'retrieval', label: 'search at limit 100 p95', unit: 'ms' },
+
+  { key: 'chat.ttftMs.p50', suite: 'chat', label: 'first `token` event at 20 concurrent chats, client-side p50', unit: 'ms', target: { op: '<=', value: 25 }, required: true },
+  { key: 'chat.ttftMs.p95', suite: 'chat', label: 'first `token` event, client-side p95', unit: 'ms', target: { op: '<=', value: 60 }, required: true },
+  { key: 'chat.ttftMs.server.p50', suite: 'chat', label: 'server histogram `chat_first_token_seconds` p50 (bucket-interpolated)', unit: 'ms' },
+  { key: 'chat.ttftMs.server.p95', suite: 'chat', label: 'server histogram p95 (bucket-interpolated)', unit: 'ms' },
+  { key: 'chat.streams.held', suite: 'chat', label: 'open chat SSE streams held, each past a `: ping` heartbeat', unit: 'streams', target: { op: '>=', value: 1000 }, required: true },
+  { key: 'chat.streams.rssMiB', suite: 'chat', label: 'API process resident memory while holding them', unit: 'MiB', target: { op: '<', value: 1024 }, required: true },
+  { key: 'chat.streams.idleRssMiB', suite: 'chat', label: 'the same process before the streams opened', unit: 'MiB' },
+];
+
+export function verdict(figure, value) {
+  if (!figure.target || value === undefined) return null;
+  const { op, value: goal } = figure.target;
+  const met = op === '>=' ? value >= goal : op === '<=' ? value <= goal : op === '<' ? value < goal : value > goal;
+  return met ? 'met' : 'missed';
+}
