@@ -20,7 +20,8 @@ export interface ExtractiveAnswerOptions {
 
 function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}])|\n+/u)
+    // Hard-wrapped prose breaks lines mid-sentence: only blank lines and list items end one.
+    .split(/(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)/u)
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter((sentence) => sentence.split(' ').length >= 3);
 }

@@ -1,6 +1,6 @@
 import { HumanMessage, SystemMessage, type AIMessageChunk } from '@langchain/core/messages';
 import { fenceDocuments } from '../prompts/fence-documents';
-import { NOT_FOUND_ANSWER, SMALL_TALK_ANSWER } from './extractive-answer';
+import { composeExtractiveAnswer, NOT_FOUND_ANSWER, SMALL_TALK_ANSWER } from './extractive-answer';
 import { LocalExtractiveChatModel } from './local-extractive-chat-model';
 
 function promptFor(question: string, texts: string[]) {
@@ -67,5 +67,14 @@ describe('LocalExtractiveChatModel', () => {
 
   it('refuses to start when the signal is already aborted', async () => {
     await expect(model.invoke(promptFor('vacation days', DOCUMENTS), { signal: AbortSignal.abort() })).rejects.toThrow();
+  });
+});
+
+describe('composeExtractiveAnswer on hard-wrapped text', () => {
+  it('quotes a sentence whole even when the source breaks its lines', () => {
+    const answer = composeExtractiveAnswer('How much is the on-call allowance per week?', [
+      { n: 1, text: 'Compensation\n\nOn-call engineers receive a fixed allowance of 300 euros per week on call, plus time off in\nlieu for any hour worked between 22:00 and 07:00 when paged.' },
+    ]);
+    expect(answer).toContain('time off in lieu for any hour worked between 22:00 and 07:00 when paged [1].');
   });
 });
