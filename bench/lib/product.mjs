@@ -57,13 +57,18 @@ export async function startProduct({ log }) {
       const child = spawn(process.execPath, [script], { cwd: root, env: { ...env, ...extraEnv, PORT: port }, stdio: ['ignore', 'inherit', 'inherit'] });
       const killOnExit = () => child.kill('SIGKILL');
       process.once('exit', killOnExit);
+      let stopRequested = false;
       child.once('exit', (code, signal) => {
         process.off('exit', killOnExit);
         children.delete(child);
-        if (!product.stopping) log(`${name} exited (${signal ?? code})`);
+        if (!product.stopping && !stopRequested) log(`${name} exited unexpectedly (${signal ?? code})`);
       });
       children.add(child);
-      return { child, port: Number(port), baseUrl: `http://127.0.0.1:${port}/api/v1`, stop: () => stopChild(child) };
+      const stop = () => {
+        stopRequested = true;
+        return stopChild(child);
+      };
+      return { child, port: Number(port), baseUrl: `http://127.0.0.1:${port}/api/v1`, stop };
     },
     async startApi(extraEnv = {}) {
       const api = await product.startProcess('api', 'dist/apps/api/src/main.js', extraEnv);

@@ -1,0 +1,163 @@
+// SciFact through the real path (POST /files → queue → worker → index) timed to the last
+// `ready`, then the same work in one process without the queue for the overhead ratio.
+/* global FormData -- Node's fetch FormData, absent from the lint config's globals */
+import { Blob } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { migrateUp } from '../../scripts/lib/migrate.mjs';
+import { ApiError } from '../lib/api-client.mjs';
+import { runJsonChild } from '../lib/child-process.mjs';
+import { root } from '../lib/product.mjs';
+import { documentFileText } from '../lib/scifact.mjs';
+import { forEachLimited, round } from '../lib/stats.mjs';
+
+const UPLOAD_CONCURRENCY = 8;
+const POLL_MS = 250;
+const READY_TIMEOUT_MS = Number(process.env.BENCH_INGEST_TIMEOUT_S ?? 600) * 1000;
+const DIRECT_TIMEOUT_MS = Number(process.env.BENCH_DIRECT_TIMEOUT_S ?? 600) * 1000;
+// The one-process run takes the corpus's first documents only, to keep the suite inside its
+// time budget; per-document time grows a little with the index, so this favours the baseline.
+const DIRECT_DOCS = Number(process.env.BENCH_DIRECT_DOCS ?? 2000);
+
+/** Uploads the corpus and waits, within a time limit, for every file to settle. */
+export async function runIngest({ product, admin, corpus, results, log }) {
+  const databaseUrl = product.env.DATABASE_URL;
+  log(`ingest: uploading ${corpus.length} documents, ${UPLOAD_CONCURRENCY} at a time`);
+  const started = Date.now();
+  const fileIdOfDoc = new Map();
+  let duplicates = 0;
+  const rejected = [];
+  await forEachLimited(corpus, UPLOAD_CONCURRENCY, async (doc) => {
+    const form = new FormData();
+    form.append('visibility', 'organization'); // fields before the file, as the upload requires
+    form.append('file', new Blob([documentFileText(doc)], { type: 'text/plain' }), `${doc._id}.txt`);
+    try {
+      const file = await admin.post('/files', form);
+      if (file.duplicate) duplicates++;
+      fileIdOfDoc.set(String(doc._id), file.id);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 415)) throw error;
+      rejected.push(String(doc._id));
+    }
+  });
+  const uploadSeconds = (Date.now() - started) / 1000;
+  log(`ingest: uploads answered in ${uploadSeconds.toFixed(1)} s (${duplicates} duplicates, ${rejected.length} rejected); waiting for the worker`);
+  if (rejected.length > corpus.length / 100) throw new Error(`${rejected.length} of ${corpus.length} uploads were rejected as unsupported (415)`);
+
+  const settled = await waitUntilSettled(admin, started, databaseUrl, log);
+  const ready = await listAll(admin, 'ready');
+  const failed = await listAll(admin, 'failed');
+  const fileIds = new Set(fileIdOfDoc.values());
+  const readyOfCorpus = ready.filter((f) => fileIds.has(f.id));
+  if (readyOfCorpus.length === 0) throw new Error('no file became ready');
+
+  const seconds = (Math.max(...readyOfCorpus.map((f) => Date.parse(f.readyAt))) - started) / 1000;
+  const chunks = readyOfCorpus.reduce((sum, f) => sum + f.chunkCount, 0);
+  const docsPerSecond = readyOfCorpus.length / seconds;
+  results.set('ingest.scifact.uploadSeconds', round(uploadSeconds, 1));
+  results.set('ingest.scifact.docsPerSecond', round(docsPerSecond, 1));
+  results.set('ingest.scifact.chunksPerSecond', round(chunks / seconds, 1));
+  results.note(`Ingestion: ${corpus.length} documents became ${fileIds.size} files (${duplicates} byte-identical duplicates answered 200); ${readyOfCorpus.length} ready with ${chunks} chunks.`);
+  if (rejected.length) {
+    results.note(
+      `Ingestion: ${rejected.length} plain-text documents were refused with 415 by the upload's type sniffing (${rejected.join(', ')}), ` +
+        'so they are missing from the index and count as misses in retrieval. Their text begins with bytes that file-type reads as a binary ' +
+        'signature (e.g. "BM…" as BMP): a product bug in the sniffer, reported rather than worked around.',
+    );
+  }
+  const complete = settled && failed.length === 0 && readyOfCorpus.length === fileIds.size;
+  if (complete) results.set('ingest.scifact.secondsToAllReady', round(seconds, 1));
+  else {
+    const reasons = [...new Set(failed.map((f) => f.error?.code))].join(', ');
+    results.fail(
+      ['ingest.scifact.secondsToAllReady'],
+      `${readyOfCorpus.length} of ${fileIds.size} files ready after ${round((Date.now() - started) / 1000, 0)} s` +
+        (failed.length ? `, ${failed.length} failed (${reasons})` : ', the rest still queued (BENCH_INGEST_TIMEOUT_S)') +
+        `; at the ${round(docsPerSecond, 1)} docs/s seen, all would take ≈ ${round(fileIds.size / docsPerSecond, 0)} s`,
+    );
+  }
+  const accepted = corpus.filter((doc) => fileIdOfDoc.has(String(doc._id)));
+  return { fileIdOfDoc, accepted, complete, docsPerSecond };
+}
+
+/** The same documents through the product's compiled parse/chunk/embed/index code, no queue. */
+export async function runDirectIngest({ product, accepted, apiDocsPerSecond, results, log }) {
+  const databaseUrl = await createDatabase(product.env.DATABASE_URL, 'assistant_direct');
+  const docs = accepted.slice(0, DIRECT_DOCS).map((doc) => ({ fileId: randomUUID(), filename: `${doc._id}.txt`, text: documentFileText(doc) }));
+  const inputFile = path.join(product.dataDir, 'direct-ingest.json');
+  const concurrency = Number(product.env.INGEST_CONCURRENCY ?? 2);
+  writeFileSync(inputFile, JSON.stringify({ departmentId: randomUUID(), concurrency, docs }));
+  log(`ingest: the same ${docs.length} documents in one process, concurrency ${concurrency}, no queue`);
+  const env = {
+    ...product.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: `${product.env.REDIS_URL}/1`,
+    CHROMA_COLLECTION: 'bench_direct_chunks',
+  };
+  const direct = await runJsonChild(path.join(root, 'bench/workers/direct-ingest.mjs'), [inputFile], env, DIRECT_TIMEOUT_MS);
+  results.set('ingest.scifact.directSeconds', round(direct.seconds, 1));
+  if (docs.length < accepted.length) {
+    results.note(
+      `Ingestion overhead: the one-process run took the first ${docs.length} of ${accepted.length} documents (${round(direct.docs / direct.seconds, 1)} docs/s); ` +
+        'the ratio compares per-document times, and a smaller index is slightly cheaper to write, so it is an upper bound.',
+    );
+  }
+  // Time for the same documents, API over direct, is the inverse ratio of the two rates; rates
+  // also compare when the API run ran out of time before every file was ready.
+  results.set('ingest.scifact.overheadRatio', round(direct.docs / direct.seconds / apiDocsPerSecond, 2));
+}
+
+async function waitUntilSettled(admin, started, databaseUrl, log) {
+  let lastLog = Date.now();
+  while (Date.now() - started < READY_TIMEOUT_MS) {
+    const [queued, processing] = await Promise.all([admin.get('/files?status=queued&limit=1'), admin.get('/files?status=processing&limit=1')]);
+    if (queued.items.length === 0 && processing.items.length === 0) return true;
+    if (Date.now() - lastLog > 15_000) {
+      lastLog = Date.now();
+      log(`ingest: ${Math.round((Date.now() - started) / 1000)} s, ${await readyCount(databaseUrl)} files ready`);
+    }
+    await sleep(POLL_MS);
+  }
+  return false;
+}
+
+/** Progress for the log only (the API has no count); figures come from the API's own records. */
+async function readyCount(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(`select count(*)::int as n from files where status = 'ready'`)).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function listAll(admin, status) {
+  const files = [];
+  let cursor = null;
+  for (let page = 0; page < 1000; page++) {
+    const answer = await admin.get(`/files?status=${status}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    files.push(...answer.items);
+    cursor = answer.nextCursor;
+    if (!cursor) break;
+  }
+  return files;
+}
+
+async function createDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await migrateUp(url.toString());
+  return url.toString();
+}
