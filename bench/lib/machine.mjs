@@ -11,7 +11,8 @@ const git = (...args) => {
   }
 };
 
-export function describeRun() {
+/** `loadAtStart`: the 1-minute load average when the run began; other work on the machine shows there. */
+export function describeRun({ loadAtStart }) {
   const cpus = os.cpus();
   return {
     date: new Date().toISOString(),
@@ -22,5 +23,6 @@ export function describeRun() {
     cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
     ramGiB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
     os: `${os.type()} ${os.release()}`,
+    loadAverage1m: { start: Number(loadAtStart.toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) },
   };
 }

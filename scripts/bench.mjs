@@ -1,0 +1,133 @@
+// `npm run bench [-- --only floors,http,ingest,retrieval,chat]`: boots the product on local
+// defaults in a temp dir, measures it against its anchors and writes bench/results/latest.json
+// and bench/README.md. Exits non-zero when a figure could not be measured.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiClient } from '../bench/lib/api-client.mjs';
+import { describeRun } from '../bench/lib/machine.mjs';
+import { build, root, SEED, startProduct } from '../bench/lib/product.mjs';
+import { updateMainReadme, resultsTable, writeBenchReadme, writeJson } from '../bench/lib/report.mjs';
+import { BenchResults } from '../bench/lib/results.mjs';
+import { loadScifact } from '../bench/lib/scifact.mjs';
+import { FIGURES, SUITES } from '../bench/lib/targets.mjs';
+import { runChatStreams } from '../bench/suites/chat-streams.mjs';
+import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
+import { runFloors } from '../bench/suites/floors.mjs';
+import { runHttp } from '../bench/suites/http.mjs';
+import { runDirectIngest, runIngest } from '../bench/suites/ingest.mjs';
+import { runRetrieval } from '../bench/suites/retrieval.mjs';
+
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean' } } });
+const suites = args.only ? args.only.split(',').map((s) => s.trim()) : SUITES;
+const unknown = suites.filter((s) => !SUITES.includes(s));
+if (unknown.length) {
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${SUITES.join(', ')}`);
+  process.exit(2);
+}
+const selected = (suite) => suites.includes(suite);
+const fullRun = SUITES.every(selected);
+
+const startedAt = Date.now();
+const loadAtStart = os.loadavg()[0];
+const log = (message) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const results = new BenchResults();
+const keysOf = (...names) => FIGURES.filter((f) => names.includes(f.suite) || names.includes(f.key)).map((f) => f.key);
+
+let product = null;
+let stopping = false;
+async function stopEverything() {
+  if (stopping) return;
+  stopping = true;
+  await product?.stop().catch((error) => console.error(`stopping the product: ${error.message}`));
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the services`);
+    void stopEverything().then(() => process.exit(130));
+  });
+}
+
+/** Runs one measurement; a failure marks its figures unmeasured with the reason, and the run goes on. */
+async function measure(keys, work) {
+  try {
+    await work();
+  } catch (error) {
+    log(`FAILED: ${error.message}`);
+    results.fail(keys, error.message);
+  }
+}
+
+try {
+  if (!args['skip-build']) build(log);
+  log('starting PostgreSQL, Redis and Chroma, migrating, seeding');
+  product = await startProduct({ log });
+  // The floors need only the services, so they are measured even when the API will not start.
+  if (selected('floors')) await measure(keysOf('floors'), () => runFloors({ product, results, log }));
+  const api = await product.startApi();
+  const { client: admin, user: adminUser } = await ApiClient.login(api.baseUrl, SEED.adminEmail, SEED.adminPassword);
+  const context = { product, api, admin, results, log };
+
+  if (selected('http')) await measure(keysOf('http'), () => runHttp(context));
+
+  let corpus = null;
+  if (selected('ingest') || selected('retrieval')) {
+    await measure(keysOf('ingest', 'retrieval'), async () => {
+      if (!(await admin.hasRoute('POST', '/files'))) throw new Error('POST /api/v1/files is not in this build: the files/ingestion work (issue 3) has not landed');
+      const worker = await product.startWorker();
+      if (!worker) throw new Error('dist/apps/worker/src/main.js is missing: the ingestion worker (issue 3) has not landed');
+      const scifact = loadScifact();
+      try {
+        corpus = { scifact, ...(await runIngest({ ...context, corpus: scifact.corpus })) };
+      } finally {
+        await worker.stop(); // a worker still busy would share the CPU with the one-process run
+      }
+    });
+  }
+  if (corpus && selected('ingest')) {
+    await measure(['ingest.scifact.overheadRatio', 'ingest.scifact.directSeconds'], () =>
+      runDirectIngest({ ...context, accepted: corpus.accepted, apiDocsPerSecond: corpus.docsPerSecond }),
+    );
+  }
+  if (corpus && selected('retrieval')) {
+    if (!corpus.complete) results.fail(keysOf('retrieval'), 'the corpus was not fully ingested (see ingest.scifact.secondsToAllReady), so scores would be meaningless');
+    else await measure(keysOf('retrieval'), () => runRetrieval({ ...context, scifact: corpus.scifact, fileIdOfDoc: corpus.fileIdOfDoc, departmentId: adminUser.department.id }));
+  }
+  if (selected('chat')) {
+    const chatLanded = await admin.hasRoute('POST', '/chat');
+    if (!chatLanded) results.fail(keysOf('chat'), 'POST /api/v1/chat is not in this build: the chat work (issue 4) has not landed');
+    else {
+      if (!corpus?.complete) results.note('Chat ran without the full SciFact corpus indexed (not selected, or its ingestion did not finish), so its retrieval had less to search.');
+      const scifact = corpus?.scifact ?? loadScifact();
+      // Train queries: distinct questions the retrieval suite never asked, so the search cache starts cold.
+      const questions = [...scifact.qrels('train').keys()].map((id) => scifact.queries.get(id)).filter(Boolean);
+      await measure(keysOf('chat.ttftMs.p50', 'chat.ttftMs.p95', 'chat.ttftMs.server.p50', 'chat.ttftMs.server.p95'), () => runChatTtft({ ...context, questions }));
+      await measure(keysOf('chat.streams.held', 'chat.streams.rssMiB', 'chat.streams.idleRssMiB'), () => runChatStreams(context));
+    }
+  }
+} catch (error) {
+  log(`FAILED before measuring: ${error.stack ?? error.message}`);
+  results.fail(FIGURES.map((f) => f.key), `the run stopped early: ${error.message}`);
+} finally {
+  log('stopping the services');
+  await stopEverything();
+}
+
+const run = describeRun({ loadAtStart });
+const outFile = path.join(root, 'bench', 'results', fullRun ? 'latest.json' : `latest-${suites.join('-')}.json`);
+writeJson(outFile, run, results, suites);
+if (fullRun) {
+  writeBenchReadme(run, results, suites, readFileSync(path.join(root, 'bench', 'lib', 'method.md'), 'utf8'));
+  updateMainReadme(run, results, suites);
+}
+console.log(`\n${resultsTable(results, suites)}\n`);
+for (const note of results.notes) console.log(`- ${note}`);
+log(`wrote ${path.relative(root, outFile)}${fullRun ? ' and bench/README.md' : ' (a subset run leaves bench/README.md as it was)'}`);
+
+const missing = FIGURES.filter((f) => f.required && selected(f.suite) && !(f.key in results.figures));
+if (missing.length) {
+  console.error(`Not measured: ${missing.map((f) => f.key).join(', ')}`);
+  process.exit(1);
+}
+process.exit(0);
