@@ -21,7 +21,7 @@ export interface IngestionFailure {
  * the file's status machine and tells anyone watching the file's events.
  */
 export abstract class IngestionFiles {
-  /** The file unless it is gone or being deleted. */
+  /** The file while it waits for or is in ingestion: null once it is gone, being deleted, or already ready or failed. */
   abstract findIngestable(fileId: string): Promise<FileToIngest | null>;
   abstract readBytes(fileId: string): Promise<Buffer>;
   abstract markProcessing(fileId: string): Promise<void>;

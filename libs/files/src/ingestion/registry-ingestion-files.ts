@@ -22,7 +22,10 @@ export class RegistryIngestionFiles extends IngestionFiles {
   async findIngestable(fileId: string): Promise<FileToIngest | null> {
     const file = await this.files.findById(fileId);
     const type = file ? documentTypeOfMediaType(file.mimeType) : null;
-    if (!file || !type) return null;
+    // A settled file's job is stale: a reconcile that listed the file just before it finished,
+    // or a Redis restart that lost the removal of its finished job. Re-running it would flip a
+    // ready file back to processing for nothing; a reindex requeues the file first.
+    if (!file || !type || file.isSettled()) return null;
     return { id: file.id, filename: file.filename, type, departmentId: file.departmentId, visibility: file.visibility };
   }
 

@@ -24,7 +24,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
 
   async execute(command: IngestFile) {
     const file = await this.files.findIngestable(command.fileId);
-    if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile: nothing to do
+    if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
     await this.files.markProcessing(file.id);
     try {
       const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, (signal) => this.run(file, command, signal));
