@@ -28,6 +28,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private worker?: Worker;
   private connection?: Redis;
   private reconcileTimer?: NodeJS.Timeout;
+  private reconciling = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -54,11 +55,23 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.worker.on('failed', (job, error) => void this.recordFinalFailure(job, error));
     this.worker.on('error', (error) => this.logger.error(`Queue connection problem: ${error.message}`));
     const interval = this.config.get('INGEST_RECONCILE_INTERVAL_MS');
-    this.reconcileTimer = setInterval(() => {
-      this.reconciler.reconcile().catch((error: unknown) => this.logger.warn(`Reconcile failed: ${(error as Error).message}`));
-    }, interval);
+    this.reconcileTimer = setInterval(() => void this.reconcileUnlessRunning(), interval);
     this.reconcileTimer.unref();
     this.logger.log(`Ingestion worker running, concurrency ${this.config.get('INGEST_CONCURRENCY')}`);
+  }
+
+  // While Redis is down a run waits out its timeouts; without this guard every interval would
+  // start one more, and they would all run at once when Redis came back.
+  private async reconcileUnlessRunning() {
+    if (this.reconciling) return;
+    this.reconciling = true;
+    try {
+      await this.reconciler.reconcile();
+    } catch (error) {
+      this.logger.warn(`Reconcile failed: ${(error as Error).message}`);
+    } finally {
+      this.reconciling = false;
+    }
   }
 
   async onApplicationShutdown() {
