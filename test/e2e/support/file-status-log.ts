@@ -1,0 +1,41 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Listens to every file's events (the registry's Redis pub/sub) and keeps each file's status
+ * transitions, so a test can tell a file that reached `ready` once from one that was taken up
+ * again afterwards. ioredis resubscribes by itself when Redis comes back after a restart.
+ */
+export class FileStatusLog {
+  private readonly statuses = new Map<string, string[]>();
+  private readonly subscriber: Redis;
+
+  private constructor(redisUrl: string) {
+    this.subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.subscriber.on('error', () => undefined); // a restart under test; reconnecting is the point
+    this.subscriber.on('pmessage', (_pattern: string, _channel: string, message: string) => {
+      const { id, status } = JSON.parse(message) as { id: string; status: string };
+      const seen = this.statuses.get(id) ?? [];
+      if (seen.at(-1) !== status) seen.push(status);
+      this.statuses.set(id, seen);
+    });
+  }
+
+  static async listen(redisUrl: string): Promise<FileStatusLog> {
+    const log = new FileStatusLog(redisUrl);
+    await log.subscriber.psubscribe('files:events:*');
+    return log;
+  }
+
+  /** Files that left `ready` again, with the statuses they went through. */
+  reopened(fileIds: string[]): string[] {
+    return fileIds.flatMap((id) => {
+      const seen = this.statuses.get(id) ?? [];
+      const firstReady = seen.indexOf('ready');
+      return firstReady >= 0 && firstReady < seen.length - 1 ? [`${id}: ${seen.join(' → ')}`] : [];
+    });
+  }
+
+  close(): void {
+    this.subscriber.disconnect();
+  }
+}

@@ -1,0 +1,81 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+// Its own folder, not dist/: `npm run dev` or a benchmark may be running the worker from dist/
+// while this test rebuilds, and a file rewritten under a starting process breaks it.
+const buildDir = path.join(root, 'dist', 'e2e-worker');
+const READY_LINE = 'Ingestion worker running';
+
+/** Compiles apps and libs with swc (about a second), so the test never depends on a stale `npm run build`. */
+export async function buildWorker(): Promise<string> {
+  const swc = path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
+  await promisify(execFile)(process.execPath, [swc, 'apps', 'libs', '-d', buildDir, '--config-file', '.swcrc', '--quiet'], { cwd: root });
+  return path.join(buildDir, 'apps', 'worker', 'src', 'main.js');
+}
+
+/**
+ * The compiled worker as a real child process, so a test can SIGKILL it the way an OOM kill or
+ * a lost node would. Its output goes to a log file that a failed wait quotes.
+ */
+export class WorkerProcess {
+  private child: ChildProcess | null = null;
+  private readonly killOnExit = () => this.child?.kill('SIGKILL');
+
+  constructor(
+    private readonly entry: string,
+    private readonly env: Record<string, string>,
+    readonly logFile: string,
+  ) {}
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  async start(timeoutMs = 30_000): Promise<void> {
+    if (this.child) throw new Error('worker already running');
+    const child = spawn(process.execPath, [this.entry], { cwd: root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    process.once('exit', this.killOnExit);
+    child.once('exit', () => {
+      process.off('exit', this.killOnExit);
+      if (this.child === child) this.child = null;
+    });
+    let output = '';
+    const record = (data: Buffer) => {
+      output += data.toString();
+      appendFileSync(this.logFile, data);
+    };
+    child.stdout!.on('data', record);
+    child.stderr!.on('data', record);
+    const deadline = Date.now() + timeoutMs;
+    while (!output.includes(READY_LINE)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`worker exited during start-up:\n${this.tail()}`);
+      if (Date.now() > deadline) throw new Error(`worker not running after ${timeoutMs} ms:\n${this.tail()}`);
+      await sleep(50);
+    }
+  }
+
+  /** Sends the signal and resolves once the process is gone (SIGKILL after 30 s of anything gentler). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  tail(lines = 40): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no output)';
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
