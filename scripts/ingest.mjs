@@ -4,7 +4,10 @@
 // admin console), shows a progress bar until each file is ready or failed, then a summary.
 //
 //   npm run ingest -- <folder> --department <name> [--visibility department|organization]
-//                     [--api http://127.0.0.1:3000] [--concurrency 4]
+//                     [--api http://127.0.0.1:3000] [--concurrency 4] [--timeout 600]
+//
+// --timeout bounds the wait, after the last upload, for files to become ready or failed; files
+// still pending then are listed and the exit code is 1, as for a failed file.
 //
 // Credentials of an admin come from INGEST_EMAIL / INGEST_PASSWORD, falling back to
 // SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD (what `npm run dev` seeds).
@@ -21,13 +24,17 @@ const { values, positionals } = parseArgs({
     visibility: { type: 'string', default: 'department' },
     api: { type: 'string', default: process.env.INGEST_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}` },
     concurrency: { type: 'string', default: '4' },
+    timeout: { type: 'string', default: '600' },
   },
 });
 const folder = positionals[0];
-if (!folder || !values.department) {
-  console.error('usage: npm run ingest -- <folder> --department <name> [--visibility department|organization] [--api URL]');
+const timeoutSeconds = Number(values.timeout);
+if (!folder || !values.department || !(timeoutSeconds > 0)) {
+  console.error('usage: npm run ingest -- <folder> --department <name> [--visibility department|organization] [--api URL] [--timeout seconds]');
   process.exit(2);
 }
+// No single status call may hold up the wait past its deadline.
+const POLL_REQUEST_TIMEOUT_MS = 30_000;
 const email = process.env.INGEST_EMAIL ?? process.env.SEED_ADMIN_EMAIL;
 const password = process.env.INGEST_PASSWORD ?? process.env.SEED_ADMIN_PASSWORD;
 if (!email || !password) {
@@ -111,28 +118,60 @@ async function main() {
   await Promise.all(Array.from({ length: Math.max(1, Number(values.concurrency)) }, uploader));
 
   bar.update({ phase: 'ingesting' });
-  while (pending.size > 0) {
-    // One list call per round instead of one call per file: the newest files come first.
-    for (const status of ['ready', 'failed']) {
-      let cursor = null;
-      do {
-        const page = await (await call(`/files?limit=100&status=${status}&departmentId=${department.id}${cursor ? `&cursor=${cursor}` : ''}`)).json();
-        for (const item of page.items) {
-          const file = pending.get(item.id);
-          if (!file) continue;
-          pending.delete(item.id);
-          settle(status, file, status === 'failed' ? `${item.error?.code}: ${item.error?.message}` : null);
-        }
-        cursor = pending.size > 0 ? page.nextCursor : null;
-      } while (cursor);
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let pollError = null;
+  while (pending.size > 0 && Date.now() < deadline) {
+    try {
+      await collectSettled(department.id, pending, settle);
+      pollError = null;
+    } catch (error) {
+      pollError = error; // an API restart is no reason to give up before the deadline
     }
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
   }
-  bar.update({ phase: 'done' });
+  bar.update({ phase: pending.size > 0 ? 'timed out' : 'done' });
   bar.stop();
-  console.log(`\nready ${counts.ready} · duplicate ${counts.duplicate} · failed ${counts.failed} (of ${files.length})`);
+  const stillPending = pending.size > 0 ? ` · pending ${pending.size}` : '';
+  console.log(`\nready ${counts.ready} · duplicate ${counts.duplicate} · failed ${counts.failed}${stillPending} (of ${files.length})`);
   for (const failure of failures) console.log(`  failed ${failure}`);
-  process.exitCode = counts.failed > 0 ? 1 : 0;
+  if (pending.size > 0) await reportPending(pending, pollError);
+  process.exitCode = counts.failed > 0 || pending.size > 0 ? 1 : 0;
+}
+
+/** One list call per status and page instead of one call per file: the newest files come first. */
+async function collectSettled(departmentId, pending, settle) {
+  for (const status of ['ready', 'failed']) {
+    let cursor = null;
+    do {
+      const response = await call(`/files?limit=100&status=${status}&departmentId=${departmentId}${cursor ? `&cursor=${cursor}` : ''}`, {
+        signal: AbortSignal.timeout(POLL_REQUEST_TIMEOUT_MS),
+      });
+      if (!response.ok) throw new Error(`listing files answered ${response.status}`);
+      const page = await response.json();
+      for (const item of page.items) {
+        const file = pending.get(item.id);
+        if (!file) continue;
+        pending.delete(item.id);
+        settle(status, file, status === 'failed' ? `${item.error?.code}: ${item.error?.message}` : null);
+      }
+      cursor = pending.size > 0 ? page.nextCursor : null;
+    } while (cursor);
+  }
+}
+
+/** Names the files that did not settle in time and where each one is, so nobody has to guess. */
+async function reportPending(pending, pollError) {
+  console.log(`still pending after ${timeoutSeconds} s (is a worker running?):`);
+  if (pollError) console.log(`  last status check failed: ${pollError.message}`);
+  const shown = [...pending].slice(0, 20);
+  for (const [id, file] of shown) {
+    const state = await call(`/files/${id}`, { signal: AbortSignal.timeout(POLL_REQUEST_TIMEOUT_MS) })
+      .then((response) => response.json())
+      .then((item) => `${item.status}${item.stage ? ` ${item.stage} ${Math.round((item.progress ?? 0) * 100)}%` : ''}`)
+      .catch(() => 'status unknown');
+    console.log(`  pending ${file} (${id}, ${state})`);
+  }
+  if (pending.size > shown.length) console.log(`  … and ${pending.size - shown.length} more`);
 }
 
 main().catch((error) => {

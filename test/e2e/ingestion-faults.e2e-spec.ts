@@ -1,14 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { freePort, startRedis, stopChild } from '../../scripts/lib/local-stack.mjs';
 import type { RunningChild } from '../../scripts/lib/local-stack.mjs';
 import { chunkCopyProblems, statusCounts } from './support/chunk-copies';
 import { FileStatusLog } from './support/file-status-log';
-import { createSession, startApi, type TestUser } from './support/test-app';
+import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
 import { buildWorker, WorkerProcess } from './support/worker-process';
 
 // The acceptance of issue 3: a worker killed mid-batch and a Redis restarted mid-batch lose
@@ -29,6 +31,7 @@ describe('ingestion under faults', () => {
   let redis: RunningChild;
   let redisPort: number;
   let app: INestApplication;
+  let baseUrl: string;
   let admin: TestUser;
   let worker: WorkerProcess;
   let statusLog: FileStatusLog;
@@ -41,6 +44,8 @@ describe('ingestion under faults', () => {
     redis = started;
     statusLog = await FileStatusLog.listen(redis.url);
     app = await startApi({ ...settings, REDIS_URL: redis.url });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = await app.getUrl();
     admin = await createSession(app, 'admin');
     worker = new WorkerProcess(
       entry,
@@ -106,6 +111,31 @@ describe('ingestion under faults', () => {
     expect(problems).toEqual([]);
     expect(statusLog.reopened(ids)).toEqual([]);
   }, 300_000);
+
+  it('stops the bulk CLI at --timeout with the files still pending named, when no worker runs', async () => {
+    await worker.stop('SIGTERM');
+    const folder = path.join(workDir, 'cli');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'waiting-one.md'), generatedDocument(`cli-1-${tag}`));
+    writeFileSync(path.join(folder, 'waiting-two.md'), generatedDocument(`cli-2-${tag}`));
+    const departments = (await request(app.getHttpServer()).get('/api/v1/org/departments').set(admin.auth).expect(200)).body as Array<{ id: string; name: string }>;
+    const department = departments.find((d) => d.id === admin.departmentId)!;
+
+    const started = Date.now();
+    const run = promisify(execFile)(process.execPath, ['scripts/ingest.mjs', folder, '--department', department.name, '--api', baseUrl, '--timeout', '2'], {
+      env: { ...process.env, INGEST_EMAIL: admin.email, INGEST_PASSWORD: testPassword },
+      timeout: 60_000,
+    });
+    const outcome = await run.then(
+      ({ stdout }) => ({ stdout, code: 0 }),
+      (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
+    );
+    expect(outcome.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(outcome.stdout).toContain('ready 0 · duplicate 0 · failed 0 · pending 2 (of 2)');
+    expect(outcome.stdout).toContain('still pending after 2 s');
+    expect(outcome.stdout).toMatch(/pending .*waiting-one\.md \([0-9a-f-]{36}, queued\)/);
+  });
 
   const em = () => app.get(EntityManager).fork();
 
