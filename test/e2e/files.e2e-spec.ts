@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import request from 'supertest';
+import { freePort } from '../../scripts/lib/local-stack.mjs';
 import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
 import { startWorker } from './support/test-worker';
 import { docxBomb, documentsOfEachType } from './support/file-fixtures';
@@ -28,6 +29,7 @@ describe('files and ingestion', () => {
   let worker: INestApplicationContext;
   let http: ReturnType<typeof request>;
   let baseUrl: string;
+  let metricsPort: number;
   let admin: TestUser;
   let member: TestUser;
   let outsider: TestUser;
@@ -36,7 +38,8 @@ describe('files and ingestion', () => {
     app = await startApi(settings);
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
-    worker = await startWorker(settings);
+    metricsPort = await freePort();
+    worker = await startWorker({ ...settings, WORKER_METRICS_PORT: String(metricsPort) });
     http = request(app.getHttpServer());
     admin = await createSession(app, 'admin');
     member = await createSession(app, 'member', admin.departmentId);
@@ -97,6 +100,17 @@ describe('files and ingestion', () => {
     expect((await chunkRows(pdf.id)).map((row) => row.page)).toEqual([1, 2]);
     const html = await app.get(EntityManager).getConnection().execute<Array<{ text: string }>>('select text from chunks where file_id = ?', [accepted[3].id]);
     expect(html.map((row) => row.text).join(' ')).not.toContain('alert');
+  });
+
+  it('serves the worker’s ingestion timings by stage and by file outcome', async () => {
+    const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const stage of ['parsing', 'chunking', 'embedding', 'indexing']) {
+      expect(Number(text.match(new RegExp(`^ingest_stage_duration_seconds_count\\{stage="${stage}"\\} (\\d+)`, 'm'))?.[1])).toBeGreaterThanOrEqual(5);
+    }
+    expect(Number(text.match(/^ingest_file_duration_seconds_count\{outcome="ready"\} (\d+)/m)?.[1])).toBeGreaterThanOrEqual(5);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/other`)).status).toBe(404);
   });
 
   it('streams the current state first, then progress, and ends at ready', async () => {

@@ -3,9 +3,11 @@ import { FilesModule } from '@app/files';
 import { IngestModule } from '@app/ingest';
 import { LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
+import { MetricsListener } from './metrics-listener';
 
-/** The ingestion worker: no HTTP, just the queue, the registry and the index. */
+/** The ingestion worker: the queue, the registry and the index; HTTP only for metrics. */
 @Module({
   imports: [PlatformModule, LlmModule, FilesModule, IngestModule.forWorker(FilesModule)],
+  providers: [MetricsListener],
 })
 export class WorkerModule {}

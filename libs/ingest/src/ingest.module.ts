@@ -1,14 +1,16 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AppConfig } from '@app/platform';
+import { AppConfig, PlatformModule } from '@app/platform';
 import { RetrievalModule } from '@app/retrieval';
 import { IngestFileHandler } from './commands/ingest-file/ingest-file.handler';
 import { IngestionSettings } from './commands/ingest-file/ingestion-settings';
 import { PurgeFileHandler } from './commands/purge-file/purge-file.handler';
 import { ReembedCorpusHandler } from './commands/reembed-corpus/reembed-corpus.handler';
+import { IngestionTimings } from './ingest.ports';
 import { IngestQueueModule } from './queue/ingest-queue.module';
 import { IngestJobProcessor } from './worker/ingest-job.processor';
 import { IngestReconciler } from './worker/ingest-reconciler';
 import { IngestWorker } from './worker/ingest-worker';
+import { PrometheusIngestionTimings } from './worker/prometheus-ingestion-timings';
 
 const EMBEDDING_BATCH_SIZE = 64;
 
@@ -22,7 +24,7 @@ export class IngestModule {
   static forWorker(fileRegistry: Type<unknown>): DynamicModule {
     return {
       module: IngestModule,
-      imports: [fileRegistry, IngestQueueModule, RetrievalModule],
+      imports: [PlatformModule, fileRegistry, IngestQueueModule, RetrievalModule], // PlatformModule for Metrics
       providers: [
         {
           provide: IngestionSettings,
@@ -32,6 +34,7 @@ export class IngestModule {
             embeddingBatchSize: EMBEDDING_BATCH_SIZE,
           }),
         },
+        { provide: IngestionTimings, useClass: PrometheusIngestionTimings },
         IngestFileHandler,
         PurgeFileHandler,
         ReembedCorpusHandler,

@@ -48,3 +48,13 @@ export abstract class IngestQueue {
   /** True when the file has a job waiting, delayed or running. */
   abstract hasPendingFileJob(fileId: string): Promise<boolean>;
 }
+
+export type IngestionOutcome = 'ready' | 'retrying' | 'failed';
+
+/** Where ingestion reports how long it takes; the worker keeps these as Prometheus histograms. */
+export abstract class IngestionTimings {
+  /** A stage that finished; a stage cut short by a failure is not reported. */
+  abstract stageFinished(stage: IngestStage, seconds: number): void;
+  /** One attempt at one file, from taking it up to its outcome. */
+  abstract fileFinished(outcome: IngestionOutcome, seconds: number): void;
+}

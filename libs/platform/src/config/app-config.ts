@@ -35,6 +35,8 @@ export const configSchema = z.object({
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(4),
   INGEST_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
   CHROMA_COLLECTION: z.string().default('chunks'),
+  // 0 leaves the worker without a metrics listener; a fixed default would collide between workers on one host.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
   EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIMENSION: z.coerce.number().int().positive().default(1024),

@@ -1,7 +1,7 @@
 import { LocalHashedEmbeddings } from '@app/llm';
 import { ChunkIndex, VectorSpace, type IndexedChunk, type IndexedFile, type VectorSpaceCheck } from '@app/retrieval';
 import { chunkId } from '../../domain/chunk-document';
-import { FileToIngest, IngestionFailure, IngestionFiles, IngestStage } from '../../ingest.ports';
+import { FileToIngest, IngestionFailure, IngestionFiles, IngestionTimings, IngestStage, type IngestionOutcome } from '../../ingest.ports';
 import { IngestFile } from './ingest-file.command';
 import { IngestFileHandler } from './ingest-file.handler';
 
@@ -73,8 +73,19 @@ const file: FileToIngest = { id: '3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11', filenam
 const markdown = Buffer.from(['# Guide', '', ...Array.from({ length: 80 }, (_, i) => `Paragraph ${i} explains one step of the setup in words.\n`)].join('\n'));
 const settings = { timeoutMs: 5_000, embeddingBatchSize: 2 };
 
-function handlerWith(files: IngestionFiles, index = new InMemoryChunkIndex(), vectors = new FixedVectorSpace()) {
-  return { handler: new IngestFileHandler(files, new LocalHashedEmbeddings({ dimension: 64 }), index, vectors, settings), index };
+class RecordedTimings extends IngestionTimings {
+  readonly stages: Array<[IngestStage, number]> = [];
+  readonly files: Array<[IngestionOutcome, number]> = [];
+  stageFinished(stage: IngestStage, seconds: number) {
+    this.stages.push([stage, seconds]);
+  }
+  fileFinished(outcome: IngestionOutcome, seconds: number) {
+    this.files.push([outcome, seconds]);
+  }
+}
+
+function handlerWith(files: IngestionFiles, index = new InMemoryChunkIndex(), vectors = new FixedVectorSpace(), timings = new RecordedTimings()) {
+  return { handler: new IngestFileHandler(files, new LocalHashedEmbeddings({ dimension: 64 }), index, vectors, settings, timings), index };
 }
 
 describe('IngestFileHandler', () => {
@@ -94,6 +105,27 @@ describe('IngestFileHandler', () => {
     const progress = files.history.slice(1, -1).map((step) => Number(step.split(':')[1]));
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(stages.filter((stage) => stage === 'embedding').length).toBeGreaterThan(2);
+  });
+
+  it('times each stage once, in order, and the file as ready', async () => {
+    const timings = new RecordedTimings();
+    await handlerWith(new InMemoryIngestionFiles(file, markdown), undefined, undefined, timings).handler.execute(new IngestFile(file.id, 1, 3));
+    expect(timings.stages.map(([stage]) => stage)).toEqual(['parsing', 'chunking', 'embedding', 'indexing']);
+    expect(timings.files.map(([outcome]) => outcome)).toEqual(['ready']);
+    const stageTotal = timings.stages.reduce((sum, [, seconds]) => sum + seconds, 0);
+    expect(timings.files[0][1]).toBeGreaterThanOrEqual(stageTotal);
+  });
+
+  it('times a failed attempt as retrying, then the last one as failed, without the unfinished stage', async () => {
+    const index = new InMemoryChunkIndex();
+    const timings = new RecordedTimings();
+    const { handler } = handlerWith(new InMemoryIngestionFiles(file, markdown), index, undefined, timings);
+    index.failNext = new Error('chroma is restarting');
+    await expect(handler.execute(new IngestFile(file.id, 1, 2))).rejects.toThrow();
+    index.failNext = new Error('chroma is restarting');
+    await expect(handler.execute(new IngestFile(file.id, 2, 2))).rejects.toThrow();
+    expect(timings.files.map(([outcome]) => outcome)).toEqual(['retrying', 'failed']);
+    expect(timings.stages.map(([stage]) => stage)).not.toContain('indexing');
   });
 
   it('gives the same chunks when run twice', async () => {

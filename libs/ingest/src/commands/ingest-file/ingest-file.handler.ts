@@ -4,10 +4,11 @@ import { EmbeddingModel } from '@app/llm';
 import { ChunkIndex, VectorSpace, type IndexedChunk } from '@app/retrieval';
 import { chunkDocument, chunkId } from '../../domain/chunk-document';
 import { describeFailure, EmbeddingModelMismatch, IngestionTimedOut, isPermanentFailure } from '../../domain/ingestion-outcome';
-import { FileToIngest, IngestionFiles, IngestStage } from '../../ingest.ports';
+import { FileToIngest, IngestionFiles, IngestionTimings, IngestStage } from '../../ingest.ports';
 import { parseDocument } from '../../parsing';
 import { IngestionSettings } from './ingestion-settings';
 import { IngestFile } from './ingest-file.command';
+import { secondsSince, StageClock } from './stage-clock';
 
 // Where each stage starts on the 0..1 progress scale; embedding is the long one.
 const STAGE_START: Record<IngestStage, number> = { parsing: 0, chunking: 0.15, embedding: 0.2, indexing: 0.9 };
@@ -20,27 +21,34 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     private readonly index: ChunkIndex,
     private readonly vectors: VectorSpace,
     private readonly settings: IngestionSettings,
+    private readonly timings: IngestionTimings,
   ) {}
 
   async execute(command: IngestFile) {
     const file = await this.files.findIngestable(command.fileId);
     if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
+    const startedAt = performance.now();
     await this.files.markProcessing(file.id);
     try {
       const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, (signal) => this.run(file, command, signal));
       await this.files.markReady(file.id, { chunkCount, pageCount });
+      this.timings.fileFinished('ready', secondsSince(startedAt));
       return { outcome: 'ready' as const, chunkCount };
     } catch (error) {
       const failure = describeFailure(error);
-      if (isPermanentFailure(error) || command.attempt >= command.maxAttempts) await this.files.markFailed(file.id, failure);
+      const final = isPermanentFailure(error) || command.attempt >= command.maxAttempts;
+      if (final) await this.files.markFailed(file.id, failure);
       else await this.files.markRetrying(file.id, failure);
+      this.timings.fileFinished(final ? 'failed' : 'retrying', secondsSince(startedAt));
       throw error;
     }
   }
 
   private async run(file: FileToIngest, command: IngestFile, signal: AbortSignal) {
+    const clock = new StageClock(this.timings);
     const progress = async (stage: IngestStage, value: number) => {
       signal.throwIfAborted();
+      clock.enter(stage);
       await this.files.reportProgress(file.id, stage, value);
       await command.onProgress(value);
     };
@@ -67,6 +75,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     await progress('indexing', STAGE_START.indexing);
     await this.index.replaceFileChunks({ id: file.id, departmentId: file.departmentId, visibility: file.visibility }, indexed);
     signal.throwIfAborted();
+    clock.finish();
     return { chunkCount: indexed.length, pageCount: document.pageCount };
   }
 }
