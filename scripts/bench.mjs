@@ -19,7 +19,20 @@ import { runHttp } from '../bench/suites/http.mjs';
 import { runDirectIngest, runIngest } from '../bench/suites/ingest.mjs';
 import { runRetrieval } from '../bench/suites/retrieval.mjs';
 
-const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean' }, 'report-only': { type: 'boolean' } } });
+const latestFile = path.join(root, 'bench', 'results', 'latest.json');
+const readText = (...parts) => readFileSync(path.join(root, 'bench', ...parts), 'utf8');
+
+// --report-only renders bench/README.md and the README table again from latest.json, e.g. after
+// the method text changed, without measuring anything.
+if (args['report-only']) {
+  const { results, run, suites } = BenchResults.fromJson(JSON.parse(readFileSync(latestFile, 'utf8')));
+  writeBenchReadme(run, results, suites, readText('lib', 'method.md'), readText('lib', 'limits.md'));
+  updateMainReadme(run, results, suites);
+  console.log('bench/README.md and the README table rendered from bench/results/latest.json');
+  process.exit(0);
+}
+
 const suites = args.only ? args.only.split(',').map((s) => s.trim()) : SUITES;
 const unknown = suites.filter((s) => !SUITES.includes(s));
 if (unknown.length) {
@@ -115,10 +128,10 @@ try {
 }
 
 const run = describeRun({ loadAtStart });
-const outFile = path.join(root, 'bench', 'results', fullRun ? 'latest.json' : `latest-${suites.join('-')}.json`);
+const outFile = fullRun ? latestFile : path.join(root, 'bench', 'results', `latest-${suites.join('-')}.json`);
 writeJson(outFile, run, results, suites);
 if (fullRun) {
-  writeBenchReadme(run, results, suites, readFileSync(path.join(root, 'bench', 'lib', 'method.md'), 'utf8'));
+  writeBenchReadme(run, results, suites, readText('lib', 'method.md'), readText('lib', 'limits.md'));
   updateMainReadme(run, results, suites);
 }
 console.log(`\n${resultsTable(results, suites)}\n`);

@@ -38,7 +38,7 @@ export function machineLine(run) {
   return `${run.date.slice(0, 10)} · commit \`${run.commit}\`${run.uncommittedChanges ? ' (with uncommitted changes in apps/ or libs/)' : ''} · ${run.cores} cores (${run.cpuModel}) · ${run.ramGiB} GiB RAM · Node ${run.node} · ${run.os} · 1-min load average ${run.loadAverage1m.start} at start, ${run.loadAverage1m.end} at end`;
 }
 
-export function writeBenchReadme(run, results, suites, method) {
+export function writeBenchReadme(run, results, suites, method, limits) {
   const notes = results.notes.length ? results.notes.map((n) => `- ${n}`).join('\n') : '- none';
   const text = `# Benchmarks
 
@@ -54,6 +54,7 @@ ${resultsTable(results, suites)}
 
 ${notes}
 
+${limits}
 ${method}
 `;
   writeFileSync(path.join(benchDir, 'README.md'), text);

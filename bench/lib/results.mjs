@@ -20,4 +20,13 @@ export class BenchResults {
   note(text) {
     this.notes.push(text);
   }
+
+  /** The results a run wrote to latest.json, to render its report again. */
+  static fromJson({ meta, unmeasured = {}, notes = [], ...figures }) {
+    const results = new BenchResults();
+    Object.assign(results.figures, figures);
+    Object.assign(results.unmeasured, unmeasured);
+    results.notes.push(...notes);
+    return { results, run: meta, suites: meta.suites };
+  }
 }
