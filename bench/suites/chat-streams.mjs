@@ -50,6 +50,7 @@ export async function runChatStreams({ product, admin, results, log }) {
     if (upstream.unexpected.length) results.note(`The stand-in model saw unexpected calls: ${[...new Set(upstream.unexpected)].join(', ')}.`);
   } finally {
     for (const stream of streams) stream.close();
+    await sleep(2000); // lets the API release each stream's slot before it shuts down
     await upstream.stop();
     await api.stop();
   }

@@ -19,15 +19,24 @@ export async function runChatTtft({ api, admin, questions, results, log }) {
   const before = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
   const samples = [];
   const failures = [];
+  const measuredFrom = performance.now();
   await forEachLimited(questions.slice(WARMUP_CHATS, WARMUP_CHATS + MEASURED_CHATS), CONCURRENT_CHATS, async (question) => {
     const outcome = await chat(question);
     if (outcome.ms === null) failures.push(outcome.problem);
     else samples.push(outcome.ms);
   });
+  const seconds = (performance.now() - measuredFrom) / 1000;
   const after = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
   if (failures.length) throw new Error(`${failures.length} of ${MEASURED_CHATS} chats streamed no token: ${[...new Set(failures)].slice(0, 3).join('; ')}`);
 
   const client = summarize(samples);
+  // Little's law: with 20 chats always in flight, each waits about 20 / throughput when the
+  // server is the bottleneck, which says whether the time is queueing or work.
+  const chatsPerSecond = MEASURED_CHATS / seconds;
+  results.note(
+    `Chat: ${MEASURED_CHATS} whole answers in ${round(seconds, 1)} s = ${round(chatsPerSecond, 1)} chats/s at ${CONCURRENT_CHATS} in flight, ` +
+      `i.e. ≈ ${round((CONCURRENT_CHATS / chatsPerSecond) * 1000, 0)} ms per answer end to end; first-token p50 ${client.p50} ms.`,
+  );
   results.set('chat.ttftMs.p50', client.p50);
   results.set('chat.ttftMs.p95', client.p95);
   const server = histogramDelta(before, after);

@@ -64,7 +64,7 @@ export async function runIngest({ product, admin, corpus, results, log }) {
   if (rejected.length) {
     results.note(
       `Ingestion: ${rejected.length} plain-text documents were refused with 415 by the upload's type sniffing (${rejected.join(', ')}), ` +
-        'so they are missing from the index and count as misses in retrieval. Their text begins with bytes that file-type reads as a binary ' +
+        'so they are missing from the index (retrieval says whether any is a judged test document). Their text begins with bytes that file-type reads as a binary ' +
         'signature (e.g. "BM…" as BMP): a product bug in the sniffer, reported rather than worked around.',
     );
   }

@@ -26,6 +26,8 @@ export async function runRetrieval({ product, scifact, fileIdOfDoc, departmentId
 
   const docIdsOfFile = new Map();
   for (const [docId, fileId] of fileIdOfDoc) docIdsOfFile.set(fileId, [...(docIdsOfFile.get(fileId) ?? []), docId]);
+  const judgedUnindexed = new Set([...qrels.values()].flatMap((relevance) => [...relevance.keys()]).filter((docId) => !fileIdOfDoc.has(docId)));
+  if (judgedUnindexed.size) results.note(`Retrieval: ${judgedUnindexed.size} judged test documents are not in the index (see ingestion) and count as misses.`);
   const ndcg = [];
   const recall = [];
   const docsReturned = [];
