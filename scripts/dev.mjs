@@ -33,6 +33,7 @@ const env = {
   PORT: process.env.PORT ?? '3000',
   JWT_SECRET: process.env.JWT_SECRET ?? devSecret(),
   STORAGE_DIR: process.env.STORAGE_DIR ?? path.join(dataDir, 'blobs'),
+  WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? '9464',
   SEED_ADMIN_EMAIL: process.env.SEED_ADMIN_EMAIL ?? 'admin@example.org',
   SEED_ADMIN_PASSWORD: process.env.SEED_ADMIN_PASSWORD ?? 'demo-admin-password',
   SEED_MEMBER_PASSWORD: process.env.SEED_MEMBER_PASSWORD ?? 'demo-member-password',
@@ -107,7 +108,7 @@ Knowledge assistant is running.
   API          ${base}
   API docs     ${base}/docs
   Health       ${base}/health/ready
-  Metrics      ${base}/metrics
+  Metrics      ${base}/metrics (worker: http://localhost:${env.WORKER_METRICS_PORT}/metrics)
 Demo logins (password):
   admin  ${env.SEED_ADMIN_EMAIL} (${env.SEED_ADMIN_PASSWORD})
   member alice@example.org — Engineering (${env.SEED_MEMBER_PASSWORD})

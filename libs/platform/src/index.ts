@@ -8,3 +8,4 @@ export { StrictRateLimit } from './throttling/rate-limits';
 export { Metrics } from './metrics/metrics';
 export { PageQuery } from './http/page.query';
 export { UuidParam } from './http/uuid-param';
+export { createRedisConnection } from './redis/redis-connection';

@@ -46,6 +46,7 @@ export class RedisFileEvents extends FileEvents implements OnApplicationShutdown
   private connect(): Redis {
     if (this.subscriber) return this.subscriber;
     const subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+    subscriber.on('error', (error: Error) => this.logger.warn(`File events subscriber: ${error.message}`));
     subscriber.on('message', (channel: string, message: string) => {
       const listeners = this.listeners.get(channel);
       if (!listeners) return;

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisConnection } from '@app/platform';
 
 /**
  * BullMQ connections are separate from the shared command connection: a worker's blocking
@@ -6,5 +7,6 @@ import { Redis } from 'ioredis';
  * (the file stays `queued` and the worker's reconciler adds its job later).
  */
 export function bullConnection(url: string, role: 'worker' | 'producer'): Redis {
-  return new Redis(url, role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 5000 });
+  const options = role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 5000 };
+  return createRedisConnection(url, options, `bullmq-${role}`);
 }

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { createRedisConnection } from './redis-connection';
 
 /** The shared command connection; blocking consumers (BullMQ workers, pub/sub) open their own. */
 @Global()
@@ -9,8 +10,7 @@ import { AppConfig } from '../config/app-config';
     {
       provide: Redis,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.get('REDIS_URL'), { maxRetriesPerRequest: 1, connectTimeout: 5000 }),
+      useFactory: (config: AppConfig) => createRedisConnection(config.get('REDIS_URL'), { maxRetriesPerRequest: 1, connectTimeout: 5000 }, 'shared'),
     },
   ],
   exports: [Redis],
