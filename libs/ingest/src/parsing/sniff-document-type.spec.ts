@@ -41,6 +41,16 @@ describe('sniffDocumentType', () => {
     expect(await sniffDocumentType(deflateRawSync(Buffer.from('x'.repeat(500))), 'a.md')).toBeNull();
   });
 
+  it('reads prose that starts like a binary signature as text', async () => {
+    // "BM" opens a bitmap; a SciFact abstract starting "BM…" must still be a text document.
+    expect(await sniffDocumentType(Buffer.from('BMP-2 signalling regulates bone formation in adults.'), 'abstract.txt')).toBe('text');
+    expect(await sniffDocumentType(Buffer.from('MZ is not an executable header here, just initials.'), 'notes.md')).toBe('markdown');
+  });
+
+  it('refuses text-based formats that are not documents we index', async () => {
+    expect(await sniffDocumentType(Buffer.from('{\\rtf1\\ansi Hello}'), 'letter.txt')).toBeNull();
+  });
+
   it('recognises HTML by its content, not its name', async () => {
     expect(await sniffDocumentType(Buffer.from('<!DOCTYPE html><title>x</title>'), 'page.txt')).toBe('html');
     expect(await sniffDocumentType(Buffer.from('\uFEFF<!-- c -->\n<html lang="en"><body>x'), 'a')).toBe('html');

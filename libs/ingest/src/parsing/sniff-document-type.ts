@@ -9,6 +9,8 @@ const HTML_MARKER = /<(?:!doctype\s+html|html|head|body)[\s>]/i;
 const HTML_MARKER_WINDOW = 1024;
 // Enough to judge text from binary without decoding a whole large file.
 const TEXT_SNIFF_BYTES = 64 * 1024;
+// Formats file-type recognises that are themselves text; they are not documents we accept.
+const TEXT_BASED_FORMATS = new Set(['rtf', 'ps', 'eps', 'ics', 'vcf', 'ai']);
 
 /**
  * Decides the type from the bytes; the file name only tells Markdown from plain text. Give it the
@@ -20,11 +22,12 @@ export async function sniffDocumentType(bytes: Buffer, filename: string): Promis
   const detected = await fileTypeFromBuffer(bytes);
   if (detected?.ext === 'pdf') return 'pdf';
   if (detected?.ext === 'docx' || detected?.ext === 'zip') return (await isDocxArchive(bytes, detected.ext)) ? 'docx' : null;
-  // file-type recognises XML by content; XHTML starts that way, other XML is plain text to us.
-  if (detected && detected.ext !== 'xml') return null;
+  if (detected && TEXT_BASED_FORMATS.has(detected.ext)) return null;
 
   const text = decodeUtf8Text(bytes.subarray(0, TEXT_SNIFF_BYTES));
   if (text === null) return null;
+  // A binary signature is a few bytes ("BM" for a bitmap); prose can start with them too. Clean
+  // UTF-8 with no NUL or control bytes is text, whatever its first letters (XML, XHTML included).
   if (looksLikeHtml(text)) return 'html';
   return MARKDOWN_NAME.test(filename) ? 'markdown' : 'text';
 }
