@@ -49,16 +49,21 @@ const results = new BenchResults();
 const keysOf = (...names) => FIGURES.filter((f) => names.includes(f.suite) || names.includes(f.key)).map((f) => f.key);
 
 let product = null;
-let stopping = false;
-async function stopEverything() {
-  if (stopping) return;
-  stopping = true;
-  await product?.stop().catch((error) => console.error(`stopping the product: ${error.message}`));
+let stopped = null;
+let interrupted = false;
+/** Stops what the run started; every caller waits for the same stop. */
+function stopEverything() {
+  if (!product) return Promise.resolve();
+  stopped ??= product.stop().catch((error) => console.error(`stopping the product: ${error.message}`));
+  return stopped;
 }
+// An interrupted run stops its services and exits without writing results, so a Ctrl-C never
+// replaces the published figures with a half-measured run.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    interrupted = true;
     log(`${signal}: stopping the services`);
-    void stopEverything().then(() => process.exit(130));
+    if (product) void stopEverything().then(() => process.exit(130));
   });
 }
 
@@ -76,6 +81,7 @@ try {
   if (!args['skip-build']) build(log);
   log('starting PostgreSQL, Redis and Chroma, migrating, seeding');
   product = await startProduct({ log });
+  if (interrupted) throw new Error('interrupted');
   // The floors need only the services, so they are measured even when the API will not start.
   if (selected('floors')) await measure(keysOf('floors'), () => runFloors({ product, results, log }));
   const api = await product.startApi();
@@ -126,6 +132,7 @@ try {
   log('stopping the services');
   await stopEverything();
 }
+if (interrupted) process.exit(130);
 
 const run = describeRun({ loadAtStart });
 const outFile = fullRun ? latestFile : path.join(root, 'bench', 'results', `latest-${suites.join('-')}.json`);
