@@ -1,4 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { MessageCitation } from '@app/conversations';
 import type { PromptLibrary } from '@app/llm';
 import type { RetrievedChunk } from '@app/retrieval';
 import type { AnswerRoute, ChunkEvaluation } from '../domain/agent-decisions.types';
@@ -60,17 +61,8 @@ export interface AnswerRequest {
   signal?: AbortSignal;
 }
 
-export interface Citation {
-  n: number;
-  fileId: string;
-  filename: string;
-  chunkId: string;
-  page: number | null;
-  score: number;
-  snippet: string;
-  /** Set for web results, whose fileId and chunkId are the URL too. */
-  url?: string;
-}
+/** What the answer cites is exactly what its message stores. */
+export type Citation = MessageCitation;
 
 export type FinishReason = 'stop' | 'length' | 'stopped';
 

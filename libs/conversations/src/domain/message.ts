@@ -10,6 +10,7 @@ export interface MessageCitation {
   page: number | null;
   score: number;
   snippet: string;
+  /** Set for web results, whose fileId and chunkId are the URL too. */
   url?: string;
 }
 
