@@ -3,9 +3,17 @@ import { ChromaClient, type Collection } from 'chromadb';
 import { EmbeddingModel } from '@app/llm';
 import { AppConfig } from '@app/platform';
 import { VectorSpace, type VectorSpaceCheck } from './indexing.ports';
+import { CoalescedWrites } from './coalesced-writes';
 
 const MODEL_KEY = 'embeddingModel';
 const DIMENSION_KEY = 'embeddingDimension';
+
+// Chroma caps the records of one request; this stays well under it for 1024-dim vectors.
+export const VECTOR_WRITE_BATCH = 256;
+// Long enough for the files a worker runs side by side to meet, short against a ~35 ms upsert.
+const UPSERT_WINDOW_MS = 5;
+
+export type VectorRecord = { id: string; embedding: number[]; metadata: Record<string, string | number> };
 
 /**
  * The one Chroma collection of chunk vectors (cosine). Embeddings are always computed by our
@@ -17,6 +25,10 @@ export class ChromaVectorCollection extends VectorSpace {
   private readonly logger = new Logger(ChromaVectorCollection.name);
   private readonly client: ChromaClient;
   private collection: Promise<Collection> | null = null;
+  private readonly upserts = new CoalescedWrites<VectorRecord>((records) => this.upsertNow(records), {
+    windowMs: UPSERT_WINDOW_MS,
+    maxRecords: VECTOR_WRITE_BATCH,
+  });
 
   constructor(
     private readonly config: AppConfig,
@@ -68,6 +80,27 @@ export class ChromaVectorCollection extends VectorSpace {
   async acceptsCurrentModel(): Promise<boolean> {
     const collection = await this.open();
     return collection.metadata?.[MODEL_KEY] === this.model.modelId && collection.metadata?.[DIMENSION_KEY] === this.model.dimension;
+  }
+
+  /** Upserts these vectors in one request shared with other callers' concurrent upserts. */
+  upsert(records: readonly VectorRecord[]): Promise<void> {
+    return this.upserts.add(records);
+  }
+
+  private async upsertNow(records: VectorRecord[]): Promise<void> {
+    // Two writes of one chunk may meet in a batch; Chroma refuses repeated ids, and the later write wins.
+    const latest = [...new Map(records.map((record) => [record.id, record])).values()];
+    try {
+      const collection = await this.open();
+      await collection.upsert({
+        ids: latest.map((record) => record.id),
+        embeddings: latest.map((record) => record.embedding),
+        metadatas: latest.map((record) => record.metadata),
+      });
+    } catch (error) {
+      this.forget(); // the collection may have been recreated by a re-embed elsewhere
+      throw error;
+    }
   }
 
   async reset(): Promise<void> {

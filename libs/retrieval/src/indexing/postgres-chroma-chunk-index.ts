@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type QueryResult } from '@mikro-orm/postgresql';
 import { NO_PAGE, type IndexedChunk, type IndexedFile } from '../domain/indexed-chunk';
 import { ChunkIndex, CorpusVersion } from './indexing.ports';
-import { ChromaVectorCollection } from './chroma-vector-collection';
-
-// Chroma caps the records of one request; this stays well under it for 1024-dim vectors.
-const VECTOR_WRITE_BATCH = 256;
+import { ChromaVectorCollection, VECTOR_WRITE_BATCH } from './chroma-vector-collection';
 
 /**
  * Chunks go to Chroma first and PostgreSQL second. Retrieval reads text and access attributes
@@ -23,32 +20,37 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
   }
 
   async replaceFileChunks(file: IndexedFile, chunks: IndexedChunk[]): Promise<void> {
-    await this.withCollection(async (collection) => {
-      for (let start = 0; start < chunks.length; start += VECTOR_WRITE_BATCH) {
-        const batch = chunks.slice(start, start + VECTOR_WRITE_BATCH);
-        await collection.upsert({
-          ids: batch.map((chunk) => chunk.id),
-          embeddings: batch.map((chunk) => chunk.vector),
-          metadatas: batch.map((chunk) => ({
-            fileId: file.id,
-            departmentId: file.departmentId,
-            visibility: file.visibility,
-            page: chunk.page ?? NO_PAGE,
-            chunkIndex: chunk.index,
+    const writes: Array<Promise<void>> = [];
+    for (let start = 0; start < chunks.length; start += VECTOR_WRITE_BATCH) {
+      const batch = chunks.slice(start, start + VECTOR_WRITE_BATCH);
+      writes.push(
+        this.vectors.upsert(
+          batch.map((chunk) => ({
+            id: chunk.id,
+            embedding: chunk.vector,
+            metadata: { fileId: file.id, departmentId: file.departmentId, visibility: file.visibility, page: chunk.page ?? NO_PAGE, chunkIndex: chunk.index },
           })),
-        });
-      }
-    });
-    await this.em.transactional(async (em) => {
+        ),
+      );
+    }
+    await Promise.all(writes);
+    const removedRows = await this.em.transactional(async (em) => {
       const connection = em.getConnection();
       if (chunks.length > 0) {
         await connection.execute(UPSERT_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk)))], 'run', em.getTransactionContext());
       }
-      await connection.execute('delete from chunks where file_id = ? and chunk_index >= ?', [file.id, chunks.length], 'run', em.getTransactionContext());
+      const sql = 'delete from chunks where file_id = ? and chunk_index >= ?';
+      const removed = await connection.execute<QueryResult>(sql, [file.id, chunks.length], 'run', em.getTransactionContext());
+      return removed.affectedRows;
     });
-    await this.withCollection((collection) =>
-      collection.delete({ where: { $and: [{ fileId: { $eq: file.id } }, { chunkIndex: { $gte: chunks.length } }] } }),
-    );
+    // Extra vectors exist only where extra rows did: chunk ids are deterministic, so an attempt
+    // that crashed between the two stores wrote the same ids the retry writes. A first ingest
+    // therefore skips the Chroma delete, which is a request per file.
+    if (removedRows > 0) {
+      await this.withCollection((collection) =>
+        collection.delete({ where: { $and: [{ fileId: { $eq: file.id } }, { chunkIndex: { $gte: chunks.length } }] } }),
+      );
+    }
     await this.corpusVersion.bump();
   }
 
