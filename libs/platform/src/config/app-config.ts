@@ -30,7 +30,7 @@ export const configSchema = z.object({
 
   STORAGE_DIR: z.string().default('.data/blobs'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
-  INGEST_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  INGEST_CONCURRENCY: z.coerce.number().int().positive().default(16),
   INGEST_JOB_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60_000),
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(4),
   INGEST_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
