@@ -4,6 +4,7 @@
 import { Blob } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -88,7 +89,9 @@ export async function runDirectIngest({ product, accepted, apiDocsPerSecond, res
   const databaseUrl = await createDatabase(product.env.DATABASE_URL, 'assistant_direct');
   const docs = accepted.slice(0, DIRECT_DOCS).map((doc) => ({ fileId: randomUUID(), filename: `${doc._id}.txt`, text: documentFileText(doc) }));
   const inputFile = path.join(product.dataDir, 'direct-ingest.json');
-  const concurrency = Number(product.env.INGEST_CONCURRENCY ?? 2);
+  // The worker's own setting (its default when unset), so both runs have the same files in flight.
+  const { parseConfig } = createRequire(import.meta.url)(path.join(root, 'dist/libs/platform/src/config/app-config.js'));
+  const concurrency = parseConfig(product.env).INGEST_CONCURRENCY;
   writeFileSync(inputFile, JSON.stringify({ departmentId: randomUUID(), concurrency, docs }));
   log(`ingest: the same ${docs.length} documents in one process, concurrency ${concurrency}, no queue`);
   const env = {
