@@ -22,6 +22,8 @@ export abstract class FileRepository {
   /** False when another live file of the department already has these bytes. */
   abstract add(file: StoredFile): Promise<boolean>;
   abstract save(file: StoredFile): Promise<void>;
+  /** Saves the file's ingestion state only while the stored row is still unsettled; false otherwise. */
+  abstract saveIfUnsettled(file: StoredFile): Promise<boolean>;
   abstract remove(id: string): Promise<void>;
 }
 

@@ -24,7 +24,8 @@ export abstract class IngestionFiles {
   /** The file while it waits for or is in ingestion: null once it is gone, being deleted, or already ready or failed. */
   abstract findIngestable(fileId: string): Promise<FileToIngest | null>;
   abstract readBytes(fileId: string): Promise<Buffer>;
-  abstract markProcessing(fileId: string): Promise<void>;
+  /** False when the file settled meanwhile (another run of its job finished it): skip it. */
+  abstract markProcessing(fileId: string): Promise<boolean>;
   abstract reportProgress(fileId: string, stage: IngestStage, progress: number): Promise<void>;
   abstract markReady(fileId: string, result: { chunkCount: number; pageCount: number | null }): Promise<void>;
   /** Back to `queued` while a retry waits, so a waiting file is never mistaken for a stalled one. */

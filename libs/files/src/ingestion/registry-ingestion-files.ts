@@ -35,8 +35,17 @@ export class RegistryIngestionFiles extends IngestionFiles {
     return this.blobs.read(file.storageKey);
   }
 
-  markProcessing(fileId: string) {
-    return this.change(fileId, (file, now) => file.startProcessing(now));
+  /**
+   * A stalled job handed out again while its first run goes on means two runs of one file; the
+   * conditional save keeps the later one from flipping a file the other already settled.
+   */
+  async markProcessing(fileId: string): Promise<boolean> {
+    const file = await this.files.findById(fileId);
+    if (!file || file.isSettled()) return false;
+    file.startProcessing(new Date());
+    if (!(await this.files.saveIfUnsettled(file))) return false;
+    await this.events.publish(toFileView(file));
+    return true;
   }
 
   reportProgress(fileId: string, stage: IngestStage, progress: number) {

@@ -65,6 +65,17 @@ export class MikroOrmFileRepository extends FileRepository {
     await this.em.persist(file).flush();
   }
 
+  async saveIfUnsettled(file: StoredFile) {
+    const { status, stage, progress, errorCode, errorMessage, updatedAt, lastProgressAt } = file;
+    const changed = await this.em.nativeUpdate(
+      StoredFile,
+      { id: file.id, status: { $in: ['queued', 'processing'] }, deletedAt: null },
+      { status, stage, progress, errorCode, errorMessage, updatedAt, lastProgressAt },
+    );
+    await this.em.refresh(file); // the identity map holds what the row now says, written or not
+    return changed === 1;
+  }
+
   async remove(id: string) {
     await this.em.nativeDelete(StoredFile, { id });
   }

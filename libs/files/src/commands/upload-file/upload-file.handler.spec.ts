@@ -38,6 +38,10 @@ class InMemoryFiles extends FileRepository {
     this.rows.set(file.id, file);
     return true;
   }
+  async saveIfUnsettled(file: StoredFile) {
+    await this.save(file);
+    return true;
+  }
   async save(file: StoredFile) {
     this.rows.set(file.id, file);
   }

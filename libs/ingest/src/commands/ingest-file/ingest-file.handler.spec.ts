@@ -21,6 +21,7 @@ class InMemoryIngestionFiles extends IngestionFiles {
   }
   async markProcessing() {
     this.history.push('processing');
+    return true;
   }
   async reportProgress(_id: string, stage: IngestStage, progress: number) {
     this.history.push(`${stage}:${progress.toFixed(2)}`);
@@ -105,6 +106,15 @@ describe('IngestFileHandler', () => {
     const progress = files.history.slice(1, -1).map((step) => Number(step.split(':')[1]));
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(stages.filter((stage) => stage === 'embedding').length).toBeGreaterThan(2);
+  });
+
+  it('skips the file when another run of its job settled it first', async () => {
+    const files = new InMemoryIngestionFiles(file, markdown);
+    files.markProcessing = async () => false;
+    const { handler, index } = handlerWith(files);
+    expect(await handler.execute(new IngestFile(file.id, 1, 3))).toEqual({ outcome: 'skipped' });
+    expect(index.chunks.size).toBe(0);
+    expect(files.history).toEqual([]);
   });
 
   it('times each stage once, in order, and the file as ready', async () => {

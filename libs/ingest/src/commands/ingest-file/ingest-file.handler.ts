@@ -28,7 +28,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     const file = await this.files.findIngestable(command.fileId);
     if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
     const startedAt = performance.now();
-    await this.files.markProcessing(file.id);
+    if (!(await this.files.markProcessing(file.id))) return { outcome: 'skipped' as const };
     try {
       const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, (signal) => this.run(file, command, signal));
       await this.files.markReady(file.id, { chunkCount, pageCount });
