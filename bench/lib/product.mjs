@@ -20,6 +20,10 @@ const RAISED_LIMITS = {
   CHAT_RATE_LIMIT_PER_MINUTE: '100000000',
 };
 
+// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API and worker under load
+// (Node refuses --cpu-prof in NODE_OPTIONS).
+const PROFILING_ARGS = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+
 export function build(log) {
   log('building dist/ with swc');
   const swc = path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
@@ -54,7 +58,7 @@ export async function startProduct({ log }) {
     stack,
     async startProcess(name, script, extraEnv = {}) {
       const port = extraEnv.PORT ?? String(await freePort());
-      const child = spawn(process.execPath, [script], { cwd: root, env: { ...env, ...extraEnv, PORT: port }, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, [...PROFILING_ARGS, script], { cwd: root, env: { ...env, ...extraEnv, PORT: port }, stdio: ['ignore', 'inherit', 'inherit'] });
       const killOnExit = () => child.kill('SIGKILL');
       process.once('exit', killOnExit);
       let stopRequested = false;

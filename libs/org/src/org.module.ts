@@ -11,7 +11,7 @@ import { RefreshSessionHandler } from './commands/refresh-session/refresh-sessio
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { AuthController } from './http/auth.controller';
 import { OrgController } from './http/org.controller';
-import { AccessTokenSigner, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from './org.ports';
+import { AccessTokenSigner, ActiveAccounts, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from './org.ports';
 import { MikroOrmDepartmentRepository, MikroOrmRefreshTokenRepository, MikroOrmUserRepository } from './persistence/mikro-orm-org.repositories';
 import { DepartmentSchema, RefreshTokenSchema, UserSchema } from './persistence/org.schemas';
 import { GetProfileHandler } from './queries/get-profile/get-profile.handler';
@@ -19,6 +19,7 @@ import { ListDepartmentsHandler } from './queries/list-departments/list-departme
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { Argon2PasswordHasher } from './security/argon2-password-hasher';
 import { AccessTokenGuard, AdminRouteGuard } from './security/auth.guards';
+import { CachedActiveAccounts } from './security/cached-active-accounts';
 import { JwtAccessTokenSigner } from './security/jwt-access-token.signer';
 import { JwtStrategy } from './security/jwt.strategy';
 import { SessionIssuer } from './sessions/session-issuer';
@@ -32,6 +33,7 @@ import { SessionIssuer } from './sessions/session-issuer';
     { provide: RefreshTokenRepository, useClass: MikroOrmRefreshTokenRepository },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     { provide: AccessTokenSigner, useClass: JwtAccessTokenSigner },
+    { provide: ActiveAccounts, useClass: CachedActiveAccounts },
     SessionIssuer,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessTokenGuard },

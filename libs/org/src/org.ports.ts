@@ -1,4 +1,5 @@
 import type { Cursor } from '@app/kernel';
+import type { Actor } from '@app/platform';
 import type { Department } from './domain/department';
 import type { RefreshToken } from './domain/refresh-token';
 import type { User } from './domain/user';
@@ -17,6 +18,13 @@ export abstract class UserRepository {
   abstract list(limit: number, after: Cursor | null): Promise<User[]>;
   abstract add(user: User): Promise<void>;
   abstract save(user: User): Promise<void>;
+}
+
+/** Who a verified access token acts as right now: null once the account is disabled or gone. */
+export abstract class ActiveAccounts {
+  abstract actorFor(userId: string): Promise<Actor | null>;
+  /** Called after an account changes, so that no API process goes on acting on what it was. */
+  abstract changed(userId: string): Promise<void>;
 }
 
 export abstract class RefreshTokenRepository {

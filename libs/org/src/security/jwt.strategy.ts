@@ -1,25 +1,29 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Actor, AppConfig, Unauthenticated } from '@app/platform';
 import type { AccessTokenClaims } from '../org.ports';
-import { UserRepository } from '../org.ports';
+import { ActiveAccounts } from '../org.ports';
 import { accessTokenAlgorithm } from './jwt-access-token.signer';
 
 /**
  * Verifies the access token (algorithm pinned, issuer and audience checked, expiry enforced),
- * then loads the user so that a disabled or deleted user's tokens stop working at once and a
- * changed role or department applies to the next request.
+ * then looks the account up so that a disabled or deleted user's tokens stop working at once and
+ * a changed role or department applies to the next request.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
     config: AppConfig,
-    private readonly users: UserRepository,
+    private readonly accounts: ActiveAccounts,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.get('JWT_SECRET'),
+      // A key object, because given a string jsonwebtoken builds one on every request, after
+      // first failing to parse the secret as a public key. passport-jwt hands it on untouched;
+      // only its types say string or Buffer.
+      secretOrKey: createSecretKey(Buffer.from(config.get('JWT_SECRET'))) as unknown as Buffer,
       algorithms: [accessTokenAlgorithm],
       issuer: config.get('JWT_ISSUER'),
       audience: config.get('JWT_AUDIENCE'),
@@ -28,8 +32,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
-    const user = await this.users.findById(claims.sub);
-    if (!user || !user.isActive()) throw new Unauthenticated('This account is no longer active');
-    return { userId: user.id, role: user.role, departmentId: user.departmentId };
+    const actor = await this.accounts.actorFor(claims.sub);
+    if (!actor) throw new Unauthenticated('This account is no longer active');
+    return actor;
   }
 }

@@ -3,7 +3,7 @@ import { AppConfig, parseConfig } from '@app/platform';
 import type { Department } from '../domain/department';
 import { RefreshToken } from '../domain/refresh-token';
 import type { User } from '../domain/user';
-import { AccessTokenClaims, AccessTokenSigner, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../org.ports';
+import { AccessTokenClaims, AccessTokenSigner, ActiveAccounts, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../org.ports';
 import { SessionIssuer } from '../sessions/session-issuer';
 
 export class InMemoryDepartments extends DepartmentRepository {
@@ -66,6 +66,20 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
   }
 }
 
+export class UncachedAccounts extends ActiveAccounts {
+  readonly changes: string[] = [];
+  constructor(private readonly users: UserRepository) {
+    super();
+  }
+  async actorFor(userId: string) {
+    const user = await this.users.findById(userId);
+    return user?.isActive() ? { userId: user.id, role: user.role, departmentId: user.departmentId } : null;
+  }
+  async changed(userId: string) {
+    this.changes.push(userId);
+  }
+}
+
 /** Reversible "hash" so tests stay fast; the real argon2 hasher is exercised by the e2e tests. */
 export class PlainTextHasher extends PasswordHasher {
   async hash(password: string) {
@@ -93,6 +107,7 @@ export function inMemoryOrg() {
   const refreshTokens = new InMemoryRefreshTokens();
   const hasher = new PlainTextHasher();
   const signer = new RecordingSigner();
+  const accounts = new UncachedAccounts(users);
   const sessions = new SessionIssuer(signer, refreshTokens, config);
-  return { config, departments, users, refreshTokens, hasher, signer, sessions };
+  return { config, departments, users, refreshTokens, hasher, signer, sessions, accounts };
 }

@@ -15,7 +15,7 @@ describe('UpdateUserHandler', () => {
     await org.users.add(user);
     await org.users.add(User.register({ id: 'admin', email: 'root@example.org', passwordHash: 'x', displayName: 'Root', role: 'admin', departmentId: 'd1', now: new Date() }));
     await org.sessions.issue(user, new Date());
-    return { ...org, user, handler: new UpdateUserHandler(org.users, org.departments, org.refreshTokens, org.hasher) };
+    return { ...org, user, handler: new UpdateUserHandler(org.users, org.departments, org.refreshTokens, org.hasher, org.accounts) };
   };
 
   it('moves a user to another department and renames them', async () => {
@@ -26,9 +26,10 @@ describe('UpdateUserHandler', () => {
   });
 
   it('revokes every session when the password changes or the user is disabled', async () => {
-    const { handler, refreshTokens, user } = await setUp();
+    const { handler, refreshTokens, user, accounts } = await setUp();
     await handler.execute(new UpdateUser(admin, 'u1', { password: 'a brand new password' }));
     expect([...refreshTokens.rows.values()].every((t) => t.revokedAt)).toBe(true);
+    expect(accounts.changes).toEqual(['u1']);
     expect(user.passwordHash).toBe('hashed:a brand new password');
   });
 

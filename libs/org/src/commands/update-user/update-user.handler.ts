@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DepartmentNotFound, InvalidUserChange, UserNotFound } from '../../domain/org-errors';
 import { toUserProfile } from '../../domain/user-profile';
-import { DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../../org.ports';
+import { ActiveAccounts, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../../org.ports';
 import { UpdateUser } from './update-user.command';
 
 @CommandHandler(UpdateUser)
@@ -11,6 +11,7 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUser> {
     private readonly departments: DepartmentRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly hasher: PasswordHasher,
+    private readonly accounts: ActiveAccounts,
   ) {}
 
   async execute({ actor, userId, changes }: UpdateUser) {
@@ -30,6 +31,7 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUser> {
     if (changes.disabled === true) user.disable(now);
     if (changes.disabled === false) user.enable(now);
     await this.users.save(user);
+    await this.accounts.changed(user.id);
     if (changes.password !== undefined || changes.disabled === true) await this.refreshTokens.revokeAllOfUser(user.id, now);
     return toUserProfile(user, await this.departments.findById(user.departmentId));
   }

@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { Actor } from '@app/platform';
+import { ActiveAccounts, UserRepository } from '../org.ports';
+
+const CHANGED_CHANNEL = 'org:account-changed';
+const MAX_ACCOUNTS = 10_000;
+/** A safety net only: changes reach every process at once through CHANGED_CHANNEL. */
+const TTL_MS = 30_000;
+
+/**
+ * Every authenticated request needs its caller's current role, department and status. They are
+ * kept in memory per API process, and a change to an account is announced over Redis pub/sub so
+ * that every process forgets it before the change is acknowledged to the admin. While the
+ * subscription is down a missed announcement could go unnoticed, so nothing is cached then, and
+ * the cache is emptied whenever the subscription comes back.
+ */
+@Injectable()
+export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CachedActiveAccounts.name);
+  private readonly actors = new LRUCache<string, { actor: Actor | null }>({ max: MAX_ACCOUNTS, ttl: TTL_MS });
+  private subscriber: Redis | null = null;
+  private listening = false;
+  /** Bumped by every forgetting, so that a read racing a change never caches what it read. */
+  private forgettings = 0;
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly redis: Redis,
+  ) {
+    super();
+  }
+
+  async onModuleInit() {
+    // A subscribed connection can do nothing else, so it is a connection of its own.
+    this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+    this.subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
+    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'account change subscriber error'));
+    this.subscriber.on('close', () => this.stopCaching());
+    this.subscriber.on('ready', () => void this.resubscribe());
+    await this.resubscribe();
+  }
+
+  async onApplicationShutdown() {
+    this.stopCaching();
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  async actorFor(userId: string): Promise<Actor | null> {
+    const cached = this.actors.get(userId);
+    if (cached) return cached.actor;
+    const forgettingsBefore = this.forgettings;
+    const user = await this.users.findById(userId);
+    const actor = user?.isActive() ? { userId: user.id, role: user.role, departmentId: user.departmentId } : null;
+    if (this.listening && this.forgettings === forgettingsBefore) this.actors.set(userId, { actor });
+    return actor;
+  }
+
+  async changed(userId: string): Promise<void> {
+    this.forget(userId);
+    await this.redis.publish(CHANGED_CHANNEL, userId);
+  }
+
+  private async resubscribe() {
+    try {
+      await this.subscriber?.subscribe(CHANGED_CHANNEL);
+      this.forgetAll();
+      this.listening = true;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not subscribe to account changes; accounts are read on every request');
+    }
+  }
+
+  private stopCaching() {
+    this.listening = false;
+    this.forgetAll();
+  }
+
+  private forget(userId: string) {
+    this.forgettings++;
+    this.actors.delete(userId);
+  }
+
+  private forgetAll() {
+    this.forgettings++;
+    this.actors.clear();
+  }
+}
