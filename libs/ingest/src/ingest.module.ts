@@ -13,6 +13,8 @@ import { IngestWorker } from './worker/ingest-worker';
 import { PrometheusIngestionTimings } from './worker/prometheus-ingestion-timings';
 
 const EMBEDDING_BATCH_SIZE = 64;
+// A file's stage and progress reach the registry (and its event stream) at most this often.
+const PROGRESS_INTERVAL_MS = 1000;
 
 /**
  * The worker side of ingestion. The file registry is the files module's, which depends on
@@ -32,6 +34,7 @@ export class IngestModule {
           useFactory: (config: AppConfig): IngestionSettings => ({
             timeoutMs: config.get('INGEST_JOB_TIMEOUT_MS'),
             embeddingBatchSize: EMBEDDING_BATCH_SIZE,
+            progressIntervalMs: PROGRESS_INTERVAL_MS,
           }),
         },
         { provide: IngestionTimings, useClass: PrometheusIngestionTimings },

@@ -48,8 +48,9 @@ export class RegistryIngestionFiles extends IngestionFiles {
     return true;
   }
 
+  // Only a file still processing: a late report must not reopen a settled or requeued file.
   reportProgress(fileId: string, stage: IngestStage, progress: number) {
-    return this.change(fileId, (file, now) => file.reportProgress(stage, progress, now));
+    return this.change(fileId, (file, now) => (file.status === 'processing' ? file.reportProgress(stage, progress, now) : false));
   }
 
   markReady(fileId: string, { chunkCount, pageCount }: { chunkCount: number; pageCount: number | null }) {

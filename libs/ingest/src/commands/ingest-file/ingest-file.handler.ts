@@ -8,6 +8,7 @@ import { FileToIngest, IngestionFiles, IngestionTimings, IngestStage } from '../
 import { parseDocument } from '../../parsing';
 import { IngestionSettings } from './ingestion-settings';
 import { IngestFile } from './ingest-file.command';
+import { ProgressHeartbeat } from './progress-heartbeat';
 import { secondsSince, StageClock } from './stage-clock';
 
 // Where each stage starts on the 0..1 progress scale; embedding is the long one.
@@ -46,12 +47,28 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
 
   private async run(file: FileToIngest, command: IngestFile, signal: AbortSignal) {
     const clock = new StageClock(this.timings);
+    const heartbeat = new ProgressHeartbeat(async (stage, value) => {
+      signal.throwIfAborted(); // a run past its deadline must not write over its outcome
+      await this.files.reportProgress(file.id, stage, value);
+      await command.onProgress(value);
+    }, this.settings.progressIntervalMs);
     const progress = async (stage: IngestStage, value: number) => {
       signal.throwIfAborted();
       clock.enter(stage);
-      await this.files.reportProgress(file.id, stage, value);
-      await command.onProgress(value);
+      await heartbeat.report(stage, value);
     };
+    try {
+      const result = await this.parseChunkEmbedIndex(file, progress);
+      signal.throwIfAborted();
+      await heartbeat.stop();
+      clock.finish();
+      return result;
+    } finally {
+      await heartbeat.stop().catch(() => undefined);
+    }
+  }
+
+  private async parseChunkEmbedIndex(file: FileToIngest, progress: (stage: IngestStage, value: number) => Promise<void>) {
     const check = await this.vectors.check();
     if (!check.matches) throw new EmbeddingModelMismatch(check.stored.modelId || 'an unknown model', this.embeddings.modelId);
 
@@ -74,8 +91,6 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
 
     await progress('indexing', STAGE_START.indexing);
     await this.index.replaceFileChunks({ id: file.id, departmentId: file.departmentId, visibility: file.visibility }, indexed);
-    signal.throwIfAborted();
-    clock.finish();
     return { chunkCount: indexed.length, pageCount: document.pageCount };
   }
 }
