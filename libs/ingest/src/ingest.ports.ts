@@ -9,6 +9,8 @@ export interface FileToIngest {
   type: DocumentType;
   departmentId: string;
   visibility: 'department' | 'organization';
+  /** Where the registry keeps the file's bytes; opaque to ingestion. */
+  contentKey: string;
 }
 
 export interface IngestionFailure {
@@ -21,11 +23,13 @@ export interface IngestionFailure {
  * the file's status machine and tells anyone watching the file's events.
  */
 export abstract class IngestionFiles {
-  /** The file while it waits for or is in ingestion: null once it is gone, being deleted, or already ready or failed. */
-  abstract findIngestable(fileId: string): Promise<FileToIngest | null>;
-  abstract readBytes(fileId: string): Promise<Buffer>;
-  /** False when the file settled meanwhile (another run of its job finished it): skip it. */
-  abstract markProcessing(fileId: string): Promise<boolean>;
+  /**
+   * Marks the file `processing` and says what to ingest. Null when there is nothing to do: the
+   * file is gone or being deleted, is not a type the worker reads, or has already settled
+   * (a stale job, or another run of the same job finished it first).
+   */
+  abstract claim(fileId: string): Promise<FileToIngest | null>;
+  abstract readBytes(file: FileToIngest): Promise<Buffer>;
   abstract reportProgress(fileId: string, stage: IngestStage, progress: number): Promise<void>;
   abstract markReady(fileId: string, result: { chunkCount: number; pageCount: number | null }): Promise<void>;
   /** Back to `queued` while a retry waits, so a waiting file is never mistaken for a stalled one. */

@@ -19,51 +19,42 @@ export class RegistryIngestionFiles extends IngestionFiles {
     super();
   }
 
-  async findIngestable(fileId: string): Promise<FileToIngest | null> {
+  /**
+   * A settled file's job is stale: a reconcile that listed the file just before it finished, or
+   * a Redis restart that lost the removal of its finished job; re-running it would flip a ready
+   * file back to processing for nothing (a reindex requeues the file first). A stalled job
+   * handed out again while its first run goes on means two runs of one file; the conditional
+   * save keeps the later one from reopening a file the other already settled.
+   */
+  async claim(fileId: string): Promise<FileToIngest | null> {
     const file = await this.files.findById(fileId);
     const type = file ? documentTypeOfMediaType(file.mimeType) : null;
-    // A settled file's job is stale: a reconcile that listed the file just before it finished,
-    // or a Redis restart that lost the removal of its finished job. Re-running it would flip a
-    // ready file back to processing for nothing; a reindex requeues the file first.
     if (!file || !type || file.isSettled()) return null;
-    return { id: file.id, filename: file.filename, type, departmentId: file.departmentId, visibility: file.visibility };
-  }
-
-  async readBytes(fileId: string): Promise<Buffer> {
-    const file = await this.files.findIncludingDeleted(fileId);
-    if (!file) throw new Error(`File ${fileId} is gone`);
-    return this.blobs.read(file.storageKey);
-  }
-
-  /**
-   * A stalled job handed out again while its first run goes on means two runs of one file; the
-   * conditional save keeps the later one from flipping a file the other already settled.
-   */
-  async markProcessing(fileId: string): Promise<boolean> {
-    const file = await this.files.findById(fileId);
-    if (!file || file.isSettled()) return false;
     file.startProcessing(new Date());
-    if (!(await this.files.saveIfUnsettled(file))) return false;
+    if (!(await this.files.saveIfUnsettled(file))) return null;
     await this.events.publish(toFileView(file));
-    return true;
+    return { id: file.id, filename: file.filename, type, departmentId: file.departmentId, visibility: file.visibility, contentKey: file.storageKey };
+  }
+
+  readBytes(file: FileToIngest): Promise<Buffer> {
+    return this.blobs.read(file.contentKey);
   }
 
   // Only a file still processing: a late report must not reopen a settled or requeued file.
   reportProgress(fileId: string, stage: IngestStage, progress: number) {
-    return this.change(fileId, (file, now) => (file.status === 'processing' ? file.reportProgress(stage, progress, now) : false));
+    return this.advance(fileId, (file, now) => (file.status === 'processing' ? file.reportProgress(stage, progress, now) : false));
   }
 
   markReady(fileId: string, { chunkCount, pageCount }: { chunkCount: number; pageCount: number | null }) {
-    return this.change(fileId, (file, now) => file.markReady(chunkCount, pageCount, now));
+    return this.advance(fileId, (file, now) => file.markReady(chunkCount, pageCount, now));
   }
 
   markRetrying(fileId: string, _failure: IngestionFailure) {
-    return this.change(fileId, (file, now) => file.requeue(now));
+    return this.advance(fileId, (file, now) => file.requeue(now));
   }
 
-  // Never overwrites an outcome already recorded, so a late report of the same failure is harmless.
   markFailed(fileId: string, { code, message }: IngestionFailure) {
-    return this.change(fileId, (file, now) => (file.isSettled() ? false : file.markFailed(code, message, now)));
+    return this.advance(fileId, (file, now) => file.markFailed(code, message, now));
   }
 
   async purge(fileId: string): Promise<void> {
@@ -92,5 +83,12 @@ export class RegistryIngestionFiles extends IngestionFiles {
     if (!file || apply(file, new Date()) === false) return;
     await this.files.save(file);
     await this.events.publish(toFileView(file));
+  }
+
+  /** A step of a running ingestion: never overwrites an outcome already recorded, e.g. by a late duplicate run. */
+  private async advance(fileId: string, apply: (file: StoredFile, now: Date) => void | false): Promise<void> {
+    const file = await this.files.findById(fileId);
+    if (!file || file.isSettled() || apply(file, new Date()) === false) return;
+    if (await this.files.saveIfUnsettled(file)) await this.events.publish(toFileView(file));
   }
 }

@@ -66,13 +66,14 @@ export class MikroOrmFileRepository extends FileRepository {
   }
 
   async saveIfUnsettled(file: StoredFile) {
-    const { status, stage, progress, errorCode, errorMessage, updatedAt, lastProgressAt } = file;
+    const { status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt } = file;
     const changed = await this.em.nativeUpdate(
       StoredFile,
       { id: file.id, status: { $in: ['queued', 'processing'] }, deletedAt: null },
-      { status, stage, progress, errorCode, errorMessage, updatedAt, lastProgressAt },
+      { status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt },
     );
-    await this.em.refresh(file); // the identity map holds what the row now says, written or not
+    if (changed === 1) this.em.getUnitOfWork().merge(file); // the row now says what the entity does: snapshot it, so no flush writes it again
+    else await this.em.refresh(file); // the identity map holds what the row says
     return changed === 1;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type QueryResult } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { NO_PAGE, type IndexedChunk, type IndexedFile } from '../domain/indexed-chunk';
 import { ChunkIndex, CorpusVersion } from './indexing.ports';
 import { ChromaVectorCollection, VECTOR_WRITE_BATCH } from './chroma-vector-collection';
@@ -34,19 +34,13 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
       );
     }
     await Promise.all(writes);
-    const removedRows = await this.em.transactional(async (em) => {
-      const connection = em.getConnection();
-      if (chunks.length > 0) {
-        await connection.execute(UPSERT_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk)))], 'run', em.getTransactionContext());
-      }
-      const sql = 'delete from chunks where file_id = ? and chunk_index >= ?';
-      const removed = await connection.execute<QueryResult>(sql, [file.id, chunks.length], 'run', em.getTransactionContext());
-      return removed.affectedRows;
-    });
+    const [{ removed }] = await this.em
+      .getConnection()
+      .execute<Array<{ removed: number }>>(REPLACE_FILE_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk))), file.id, chunks.length]);
     // Extra vectors exist only where extra rows did: chunk ids are deterministic, so an attempt
     // that crashed between the two stores wrote the same ids the retry writes. A first ingest
     // therefore skips the Chroma delete, which is a request per file.
-    if (removedRows > 0) {
+    if (removed > 0) {
       await this.withCollection((collection) =>
         collection.delete({ where: { $and: [{ fileId: { $eq: file.id } }, { chunkIndex: { $gte: chunks.length } }] } }),
       );
@@ -89,18 +83,25 @@ function toRow(file: IndexedFile, chunk: IndexedChunk) {
   };
 }
 
-// One parameter carries every row as JSON, so a file of any size is one statement.
-const UPSERT_CHUNKS = `
-  insert into chunks (id, file_id, department_id, visibility, chunk_index, page, heading_path, text)
-  select r.id, r.file_id, r.department_id, r.visibility, r.chunk_index, r.page,
-         array(select jsonb_array_elements_text(r.heading_path)), r.text
-  from jsonb_to_recordset(?::jsonb) as r(
-    id uuid, file_id uuid, department_id uuid, visibility text, chunk_index int, page int, heading_path jsonb, text text
+// One statement, so one round trip and atomic without a transaction: one parameter carries
+// every row as JSON, whatever the file's size, and the chunks past the new count go.
+const REPLACE_FILE_CHUNKS = `
+  with upserted as (
+    insert into chunks (id, file_id, department_id, visibility, chunk_index, page, heading_path, text)
+    select r.id, r.file_id, r.department_id, r.visibility, r.chunk_index, r.page,
+           array(select jsonb_array_elements_text(r.heading_path)), r.text
+    from jsonb_to_recordset(?::jsonb) as r(
+      id uuid, file_id uuid, department_id uuid, visibility text, chunk_index int, page int, heading_path jsonb, text text
+    )
+    on conflict (id) do update set
+      department_id = excluded.department_id,
+      visibility = excluded.visibility,
+      chunk_index = excluded.chunk_index,
+      page = excluded.page,
+      heading_path = excluded.heading_path,
+      text = excluded.text
+    returning 1
+  ), removed as (
+    delete from chunks where file_id = ? and chunk_index >= ? returning 1
   )
-  on conflict (id) do update set
-    department_id = excluded.department_id,
-    visibility = excluded.visibility,
-    chunk_index = excluded.chunk_index,
-    page = excluded.page,
-    heading_path = excluded.heading_path,
-    text = excluded.text`;
+  select (select count(*) from removed)::int as removed, (select count(*) from upserted)::int as upserted`;

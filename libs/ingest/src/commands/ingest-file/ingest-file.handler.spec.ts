@@ -13,15 +13,12 @@ class InMemoryIngestionFiles extends IngestionFiles {
   ) {
     super();
   }
-  async findIngestable() {
+  async claim() {
+    if (this.file) this.history.push('processing');
     return this.file;
   }
   async readBytes() {
     return this.bytes;
-  }
-  async markProcessing() {
-    this.history.push('processing');
-    return true;
   }
   async reportProgress(_id: string, stage: IngestStage, progress: number) {
     this.history.push(`${stage}:${progress.toFixed(2)}`);
@@ -70,7 +67,7 @@ class FixedVectorSpace extends VectorSpace {
   async reset() {}
 }
 
-const file: FileToIngest = { id: '3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11', filename: 'guide.md', type: 'markdown', departmentId: 'd', visibility: 'department' };
+const file: FileToIngest = { id: '3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11', filename: 'guide.md', type: 'markdown', departmentId: 'd', visibility: 'department', contentKey: 'guide-bytes' };
 const markdown = Buffer.from(['# Guide', '', ...Array.from({ length: 80 }, (_, i) => `Paragraph ${i} explains one step of the setup in words.\n`)].join('\n'));
 const settings = { timeoutMs: 5_000, embeddingBatchSize: 2, progressIntervalMs: 0 };
 
@@ -110,7 +107,7 @@ describe('IngestFileHandler', () => {
 
   it('skips the file when another run of its job settled it first', async () => {
     const files = new InMemoryIngestionFiles(file, markdown);
-    files.markProcessing = async () => false;
+    files.claim = async () => null;
     const { handler, index } = handlerWith(files);
     expect(await handler.execute(new IngestFile(file.id, 1, 3))).toEqual({ outcome: 'skipped' });
     expect(index.chunks.size).toBe(0);

@@ -26,10 +26,9 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
   ) {}
 
   async execute(command: IngestFile) {
-    const file = await this.files.findIngestable(command.fileId);
-    if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
     const startedAt = performance.now();
-    if (!(await this.files.markProcessing(file.id))) return { outcome: 'skipped' as const };
+    const file = await this.files.claim(command.fileId);
+    if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
     try {
       const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, (signal) => this.run(file, command, signal));
       await this.files.markReady(file.id, { chunkCount, pageCount });
@@ -73,7 +72,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     if (!check.matches) throw new EmbeddingModelMismatch(check.stored.modelId || 'an unknown model', this.embeddings.modelId);
 
     await progress('parsing', STAGE_START.parsing);
-    const document = await parseDocument(await this.files.readBytes(file.id), file.type);
+    const document = await parseDocument(await this.files.readBytes(file), file.type);
     await progress('chunking', STAGE_START.chunking);
     const chunks = chunkDocument(document);
 
