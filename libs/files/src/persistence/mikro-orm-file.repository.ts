@@ -50,13 +50,13 @@ export class MikroOrmFileRepository extends FileRepository {
     return rows.length > 0;
   }
 
+  // A plain insert, one statement without the unit of work's transaction around it.
   async add(file: StoredFile) {
     try {
-      await this.em.persist(file).flush();
+      await this.em.insert(file);
       return true;
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      this.em.clear(); // the failed insert must not be retried by a later flush
       return false;
     }
   }

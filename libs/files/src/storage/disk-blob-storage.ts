@@ -16,6 +16,8 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9-]{7,127}$/;
 @Injectable()
 export class DiskBlobStorage extends BlobStorage {
   private readonly root: string;
+  /** Fan-out directories known to exist, so a write makes no mkdir call of its own. */
+  private readonly directories = new Set<string>();
 
   constructor(config: AppConfig) {
     super();
@@ -25,7 +27,7 @@ export class DiskBlobStorage extends BlobStorage {
   async write(key: string, content: Readable): Promise<void> {
     const target = this.pathOf(key);
     const partial = `${target}.partial`;
-    await mkdir(path.dirname(target), { recursive: true });
+    await this.ensureDirectory(path.dirname(target));
     try {
       await pipeline(content, createWriteStream(partial, { flags: 'wx' }));
       await rename(partial, target);
@@ -47,6 +49,12 @@ export class DiskBlobStorage extends BlobStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  private async ensureDirectory(directory: string) {
+    if (this.directories.has(directory)) return;
+    await mkdir(directory, { recursive: true });
+    this.directories.add(directory);
   }
 
   private pathOf(key: string): string {

@@ -25,7 +25,8 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
 
   async execute({ actor, upload }: UploadFile) {
     const departmentId = upload.departmentId ?? actor.departmentId;
-    if (!(await this.files.departmentExists(departmentId))) throw new UploadDepartmentNotFound(departmentId);
+    // The caller's own department exists: the user row refers to it.
+    if (departmentId !== actor.departmentId && !(await this.files.departmentExists(departmentId))) throw new UploadDepartmentNotFound(departmentId);
     const filename = displayFilename(upload.filename);
 
     const key = randomUUID();
@@ -40,9 +41,6 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
       await this.blobs.delete(key);
       throw rejection;
     }
-    const existing = await this.files.findLiveBySha256(departmentId, inspector.sha256);
-    if (existing) return this.duplicateOf(existing, key);
-
     const file = StoredFile.register({
       id: randomUUID(),
       filename,
@@ -55,9 +53,11 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
       uploadedBy: actor.userId,
       now: new Date(),
     });
+    // Most uploads are new, so the insert is tried first; the unique index on the department's
+    // live sha256 values refuses a duplicate, including one uploaded at the same moment.
     if (!(await this.files.add(file))) {
-      const winner = await this.files.findLiveBySha256(departmentId, inspector.sha256);
-      if (winner) return this.duplicateOf(winner, key);
+      const existing = await this.files.findLiveBySha256(departmentId, inspector.sha256);
+      if (existing) return this.duplicateOf(existing, key);
       throw new Error('The upload collided with a file that is no longer there; retry it');
     }
     await this.queue.enqueueFile(file.id).catch((error: unknown) => {
