@@ -16,6 +16,10 @@ end
 return { hits, ttl, blockTtl }
 `;
 
+type ThrottlingRedis = Redis & {
+  countThrottledHit(hitsKey: string, blockKey: string, ttlMs: number, limit: number, blockMs: number): Promise<unknown>;
+};
+
 /**
  * Rate-limit counters in Redis, so every API process shares them. When Redis cannot be reached
  * the limit fails open: readiness already reports the outage, and refusing every request would
@@ -25,7 +29,10 @@ return { hits, ttl, blockTtl }
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimits');
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis) {
+    // A defined command runs by EVALSHA, so the script is not sent and hashed on every request.
+    if (!('countThrottledHit' in redis)) redis.defineCommand('countThrottledHit', { numberOfKeys: 2, lua: incrementScript });
+  }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     try {
@@ -37,9 +44,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   private async count(base: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
-    const [hits, ttlMs, blockMs] = (await this.redis.eval(
-      incrementScript,
-      2,
+    const [hits, ttlMs, blockMs] = (await (this.redis as ThrottlingRedis).countThrottledHit(
       `${base}:hits`,
       `${base}:blocked`,
       ttl,
