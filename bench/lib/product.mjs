@@ -54,7 +54,9 @@ export async function startProduct({ log }) {
     stack,
     async startProcess(name, script, extraEnv = {}) {
       const port = extraEnv.PORT ?? String(await freePort());
-      const child = spawn(process.execPath, [script], { cwd: root, env: { ...env, ...extraEnv, PORT: port }, stdio: ['ignore', 'inherit', 'inherit'] });
+      // BENCH_API_NODE_OPTIONS reaches the API process only, e.g. to profile it (see lib/cpu-profile.cjs).
+      const nodeOptions = name === 'api' && process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {};
+      const child = spawn(process.execPath, [script], { cwd: root, env: { ...env, ...nodeOptions, ...extraEnv, PORT: port }, stdio: ['ignore', 'inherit', 'inherit'] });
       const killOnExit = () => child.kill('SIGKILL');
       process.once('exit', killOnExit);
       let stopRequested = false;
