@@ -1,5 +1,6 @@
 // `node bench/lib/summarize-cpu-profile.mjs file.cpuprofile [rows]`: the functions with the most
 // self time, and with the most inclusive time (each function counted once per stack).
+// `FROM=… TO=…` (seconds since the profile started) narrow it to one phase of the run.
 import { readFileSync } from 'node:fs';
 
 const [file, rowsArg] = process.argv.slice(2);
@@ -9,9 +10,17 @@ const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
+const from = Number(process.env.FROM ?? 0) * 1e6;
+const to = Number(process.env.TO ?? Infinity) * 1e6;
 const hits = new Map();
-for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
-const total = profile.samples.length;
+let at = 0;
+let total = 0;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i];
+  if (at < from || at > to) return;
+  hits.set(id, (hits.get(id) ?? 0) + 1);
+  total += 1;
+});
 const idle = [...hits].filter(([id]) => ['(idle)', '(program)'].includes(nodes.get(id).callFrame.functionName)).reduce((s, [, n]) => s + n, 0);
 
 const nameOf = ({ callFrame: f }) => {
