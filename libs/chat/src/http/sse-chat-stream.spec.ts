@@ -78,4 +78,29 @@ describe('SseChatStream', () => {
     expect(writes).toBe(2);
     expect(eventsIn(body).map((event) => event.data)).toEqual(['{"text":"one"}', '{"text":"two"}']);
   });
+
+  describe('when idle', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance'] }));
+    afterEach(() => jest.useRealTimers());
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('sends a ping after 15 s without an event, counted from the last event', async () => {
+      const { body } = await serve(async (stream) => {
+        stream.token('a');
+        await turn();
+        jest.advanceTimersByTime(10_000);
+        stream.token('b');
+        await turn();
+        jest.advanceTimersByTime(14_000);
+        await turn();
+        stream.token('c');
+        await turn();
+        jest.advanceTimersByTime(15_000);
+        await turn();
+      });
+      expect(body.replace(/^id:.*\n/gm, '').replace(/\n\n/g, '|')).toBe(
+        'event:token\ndata:{"text":"a"}|event:token\ndata:{"text":"b"}|event:token\ndata:{"text":"c"}|:ping|',
+      );
+    });
+  });
 });
