@@ -21,6 +21,11 @@ export function generationMessages(deps: Pick<AnswerGraphDeps, 'prompts'>, quest
   ];
 }
 
+// `.text` runs the content-block translators on every call; a streamed chunk is almost always a plain string.
+function textOf(chunk: AIMessageChunk): string {
+  return typeof chunk.content === 'string' ? chunk.content : chunk.text;
+}
+
 function finishReasonOf(message: AIMessageChunk | undefined): AnswerResult['finishReason'] {
   const reason = message?.response_metadata?.finish_reason ?? message?.response_metadata?.stop_reason;
   return reason === 'length' || reason === 'max_tokens' ? 'length' : 'stop';
@@ -48,7 +53,7 @@ export async function generateAnswer(
     const stream = await deps.chatModel.stream(generationMessages(deps, state.question, state.history, sources), { signal });
     for await (const chunk of stream) {
       whole = whole ? whole.concat(chunk) : chunk;
-      const safe = progress.accept(chunk.text);
+      const safe = progress.accept(textOf(chunk));
       if (safe) deps.onToken(safe);
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createSession, type Session } from 'better-sse';
+import { createSession, EventBuffer, type Session } from 'better-sse';
 import type { AgentStatus, AnswerUsage, Citation, FinishReason } from '../agent/answer-graph.deps';
 import type { ChatEventSink, ChatTurnIds } from '../commands/send-message/chat-turn';
 
@@ -8,21 +8,24 @@ const PING_WHEN_IDLE_MS = 15_000;
 /**
  * One chat answer as an SSE stream (better-sse does the framing and notices the client
  * leaving). Its own keep-alive is off: API.md promises a `: ping` comment after 15 s of silence.
+ *
+ * Every event is sent as its own SSE event, but the events of one turn of the event loop leave
+ * in one socket write: a write per token cost more CPU than composing the answer.
  */
 export class SseChatStream implements ChatEventSink {
   private readonly gone = new AbortController();
+  private pending: EventBuffer | null = null;
   private idle: NodeJS.Timeout | null = null;
+  private lastWriteAt = Date.now();
   private sequence = 0;
 
-  private constructor(
-    private readonly session: Session,
-    private readonly requestId: string,
-  ) {
+  private constructor(private readonly session: Session, private readonly requestId: string) {
     session.once('disconnected', () => {
+      this.pending = null;
       this.stopPinging();
       this.gone.abort();
     });
-    this.armPing();
+    this.armPing(PING_WHEN_IDLE_MS);
   }
 
   static async open(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<SseChatStream> {
@@ -65,25 +68,40 @@ export class SseChatStream implements ChatEventSink {
   }
 
   end(res: ServerResponse) {
+    this.flush();
     this.stopPinging();
     if (!res.writableEnded) res.end();
   }
 
   private send(event: string, data: unknown) {
     if (!this.session.isConnected) return;
-    this.session.push(data, event, String(++this.sequence));
-    this.armPing();
+    if (!this.pending) {
+      this.pending = new EventBuffer();
+      setImmediate(this.flush);
+    }
+    this.pending.push(data, event, String(++this.sequence));
   }
 
-  private armPing() {
-    this.stopPinging();
+  private readonly flush = () => {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending || !this.session.isConnected) return;
+    void this.session.batch(pending);
+    this.lastWriteAt = Date.now();
+  };
+
+  // One timer per stream, re-armed when it fires, rather than one per event.
+  private armPing(delayMs: number) {
     this.idle = setTimeout(() => {
       if (!this.session.isConnected) return;
+      const idleFor = Date.now() - this.lastWriteAt;
+      if (idleFor < PING_WHEN_IDLE_MS) return this.armPing(PING_WHEN_IDLE_MS - idleFor);
       void this.session.batch((buffer) => {
         buffer.comment('ping').dispatch();
       });
-      this.armPing();
-    }, PING_WHEN_IDLE_MS);
+      this.lastWriteAt = Date.now();
+      this.armPing(PING_WHEN_IDLE_MS);
+    }, delayMs);
   }
 
   private stopPinging() {

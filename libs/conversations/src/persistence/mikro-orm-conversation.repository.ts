@@ -49,12 +49,45 @@ export class MikroOrmConversationRepository extends ConversationRepository {
   }
 
   async saveWithMessages(conversation: Conversation, messages: Message[]) {
+    if (this.em.getUnitOfWork().getById(Conversation, conversation.id) !== conversation) return this.insertWithMessages(conversation, messages);
     // The schemas declare no relations, so the unit of work cannot order the inserts itself:
     // the conversation is flushed first, inside the same transaction.
     await this.em.transactional(async (em) => {
       await em.persist(conversation).flush();
       await em.persist(messages).flush();
     });
+  }
+
+  /**
+   * A new conversation and its first messages in one statement, so one round trip before a
+   * chat's answer can start. The messages' foreign key is checked when the statement ends,
+   * after the conversation row is written; a failure writes nothing.
+   */
+  private async insertWithMessages(conversation: Conversation, messages: Message[]) {
+    const rows = messages.map((m) => ({
+      id: m.id,
+      role: m.role,
+      content: m.content,
+      citations: m.citations,
+      status: m.status,
+      finish_reason: m.finishReason,
+      usage: m.usage,
+      error_code: m.errorCode,
+      created_at: m.createdAt,
+      updated_at: m.updatedAt,
+    }));
+    await this.em.getConnection().execute(
+      `with conversation as (
+         insert into conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?) returning id
+       )
+       insert into messages (id, conversation_id, role, content, citations, status, finish_reason, usage, error_code, created_at, updated_at)
+       select m.id, conversation.id, m.role, m.content, m.citations, m.status, m.finish_reason, m.usage, m.error_code, m.created_at, m.updated_at
+         from conversation,
+              jsonb_to_recordset(?::jsonb) as m(id uuid, role text, content text, citations jsonb, status text, finish_reason text,
+                                                usage jsonb, error_code text, created_at timestamptz, updated_at timestamptz)`,
+      [conversation.id, conversation.userId, conversation.title, conversation.createdAt, conversation.updatedAt, JSON.stringify(rows)],
+      'run',
+    );
   }
 
   async delete(conversation: Conversation) {

@@ -65,6 +65,20 @@ describe('LocalExtractiveChatModel', () => {
     expect(pieces.length).toBeLessThan(5);
   });
 
+  it('stops streaming when the signal aborts between yields to the event loop', async () => {
+    const fast = new LocalExtractiveChatModel({ wordsPerYield: 4 });
+    const controller = new AbortController();
+    const pieces: string[] = [];
+    const consume = async () => {
+      for await (const chunk of await fast.stream(promptFor('How many vacation days do new employees get?', DOCUMENTS), { signal: controller.signal })) {
+        pieces.push(chunk.text);
+        if (pieces.length === 2) controller.abort();
+      }
+    };
+    await expect(consume()).rejects.toThrow();
+    expect(pieces).toHaveLength(2);
+  });
+
   it('refuses to start when the signal is already aborted', async () => {
     await expect(model.invoke(promptFor('vacation days', DOCUMENTS), { signal: AbortSignal.abort() })).rejects.toThrow();
   });
