@@ -11,6 +11,11 @@ export interface FileListFilter {
 export abstract class FileRepository {
   /** The live (not deleted) file. */
   abstract findById(id: string): Promise<StoredFile | null>;
+  /**
+   * The live file as this unit of work last read or wrote it, read only if it has not been:
+   * for changes that a conditional save guards anyway.
+   */
+  abstract findTracked(id: string): Promise<StoredFile | null>;
   /** Includes a soft-deleted file, for the purge. */
   abstract findIncludingDeleted(id: string): Promise<StoredFile | null>;
   abstract findLiveBySha256(departmentId: string, sha256: string): Promise<StoredFile | null>;

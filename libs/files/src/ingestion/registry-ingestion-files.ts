@@ -87,7 +87,7 @@ export class RegistryIngestionFiles extends IngestionFiles {
 
   /** A step of a running ingestion: never overwrites an outcome already recorded, e.g. by a late duplicate run. */
   private async advance(fileId: string, apply: (file: StoredFile, now: Date) => void | false): Promise<void> {
-    const file = await this.files.findById(fileId);
+    const file = await this.files.findTracked(fileId);
     if (!file || file.isSettled() || apply(file, new Date()) === false) return;
     if (await this.files.saveIfUnsettled(file)) await this.events.publish(toFileView(file));
   }

@@ -15,6 +15,10 @@ export class MikroOrmFileRepository extends FileRepository {
     return this.em.findOne(StoredFile, { id, deletedAt: null }, { refresh: true });
   }
 
+  findTracked(id: string) {
+    return this.em.findOne(StoredFile, { id, deletedAt: null });
+  }
+
   findIncludingDeleted(id: string) {
     return this.em.findOne(StoredFile, { id }, { refresh: true });
   }

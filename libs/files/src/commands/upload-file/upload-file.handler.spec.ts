@@ -15,6 +15,9 @@ class InMemoryFiles extends FileRepository {
   async findById(id: string) {
     return this.rows.get(id) ?? null;
   }
+  async findTracked(id: string) {
+    return this.findById(id);
+  }
   async findIncludingDeleted(id: string) {
     return this.rows.get(id) ?? null;
   }
