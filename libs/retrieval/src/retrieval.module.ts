@@ -4,6 +4,8 @@ import { PostgresChromaChunkIndex } from './indexing/postgres-chroma-chunk-index
 import { RedisCorpusVersion } from './indexing/redis-corpus-version';
 import { ChunkIndex, CorpusVersion, VectorSpace } from './indexing/indexing.ports';
 import { ChromaVectorLeg } from './search/chroma-vector.leg';
+import { AppConfig } from '@app/platform';
+import { FusionSettings, fusionSettingsOf } from './search/fusion-settings';
 import { HybridChunkSearch } from './search/hybrid-chunk-search';
 import { PostgresChunkText } from './search/postgres-chunk-text';
 import { RedisSearchCache } from './search/redis-search-cache';
@@ -21,6 +23,7 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
     { provide: ChunkStore, useExisting: PostgresChunkText },
     { provide: VectorLeg, useClass: ChromaVectorLeg },
     { provide: SearchCache, useClass: RedisSearchCache },
+    { provide: FusionSettings, useFactory: fusionSettingsOf, inject: [AppConfig] },
     { provide: ChunkSearch, useClass: HybridChunkSearch },
   ],
   exports: [ChunkIndex, CorpusVersion, VectorSpace, ChunkSearch],

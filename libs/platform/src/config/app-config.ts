@@ -50,6 +50,9 @@ export const configSchema = z.object({
   WEB_SEARCH_URL: z.url().optional(),
   WEB_SEARCH_API_KEY: z.string().optional(),
   RETRIEVAL_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
+  // Unset: chosen for the embedding provider (see fusion-settings.ts in retrieval).
+  RETRIEVAL_FUSION_K: z.coerce.number().nonnegative().optional(),
+  RETRIEVAL_VECTOR_WEIGHT: z.coerce.number().nonnegative().optional(),
   CHAT_MAX_CONCURRENT_STREAMS: z.coerce.number().int().positive().default(3),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });

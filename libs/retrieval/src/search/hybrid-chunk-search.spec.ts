@@ -1,5 +1,6 @@
 import { accessScopeOf, type AccessScope } from '../domain/access-scope';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { FusionSettings } from './fusion-settings';
 import { HybridChunkSearch } from './hybrid-chunk-search';
 import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch, type VectorHit } from './search.ports';
 
@@ -57,6 +58,16 @@ describe('HybridChunkSearch', () => {
     expect(result.map((c) => c.chunkId)).toEqual(['b', 'a', 'c']);
     expect(result[0].score).toBeGreaterThan(result[1].score);
     expect(result[2].text).toBe('text of c');
+  });
+
+  it('weighs the vector leg by the fusion settings', async () => {
+    const legs = () => [new InMemoryFullText(['a', 'b']), new InMemoryVectors(['c']), new InMemoryStore(), new InMemoryCache()] as const;
+    const equal = await new HybridChunkSearch(...legs()).search({ query: 'q', scope });
+    expect(equal.map((c) => c.chunkId)).toEqual(['a', 'c', 'b']);
+    // a 1/11, b 1/12, c 0.2/11: a vector-only hit no longer outranks the second text hit.
+    const light = await new HybridChunkSearch(...legs(), new FusionSettings(10, 0.2)).search({ query: 'q', scope });
+    expect(light.map((c) => c.chunkId)).toEqual(['a', 'b', 'c']);
+    expect(light[0].score).toBeCloseTo(1 / 11, 10);
   });
 
   it('drops a vector hit the store will not return for this reader', async () => {

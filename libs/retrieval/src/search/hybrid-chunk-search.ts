@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { FusionSettings } from './fusion-settings';
 import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg, type SearchRequest } from './search.ports';
 
 const DEFAULT_LIMIT = 8;
@@ -14,7 +15,7 @@ export function searchCacheKey(query: string, scope: AccessScope, limit: number)
   return createHash('sha256').update(JSON.stringify([normalized, scopeKey(scope), limit])).digest('base64url');
 }
 
-/** Full text and vectors, each filtered by the scope inside its own query, fused by reciprocal rank. */
+/** Full text and vectors, each filtered by the scope inside its own query, fused by weighted reciprocal rank. */
 @Injectable()
 export class HybridChunkSearch extends ChunkSearch {
   private readonly logger = new Logger(HybridChunkSearch.name);
@@ -24,6 +25,7 @@ export class HybridChunkSearch extends ChunkSearch {
     private readonly vectors: VectorLeg,
     private readonly store: ChunkStore,
     private readonly cache: SearchCache,
+    private readonly fusion: FusionSettings = new FusionSettings(60, 1),
   ) {
     super();
   }
@@ -39,7 +41,10 @@ export class HybridChunkSearch extends ChunkSearch {
       this.fullText.search(query, scope, legLimit),
       this.vectorHitsOrNone(query, scope, legLimit, signal),
     ]);
-    const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorHits.map((h) => h.chunkId)]);
+    const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorHits.map((h) => h.chunkId)], {
+      k: this.fusion.k,
+      weights: [1, this.fusion.vectorWeight],
+    });
 
     const rows = new Map(textHits.map((chunk) => [chunk.chunkId, chunk]));
     const missing = fused.map((f) => f.id).filter((id) => !rows.has(id));

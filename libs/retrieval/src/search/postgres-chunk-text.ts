@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessScope } from '../domain/access-scope';
+import { BM25 } from '../domain/bm25';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { bm25SearchSql } from './bm25-search.sql';
 import { chunkAccessWhere } from './chunk-access.sql';
 import { ChunkStore, FullTextLeg } from './search.ports';
 
@@ -34,17 +36,8 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
 
   async search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const access = chunkAccessWhere(scope);
-    // A question's words are OR-ed: requiring all of them (plainto_tsquery's AND) finds
-    // almost nothing for natural questions; ts_rank still favours chunks matching more words.
-    const rows = await this.em.getConnection().execute<ChunkRow[]>(
-      `with q as (select nullif(replace(plainto_tsquery('english', ?)::text, '&', '|'), '')::tsquery as query)
-       select ${COLUMNS}, ts_rank(c.tsv, q.query) as score
-         from q, chunks c join files f on f.id = c.file_id
-        where q.query is not null and c.tsv @@ q.query and ${access.sql}
-        order by score desc, c.id
-        limit ?`,
-      [query, ...access.params, limit],
-    );
+    const { k1, b } = BM25;
+    const rows = await this.em.getConnection().execute<ChunkRow[]>(bm25SearchSql(COLUMNS, access.sql), [query, query, k1, b, ...access.params, limit]);
     return rows.map(toChunk);
   }
 
@@ -59,3 +52,4 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
     return rows.map(toChunk);
   }
 }
+

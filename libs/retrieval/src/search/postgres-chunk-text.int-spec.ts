@@ -1,0 +1,116 @@
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { EntityManager, MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { EmbeddingModel, LlmModule } from '@app/llm';
+import { PlatformModule } from '@app/platform';
+import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
+import { accessScopeOf } from '../domain/access-scope';
+import { ChunkIndex } from '../indexing/indexing.ports';
+import { RetrievalModule } from '../retrieval.module';
+import { FullTextLeg } from './search.ports';
+
+/**
+ * BM25 statistics are corpus-wide, so this suite gets a database of its own: the expected
+ * scores below were worked out by hand for exactly these four chunks (k1 0.9, b 0.4).
+ */
+describe('BM25 full-text leg (PostgreSQL)', () => {
+  let app: INestApplicationContext;
+  let em: EntityManager;
+  let databaseUrl: string;
+  const own = randomUUID();
+  const other = randomUUID();
+  const files = { a: randomUUID(), b: randomUUID(), c: randomUUID(), otherPrivate: randomUUID() };
+  // One chunk per file, under a stable id as ingestion gives it, so indexing again updates the row.
+  const chunkOf = new Map<string, string>(Object.values(files).map((id) => [id, randomUUID()]));
+  const scope = accessScopeOf({ departmentId: own });
+
+  const inContext = <T>(work: () => Promise<T>) => RequestContext.create(app.get(MikroORM).em, work);
+  const search = (query: string) => inContext(() => app.get(FullTextLeg).search(query, scope, 10));
+
+  async function addFile(id: string, departmentId: string, visibility: 'department' | 'organization', text: string) {
+    await em.getConnection().execute(
+      `insert into files (id, filename, mime_type, size_bytes, sha256, department_id, visibility, status, storage_key, uploaded_by, created_at, updated_at)
+       values (?, ?, 'text/plain', 1, ?, ?, ?, 'ready', 'k', ?, now(), now())`,
+      [id, `${id}.txt`, randomUUID(), departmentId, visibility, randomUUID()],
+    );
+    const [vector] = await app.get(EmbeddingModel).embedDocuments([text]);
+    await inContext(() =>
+      app.get(ChunkIndex).replaceFileChunks({ id, departmentId, visibility }, [{ id: chunkOf.get(id)!, index: 0, text, page: null, headingPath: [], vector }]),
+    );
+  }
+
+  async function stats() {
+    const [row] = await em.getConnection().execute<Array<{ stored: string; total: string; counted: string; summed: string }>>(
+      `select s.chunk_count as stored, s.total_length as total, (select count(*) from chunks) as counted,
+              (select coalesce(sum(tsv_length), 0) from chunks) as summed
+         from chunk_text_stats s`,
+    );
+    return { chunkCount: Number(row.stored), totalLength: Number(row.total), counted: Number(row.counted), summed: Number(row.summed) };
+  }
+
+  beforeAll(async () => {
+    const server = await PostgresOrm.init({ clientUrl: process.env.DATABASE_URL, entities: [], discovery: { warnWhenNoEntities: false } });
+    const name = `bm25_${randomUUID().slice(0, 8)}`;
+    await server.em.getConnection().execute(`create database "${name}"`);
+    await server.close(true);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    const { migrateUp } = await import('../../../../scripts/lib/migrate.mjs');
+    await migrateUp(databaseUrl);
+
+    useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `bm25_${randomUUID().slice(0, 8)}` });
+    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    app = await moduleRef.init();
+    em = app.get(EntityManager);
+    for (const id of [own, other]) await em.getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [id, `BM25 ${id}`]);
+    await addFile(files.a, own, 'department', 'zebra zebra lion');
+    await addFile(files.b, own, 'department', 'zebra tiger tiger tiger');
+    await addFile(files.c, other, 'organization', 'lion tiger');
+    await addFile(files.otherPrivate, other, 'department', 'zebra');
+  });
+  afterAll(() => app?.close());
+
+  it('keeps the chunk count and total length in step with the rows', async () => {
+    expect(await stats()).toEqual({ chunkCount: 4, totalLength: 10, counted: 4, summed: 10 });
+  });
+
+  it('scores by BM25 over corpus-wide statistics, returning only chunks the reader may see', async () => {
+    // N 4, average length 2.5, "zebra" in 3 chunks: idf = ln(1 + 1.5 / 3.5) = 0.356675.
+    // A: tf 2, length 3 → 0.356675 · 2 · 1.9 / (2 + 0.9 · (0.6 + 0.4 · 3 / 2.5)) = 0.456045
+    // B: tf 1, length 4 → 0.356675 · 1.9 / (1 + 0.9 · (0.6 + 0.4 · 4 / 2.5)) = 0.320266
+    // The other department's private chunk counts in the statistics but is never returned.
+    const hits = await search('Zebras?');
+    expect(hits.map((hit) => hit.fileId)).toEqual([files.a, files.b]);
+    expect(hits[0].score).toBeCloseTo(0.456045, 5);
+    expect(hits[1].score).toBeCloseTo(0.320266, 5);
+  });
+
+  it('adds the scores of several query words and ignores stopwords', async () => {
+    const hits = await search('the lions and the tigers');
+    expect(new Set(hits.map((hit) => hit.fileId))).toEqual(new Set([files.a, files.b, files.c]));
+    expect(hits[0].fileId).toBe(files.c); // the only chunk with both words
+  });
+
+  it('forgets a deleted file in its results and its statistics', async () => {
+    await inContext(() => app.get(ChunkIndex).deleteFileChunks(files.a));
+    expect(await stats()).toEqual({ chunkCount: 3, totalLength: 7, counted: 3, summed: 7 });
+    // N 3, average 7/3, df 2: idf = ln(1.6); B = 0.470004 · 1.9 / (1 + 0.9 · (0.6 + 0.4 · 4 / (7/3))) = 0.413977
+    const hits = await search('zebra');
+    expect(hits.map((hit) => hit.fileId)).toEqual([files.b]);
+    expect(hits[0].score).toBeCloseTo(0.413977, 5);
+  });
+
+  it('keeps the statistics exact when a file is indexed again with different text', async () => {
+    const [vector] = await app.get(EmbeddingModel).embedDocuments(['tiger']);
+    await inContext(() =>
+      app.get(ChunkIndex).replaceFileChunks({ id: files.b, departmentId: own, visibility: 'department' }, [
+        { id: chunkOf.get(files.b)!, index: 0, text: 'tiger', page: null, headingPath: [], vector },
+      ]),
+    );
+    expect(await stats()).toEqual({ chunkCount: 3, totalLength: 4, counted: 3, summed: 4 });
+    expect(await search('zebra')).toEqual([]);
+  });
+});
