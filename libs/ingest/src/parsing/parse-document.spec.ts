@@ -97,6 +97,14 @@ describe('parseDocument', () => {
     expect(text.sections).toEqual([{ text: 'Line one\nLine two\n\nNext', page: null, headingPath: [] }]);
   });
 
+  it('takes a short first line standing above a text file\'s body as its title', async () => {
+    const titled = await parseDocument(Buffer.from('\uFEFFTravel policy\r\n\r\nBook trains.\r\n\r\nKeep receipts.'), 'text');
+    expect(titled.sections).toEqual([{ text: 'Travel policy\n\nBook trains.\n\nKeep receipts.', page: null, headingPath: ['Travel policy'] }]);
+    const longFirstLine = `${'word '.repeat(60)}\n\nBody`;
+    expect((await parseDocument(Buffer.from(longFirstLine), 'text')).sections[0].headingPath).toEqual([]);
+    expect((await parseDocument(Buffer.from('Just one line'), 'text')).sections[0].headingPath).toEqual([]);
+  });
+
   it('rejects a document with no text as empty, permanently', async () => {
     const error = await parseDocument(Buffer.from('<html><script>x()</script></html>'), 'html').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocumentEmpty);
