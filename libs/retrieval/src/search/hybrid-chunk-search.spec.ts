@@ -4,6 +4,8 @@ import { FusionSettings } from './fusion-settings';
 import { HybridChunkSearch } from './hybrid-chunk-search';
 import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch, type VectorHit } from './search.ports';
 
+const equalWeights = new FusionSettings(60, 1);
+
 const chunk = (id: string, departmentId = 'd1'): RetrievedChunk & { departmentId: string } => ({
   chunkId: id, fileId: `file-${id}`, filename: `${id}.pdf`, page: 1, headingPath: [], text: `text of ${id}`, score: 0, departmentId,
 });
@@ -53,7 +55,7 @@ const scope = accessScopeOf({ departmentId: 'd1' });
 
 describe('HybridChunkSearch', () => {
   it('ranks a chunk both legs found above chunks only one leg found', async () => {
-    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b']), new InMemoryVectors(['c', 'b']), new InMemoryStore(), new InMemoryCache());
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b']), new InMemoryVectors(['c', 'b']), new InMemoryStore(), new InMemoryCache(), equalWeights);
     const result = await search.search({ query: 'q', scope });
     expect(result.map((c) => c.chunkId)).toEqual(['b', 'a', 'c']);
     expect(result[0].score).toBeGreaterThan(result[1].score);
@@ -62,7 +64,7 @@ describe('HybridChunkSearch', () => {
 
   it('weighs the vector leg by the fusion settings', async () => {
     const legs = () => [new InMemoryFullText(['a', 'b']), new InMemoryVectors(['c']), new InMemoryStore(), new InMemoryCache()] as const;
-    const equal = await new HybridChunkSearch(...legs()).search({ query: 'q', scope });
+    const equal = await new HybridChunkSearch(...legs(), equalWeights).search({ query: 'q', scope });
     expect(equal.map((c) => c.chunkId)).toEqual(['a', 'c', 'b']);
     // a 1/11, b 1/12, c 0.2/11: a vector-only hit no longer outranks the second text hit.
     const light = await new HybridChunkSearch(...legs(), new FusionSettings(10, 0.2)).search({ query: 'q', scope });
@@ -71,7 +73,7 @@ describe('HybridChunkSearch', () => {
   });
 
   it('drops a vector hit the store will not return for this reader', async () => {
-    const search = new HybridChunkSearch(new InMemoryFullText([]), new InMemoryVectors(['secret', 'a']), new InMemoryStore(), new InMemoryCache());
+    const search = new HybridChunkSearch(new InMemoryFullText([]), new InMemoryVectors(['secret', 'a']), new InMemoryStore(), new InMemoryCache(), equalWeights);
     expect((await search.search({ query: 'q', scope })).map((c) => c.chunkId)).toEqual(['a']);
   });
 
@@ -81,19 +83,19 @@ describe('HybridChunkSearch', () => {
         throw new Error('chroma is down');
       }
     })();
-    const search = new HybridChunkSearch(new InMemoryFullText(['a']), failing, new InMemoryStore(), new InMemoryCache());
+    const search = new HybridChunkSearch(new InMemoryFullText(['a']), failing, new InMemoryStore(), new InMemoryCache(), equalWeights);
     expect((await search.search({ query: 'q', scope })).map((c) => c.chunkId)).toEqual(['a']);
   });
 
   it('keeps at most the limit', async () => {
-    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b', 'c']), new InMemoryVectors([]), new InMemoryStore(), new InMemoryCache());
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b', 'c']), new InMemoryVectors([]), new InMemoryStore(), new InMemoryCache(), equalWeights);
     expect(await search.search({ query: 'q', scope, limit: 2 })).toHaveLength(2);
   });
 
   it('serves a repeated search from the cache until the corpus version moves', async () => {
     const cache = new InMemoryCache();
     const fullText = new InMemoryFullText(['a']);
-    const search = new HybridChunkSearch(fullText, new InMemoryVectors([]), new InMemoryStore(), cache);
+    const search = new HybridChunkSearch(fullText, new InMemoryVectors([]), new InMemoryStore(), cache, equalWeights);
     await search.search({ query: 'Leave  policy', scope });
     await new Promise((resolve) => setImmediate(resolve));
     await search.search({ query: 'leave policy', scope });
@@ -105,7 +107,7 @@ describe('HybridChunkSearch', () => {
 
   it('does not share cached results between readers of different scopes', async () => {
     const cache = new InMemoryCache();
-    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'secret']), new InMemoryVectors(['secret']), new InMemoryStore(), cache);
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'secret']), new InMemoryVectors(['secret']), new InMemoryStore(), cache, equalWeights);
     await search.search({ query: 'q', scope });
     await new Promise((resolve) => setImmediate(resolve));
     const other = await search.search({ query: 'q', scope: accessScopeOf({ departmentId: 'd2' }) });

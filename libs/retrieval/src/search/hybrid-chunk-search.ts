@@ -25,7 +25,7 @@ export class HybridChunkSearch extends ChunkSearch {
     private readonly vectors: VectorLeg,
     private readonly store: ChunkStore,
     private readonly cache: SearchCache,
-    private readonly fusion: FusionSettings = new FusionSettings(60, 1),
+    private readonly fusion: FusionSettings,
   ) {
     super();
   }

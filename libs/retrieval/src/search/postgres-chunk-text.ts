@@ -52,4 +52,3 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
     return rows.map(toChunk);
   }
 }
-
