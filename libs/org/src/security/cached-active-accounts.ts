@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Actor } from '@app/platform';
 import { ActiveAccounts, UserRepository } from '../org.ports';
+import { activeActorOf } from './active-actor';
 
 const CHANGED_CHANNEL = 'org:account-changed';
 const MAX_ACCOUNTS = 10_000;
@@ -51,8 +52,7 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
     const cached = this.actors.get(userId);
     if (cached) return cached.actor;
     const forgettingsBefore = this.forgettings;
-    const user = await this.users.findById(userId);
-    const actor = user?.isActive() ? { userId: user.id, role: user.role, departmentId: user.departmentId } : null;
+    const actor = activeActorOf(await this.users.findById(userId));
     if (this.listening && this.forgettings === forgettingsBefore) this.actors.set(userId, { actor });
     return actor;
   }

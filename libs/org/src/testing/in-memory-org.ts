@@ -4,6 +4,7 @@ import type { Department } from '../domain/department';
 import { RefreshToken } from '../domain/refresh-token';
 import type { User } from '../domain/user';
 import { AccessTokenClaims, AccessTokenSigner, ActiveAccounts, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../org.ports';
+import { activeActorOf } from '../security/active-actor';
 import { SessionIssuer } from '../sessions/session-issuer';
 
 export class InMemoryDepartments extends DepartmentRepository {
@@ -72,8 +73,7 @@ export class UncachedAccounts extends ActiveAccounts {
     super();
   }
   async actorFor(userId: string) {
-    const user = await this.users.findById(userId);
-    return user?.isActive() ? { userId: user.id, role: user.role, departmentId: user.departmentId } : null;
+    return activeActorOf(await this.users.findById(userId));
   }
   async changed(userId: string) {
     this.changes.push(userId);
