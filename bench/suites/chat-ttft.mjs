@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { histogramDelta, histogramQuantile, readHistogram } from '../lib/prometheus-histogram.mjs';
 import { postSse } from '../lib/sse-client.mjs';
-import { forEachLimited, round, summarize } from '../lib/stats.mjs';
+import { forEachLimited, mean, round, summarize } from '../lib/stats.mjs';
 
 const CONCURRENT_CHATS = 20;
 const MEASURED_CHATS = 300;
@@ -19,11 +19,13 @@ export async function runChatTtft({ api, admin, questions, results, log }) {
   const before = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
   const samples = [];
   const failures = [];
+  const retrievals = [];
   const measuredFrom = performance.now();
   await forEachLimited(questions.slice(WARMUP_CHATS, WARMUP_CHATS + MEASURED_CHATS), CONCURRENT_CHATS, async (question) => {
     const outcome = await chat(question);
     if (outcome.ms === null) failures.push(outcome.problem);
     else samples.push(outcome.ms);
+    if (outcome.retrievals !== undefined) retrievals.push(outcome.retrievals);
   });
   const seconds = (performance.now() - measuredFrom) / 1000;
   const after = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
@@ -35,7 +37,8 @@ export async function runChatTtft({ api, admin, questions, results, log }) {
   const chatsPerSecond = MEASURED_CHATS / seconds;
   results.note(
     `Chat: ${MEASURED_CHATS} whole answers in ${round(seconds, 1)} s = ${round(chatsPerSecond, 1)} chats/s at ${CONCURRENT_CHATS} in flight, ` +
-      `i.e. ≈ ${round((CONCURRENT_CHATS / chatsPerSecond) * 1000, 0)} ms per answer end to end; first-token p50 ${client.p50} ms.`,
+      `i.e. ≈ ${round((CONCURRENT_CHATS / chatsPerSecond) * 1000, 0)} ms per answer end to end; first-token p50 ${client.p50} ms; ` +
+      `${round(mean(retrievals), 2)} searches per chat.`,
   );
   results.set('chat.ttftMs.p50', client.p50);
   results.set('chat.ttftMs.p95', client.p95);
@@ -53,6 +56,7 @@ async function firstTokenMs(url, client, message) {
   const started = performance.now();
   let firstToken = null;
   let error = null;
+  let retrievals = 0;
   try {
     await postSse(url, {
       headers: client.authHeaders,
@@ -61,12 +65,18 @@ async function firstTokenMs(url, client, message) {
       onEvent: (event) => {
         if (event.event === 'token' && firstToken === null) firstToken = performance.now() - started;
         if (event.event === 'error') error = event.data;
+        if (event.event === 'status') retrievals += searchesIn(JSON.parse(event.data));
       },
     });
   } catch (failure) {
     return { ms: null, problem: failure.message };
   }
-  return firstToken === null ? { ms: null, problem: error ?? 'the stream ended without a token' } : { ms: firstToken };
+  return firstToken === null ? { ms: null, problem: error ?? 'the stream ended without a token' } : { ms: firstToken, retrievals };
+}
+
+// A `retrieving` step searches once per quoted sub-query in its detail.
+function searchesIn(status) {
+  return status.step === 'retrieving' ? (status.detail?.split('", "').length ?? 1) : 0;
 }
 
 async function metricsText(api) {
