@@ -27,6 +27,26 @@ export function accessScopeOf(reader: { departmentId: string }, filters: ScopeFi
   };
 }
 
+/** Where a chunk lives, as far as access is concerned. */
+export interface ChunkPlacement {
+  fileId: string;
+  departmentId: string;
+  visibility: string;
+}
+
+/** The access rule for one chunk: organisation-wide or the reader's department, and inside every filter. */
+export function scopeAdmits(scope: AccessScope, chunk: ChunkPlacement): boolean {
+  const departmentId = chunk.departmentId.toLowerCase();
+  if (chunk.visibility !== 'organization' && departmentId !== scope.readerDepartmentId) return false;
+  if (scope.fileIds && !scope.fileIds.includes(chunk.fileId.toLowerCase())) return false;
+  return !scope.departmentIds || scope.departmentIds.includes(departmentId);
+}
+
+/** Whether the scope narrows the rule by request filters. */
+export function isFiltered(scope: AccessScope): boolean {
+  return scope.fileIds !== undefined || scope.departmentIds !== undefined;
+}
+
 /** Equal scopes give equal keys whatever order the filters came in. */
 export function scopeKey(scope: AccessScope): string {
   return JSON.stringify([scope.readerDepartmentId, canonical(scope.fileIds) ?? null, canonical(scope.departmentIds) ?? null]);

@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { ChromaNotFoundError, type Where } from 'chromadb';
+import { ChromaNotFoundError, type Metadata, type Where } from 'chromadb';
 import { EmbeddingModel } from '@app/llm';
-import type { AccessScope } from '../domain/access-scope';
+import { isFiltered, scopeAdmits, type AccessScope } from '../domain/access-scope';
 import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
 import { chromaWhereOf } from './chroma-where';
 import { VectorLeg, type VectorHit } from './search.ports';
 
-/** Nearest neighbours in the collection ingestion fills, filtered by the access rule inside the query. */
+// How many neighbours the unfiltered first try asks for, per neighbour wanted.
+const UNFILTERED_OVERFETCH = 2;
+
+type Neighbour = VectorHit & { admitted: boolean };
+
+/**
+ * Nearest neighbours in the collection ingestion fills, among the chunks the scope admits.
+ *
+ * Chroma 1.0 materialises every match of a metadata filter before it searches: ~50 ms for an
+ * 11k-chunk collection against ~5 ms unfiltered. When a reader may see most of the collection,
+ * the nearest readable chunks are among the first unfiltered neighbours, so the leg asks for
+ * twice the limit unfiltered and applies the same rule to their metadata. Only if fewer than
+ * `limit` of them pass does it run the filtered query. Either way the answer is the filtered
+ * query's: the k nearest readable chunks are the first k readable ones of the full ranking.
+ */
 @Injectable()
 export class ChromaVectorLeg extends VectorLeg {
   constructor(
@@ -20,25 +34,42 @@ export class ChromaVectorLeg extends VectorLeg {
     const embedding = await this.embeddings.embedQuery(query);
     signal?.throwIfAborted();
     try {
-      return await this.query(embedding, scope, limit);
+      return await this.nearestAdmitted(embedding, scope, limit);
     } catch (error) {
       if (!(error instanceof ChromaNotFoundError)) throw error;
       // Another process dropped and re-created the collection since we cached its handle.
       this.vectors.forget();
-      return this.query(embedding, scope, limit);
+      return this.nearestAdmitted(embedding, scope, limit);
     }
   }
 
-  private async query(embedding: number[], scope: AccessScope, limit: number): Promise<VectorHit[]> {
+  private async nearestAdmitted(embedding: number[], scope: AccessScope, limit: number): Promise<VectorHit[]> {
+    if (!isFiltered(scope)) {
+      const wanted = limit * UNFILTERED_OVERFETCH;
+      const neighbours = await this.query(embedding, wanted, scope);
+      const admitted = neighbours.filter((n) => n.admitted);
+      // Fewer neighbours than asked for means the collection ran out: every readable chunk is here.
+      if (admitted.length >= limit || neighbours.length < wanted) return admitted.slice(0, limit).map(hitOf);
+    }
+    return (await this.query(embedding, limit, scope, chromaWhereOf(scope) as Where)).map(hitOf);
+  }
+
+  private async query(embedding: number[], nResults: number, scope: AccessScope, where?: Where): Promise<Neighbour[]> {
     const collection = await this.vectors.open();
-    const result = await collection.query({
-      queryEmbeddings: [embedding],
-      nResults: limit,
-      where: chromaWhereOf(scope) as Where,
-      include: ['distances'],
-    });
-    const ids = result.ids[0] ?? [];
+    const result = await collection.query({ queryEmbeddings: [embedding], nResults, where, include: ['distances', 'metadatas'] });
     const distances = result.distances[0] ?? [];
-    return ids.map((chunkId, index) => ({ chunkId, similarity: 1 - (distances[index] ?? 1) }));
+    const metadatas = result.metadatas[0] ?? [];
+    return (result.ids[0] ?? []).map((chunkId, index) => ({
+      chunkId,
+      similarity: 1 - (distances[index] ?? 1),
+      admitted: isAdmitted(scope, metadatas[index]),
+    }));
   }
 }
+
+function isAdmitted(scope: AccessScope, metadata: Metadata | null | undefined): boolean {
+  const { fileId, departmentId, visibility } = metadata ?? {};
+  return typeof fileId === 'string' && typeof departmentId === 'string' && typeof visibility === 'string' && scopeAdmits(scope, { fileId, departmentId, visibility });
+}
+
+const hitOf = ({ chunkId, similarity }: Neighbour): VectorHit => ({ chunkId, similarity });

@@ -3,12 +3,15 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import type { Where } from 'chromadb';
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
-import { accessScopeOf } from '../domain/access-scope';
+import { accessScopeOf, scopeAdmits, type ChunkPlacement } from '../domain/access-scope';
+import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
 import { ChunkIndex } from '../indexing/indexing.ports';
 import { RetrievalModule } from '../retrieval.module';
+import { chromaWhereOf } from './chroma-where';
 import { ChunkSearch, FullTextLeg, VectorLeg } from './search.ports';
 
 const TOPICS = ['parental leave lasts sixteen weeks', 'travel expenses are reimbursed within thirty days', 'the server room code is 4471'];
@@ -79,6 +82,27 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
       expect(Number(count)).toBe(0);
     },
   );
+
+  // The chunks of one topic tie across files, so the rankings are compared by distance, and
+  // every hit must be one the rule admits.
+  it.each([
+    ['sees most of the collection', () => accessScopeOf({ departmentId: own })],
+    ['sees a little of it', () => accessScopeOf({ departmentId: randomUUID() })],
+    ['narrows by a filter', () => accessScopeOf({ departmentId: other }, { departmentIds: [other] })],
+  ])('ranks vectors as Chroma’s filtered query does when the reader %s', async (_, scopeOf) => {
+    const scope = scopeOf();
+    const collection = await app.get(ChromaVectorCollection).open();
+    for (const query of ['parental leave', 'server room code', 'travel']) {
+      const [embedding] = await app.get(EmbeddingModel).embedDocuments([query]);
+      for (const limit of [1, 2, 4, 6]) {
+        const filtered = await collection.query({ queryEmbeddings: [embedding], nResults: limit, where: chromaWhereOf(scope) as Where });
+        const hits = await app.get(VectorLeg).search(query, scope, limit);
+        expect(hits.map((hit) => (1 - hit.similarity).toFixed(5))).toEqual(filtered.distances[0].map((d) => d!.toFixed(5)));
+        const { metadatas } = await collection.get({ ids: hits.map((hit) => hit.chunkId), include: ['metadatas'] });
+        for (const metadata of metadatas) expect(scopeAdmits(scope, metadata as unknown as ChunkPlacement)).toBe(true);
+      }
+    }
+  });
 
   it('narrows by filters and never widens past the rule', async () => {
     const byFile = accessScopeOf({ departmentId: own }, { fileIds: [files.otherPrivate, files.otherOrgWide] });
