@@ -1,5 +1,11 @@
 // Time to the first `token` event at 20 concurrent chats with the local models, measured on
 // the client from request start over loopback, and read from the server's own histogram.
+//
+// Two workloads. Paced: the local model streams each word after 20 ms, as a hosted model does,
+// so 20 chats are concurrent the way 20 people chatting are, and the first token measures the
+// work in front of it. Back-to-back: the model answers at once and each chat is followed at once
+// by the next, so the server is saturated and, by Little's law, the first token waits
+// ≈ 20 / throughput: a capacity figure.
 import { performance } from 'node:perf_hooks';
 import { histogramDelta, histogramQuantile, readHistogram } from '../lib/prometheus-histogram.mjs';
 import { postSse } from '../lib/sse-client.mjs';
@@ -8,55 +14,78 @@ import { forEachLimited, mean, round, summarize } from '../lib/stats.mjs';
 const CONCURRENT_CHATS = 20;
 const MEASURED_CHATS = 300;
 const WARMUP_CHATS = 40;
+const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
 const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
 
-export async function runChatTtft({ api, admin, questions, results, log }) {
-  if (questions.length < WARMUP_CHATS + MEASURED_CHATS) throw new Error('not enough distinct questions for the chat run');
-  const chat = (message) => firstTokenMs(`${api.baseUrl}/chat`, admin, message);
+const CHAT_TTFT_QUESTIONS = 2 * (WARMUP_CHATS + MEASURED_CHATS);
 
-  log(`chat: ${WARMUP_CHATS} warm-up chats, then ${MEASURED_CHATS} at ${CONCURRENT_CHATS} concurrent`);
-  await forEachLimited(questions.slice(0, WARMUP_CHATS), CONCURRENT_CHATS, chat);
-  const before = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
-  const samples = [];
-  const failures = [];
-  const retrievals = [];
-  const measuredFrom = performance.now();
-  await forEachLimited(questions.slice(WARMUP_CHATS, WARMUP_CHATS + MEASURED_CHATS), CONCURRENT_CHATS, async (question) => {
-    const outcome = await chat(question);
-    if (outcome.ms === null) failures.push(outcome.problem);
-    else samples.push(outcome.ms);
-    if (outcome.retrievals !== undefined) retrievals.push(outcome.retrievals);
-  });
-  const seconds = (performance.now() - measuredFrom) / 1000;
-  const after = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
-  if (failures.length) throw new Error(`${failures.length} of ${MEASURED_CHATS} chats streamed no token: ${[...new Set(failures)].slice(0, 3).join('; ')}`);
+export async function runChatTtft({ product, api, admin, questions, results, log }) {
+  if (questions.length < CHAT_TTFT_QUESTIONS) throw new Error('not enough distinct questions for the chat runs');
+  const [pacedQuestions, backToBackQuestions] = [questions.slice(0, CHAT_TTFT_QUESTIONS / 2), questions.slice(CHAT_TTFT_QUESTIONS / 2)];
 
-  const client = summarize(samples);
-  // Little's law: with 20 chats always in flight, each waits about 20 / throughput when the
-  // server is the bottleneck, which says whether the time is queueing or work.
-  const chatsPerSecond = MEASURED_CHATS / seconds;
-  results.note(
-    `Chat: ${MEASURED_CHATS} whole answers in ${round(seconds, 1)} s = ${round(chatsPerSecond, 1)} chats/s at ${CONCURRENT_CHATS} in flight, ` +
-      `i.e. ≈ ${round((CONCURRENT_CHATS / chatsPerSecond) * 1000, 0)} ms per answer end to end; first-token p50 ${client.p50} ms; ` +
-      `${round(mean(retrievals), 2)} searches per chat.`,
-  );
-  results.set('chat.ttftMs.p50', client.p50);
-  results.set('chat.ttftMs.p95', client.p95);
-  const server = histogramDelta(before, after);
-  if (server.count > 0) {
-    results.set('chat.ttftMs.server.p50', round(histogramQuantile(server, 0.5) * 1000, 1));
-    results.set('chat.ttftMs.server.p95', round(histogramQuantile(server, 0.95) * 1000, 1));
-  } else {
-    results.note(`Chat: /metrics shows no \`${FIRST_TOKEN_HISTOGRAM}\` observations, so only the client-side time is reported.`);
+  const pacedApi = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: String(HOSTED_MODEL_TOKEN_DELAY_MS) });
+  try {
+    log(`chat: paced answers (${HOSTED_MODEL_TOKEN_DELAY_MS} ms a word), ${CONCURRENT_CHATS} concurrent`);
+    const paced = await measureChats(pacedApi, admin, pacedQuestions);
+    results.set('chat.ttftMs.p50', paced.client.p50);
+    results.set('chat.ttftMs.p95', paced.client.p95);
+    setServerQuantiles(results, 'chat.ttftMs.server', paced.server);
+    results.note(
+      `Chat, paced: ${MEASURED_CHATS} answers at ${CONCURRENT_CHATS} concurrent took ${round(paced.answerMs, 0)} ms each on average ` +
+        `(${round(paced.chatsPerSecond, 1)} chats/s); first-token p50 ${paced.client.p50} ms; ${paced.searchesPerChat} searches per chat.`,
+    );
+  } finally {
+    await pacedApi.stop();
   }
+
+  log(`chat: back-to-back answers, ${CONCURRENT_CHATS} in flight`);
+  const saturated = await measureChats(api, admin, backToBackQuestions);
+  results.set('chat.saturated.ttftMs.p50', saturated.client.p50);
+  results.set('chat.saturated.ttftMs.p95', saturated.client.p95);
+  results.set('chat.saturated.chatsPerSecond', round(saturated.chatsPerSecond, 1));
+  results.note(
+    `Chat, back-to-back: ${MEASURED_CHATS} whole answers at ${round(saturated.chatsPerSecond, 1)} chats/s with ${CONCURRENT_CHATS} in flight, ` +
+      `i.e. ≈ ${round((CONCURRENT_CHATS / saturated.chatsPerSecond) * 1000, 0)} ms per answer end to end; first-token p50 ${saturated.client.p50} ms; ` +
+      `${saturated.searchesPerChat} searches per chat.`,
+  );
 }
 
-/** Milliseconds from sending the request to the first `token` event, or why there was none. */
+async function measureChats(api, admin, questions) {
+  const chat = (message) => firstTokenMs(`${api.baseUrl}/chat`, admin, message);
+  await forEachLimited(questions.slice(0, WARMUP_CHATS), CONCURRENT_CHATS, chat);
+  const before = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
+  const outcomes = [];
+  const measuredFrom = performance.now();
+  await forEachLimited(questions.slice(WARMUP_CHATS, WARMUP_CHATS + MEASURED_CHATS), CONCURRENT_CHATS, async (question) => outcomes.push(await chat(question)));
+  const seconds = (performance.now() - measuredFrom) / 1000;
+  const after = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
+
+  const failures = outcomes.filter((o) => o.ms === null).map((o) => o.problem);
+  if (failures.length) throw new Error(`${failures.length} of ${MEASURED_CHATS} chats streamed no token: ${[...new Set(failures)].slice(0, 3).join('; ')}`);
+  return {
+    client: summarize(outcomes.map((o) => o.ms)),
+    server: histogramDelta(before, after),
+    chatsPerSecond: MEASURED_CHATS / seconds,
+    answerMs: mean(outcomes.map((o) => o.totalMs)),
+    searchesPerChat: round(mean(outcomes.map((o) => o.searches)), 2),
+  };
+}
+
+function setServerQuantiles(results, key, histogram) {
+  if (histogram.count === 0) {
+    results.note(`Chat: /metrics shows no \`${FIRST_TOKEN_HISTOGRAM}\` observations, so only the client-side time is reported.`);
+    return;
+  }
+  results.set(`${key}.p50`, round(histogramQuantile(histogram, 0.5) * 1000, 1));
+  results.set(`${key}.p95`, round(histogramQuantile(histogram, 0.95) * 1000, 1));
+}
+
+/** Milliseconds from sending the request to the first `token` event and to the end, or why there was no token. */
 async function firstTokenMs(url, client, message) {
   const started = performance.now();
   let firstToken = null;
   let error = null;
-  let retrievals = 0;
+  let searches = 0;
   try {
     await postSse(url, {
       headers: client.authHeaders,
@@ -65,13 +94,14 @@ async function firstTokenMs(url, client, message) {
       onEvent: (event) => {
         if (event.event === 'token' && firstToken === null) firstToken = performance.now() - started;
         if (event.event === 'error') error = event.data;
-        if (event.event === 'status') retrievals += searchesIn(JSON.parse(event.data));
+        if (event.event === 'status') searches += searchesIn(JSON.parse(event.data));
       },
     });
   } catch (failure) {
     return { ms: null, problem: failure.message };
   }
-  return firstToken === null ? { ms: null, problem: error ?? 'the stream ended without a token' } : { ms: firstToken, retrievals };
+  if (firstToken === null) return { ms: null, problem: error ?? 'the stream ended without a token' };
+  return { ms: firstToken, totalMs: performance.now() - started, searches };
 }
 
 // A `retrieving` step searches once per quoted sub-query in its detail.

@@ -37,7 +37,7 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
               configuration: config.get('OPENAI_BASE_URL') ? { baseURL: config.get('OPENAI_BASE_URL') } : undefined,
               streamUsage: true,
             })
-          : new LocalExtractiveChatModel(),
+          : new LocalExtractiveChatModel({ tokenDelayMs: config.get('LOCAL_CHAT_TOKEN_DELAY_MS') }),
     },
     {
       provide: PromptLibrary,

@@ -41,6 +41,7 @@ export const configSchema = z.object({
   EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIMENSION: z.coerce.number().int().positive().default(1024),
   CHAT_PROVIDER: z.enum(['local', 'openai']).default('local'),
+  LOCAL_CHAT_TOKEN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
