@@ -62,6 +62,12 @@ export async function runIngest({ product, admin, corpus, results, log }) {
   results.set('ingest.scifact.docsPerSecond', round(docsPerSecond, 1));
   results.set('ingest.scifact.chunksPerSecond', round(chunks / seconds, 1));
   results.note(`Ingestion: ${corpus.length} documents became ${fileIds.size} files (${duplicates} byte-identical duplicates answered 200); ${readyOfCorpus.length} ready with ${chunks} chunks.`);
+  const uploadsEnded = started + uploadSeconds * 1000;
+  const readyDuringUploads = readyOfCorpus.filter((f) => Date.parse(f.readyAt) <= uploadsEnded).length;
+  results.note(
+    `Ingestion pace: ${readyDuringUploads} files ready while the uploads ran (${round(readyDuringUploads / uploadSeconds, 1)} docs/s), ` +
+      `the other ${readyOfCorpus.length - readyDuringUploads} at ${round((readyOfCorpus.length - readyDuringUploads) / Math.max(seconds - uploadSeconds, 0.001), 1)} docs/s after them.`,
+  );
   if (rejected.length) {
     results.note(
       `Ingestion: ${rejected.length} plain-text documents were refused with 415 by the upload's type sniffing (${rejected.join(', ')}), ` +
