@@ -48,6 +48,23 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
 
   const inContext = <T>(work: () => Promise<T>) => RequestContext.create(app.get(MikroORM).em, work);
 
+  /** These chunks' postings against what their tsvectors say they should be, row for row. */
+  async function postingsAgainstText(chunkIds: string[]) {
+    const [row] = await em.getConnection().execute<Array<Record<'stored' | 'expected' | 'differing' | 'refund', string>>>(
+      `with ids as (select id from unnest(array[?]::uuid[]) as id),
+            expected as (
+              select t.lexeme collate "C" as lexeme, c.id as chunk_id, cardinality(t.positions) as tf, c.tsv_length as chunk_length
+                from chunks c join ids using (id), unnest(c.tsv) t
+            ),
+            stored as (select p.* from chunk_terms p join ids on ids.id = p.chunk_id)
+       select (select count(*) from stored) as stored, (select count(*) from expected) as expected,
+              (select count(*) from ((table expected except all table stored) union all (table stored except all table expected)) d) as differing,
+              (select count(*) from stored where lexeme = 'refund') as refund`,
+      [chunkIds],
+    );
+    return { stored: Number(row.stored), expected: Number(row.expected), differing: Number(row.differing), refund: Number(row.refund) };
+  }
+
   it('writes the same ids to both stores, and a rerun with fewer chunks leaves no extra', async () => {
     const first = chunksOf(file.id, 5);
     await inContext(() => index.replaceFileChunks(file, first));
@@ -60,6 +77,15 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
     const collection = await app.get(ChromaVectorCollection).open();
     const stored = await collection.get({ ids: shorter.map((chunk) => chunk.id), include: ['metadatas' as never] });
     expect(stored.metadatas[0]).toMatchObject({ fileId: file.id, departmentId: file.departmentId, visibility: 'department', page: -1 });
+  });
+
+  it('replaces the postings of rewritten chunks and drops those of removed ones in the same write', async () => {
+    const first = chunksOf(file.id, 5);
+    await inContext(() => index.replaceFileChunks(file, first));
+    const rewritten = first.slice(0, 3).map((chunk) => ({ ...chunk, text: `Chunk ${chunk.index} about annual invoices` }));
+    await inContext(() => index.replaceFileChunks(file, rewritten));
+    // Six lexemes a chunk: policy, part, chunk, its number, annual, invoices.
+    expect(await postingsAgainstText(first.map((chunk) => chunk.id))).toEqual({ stored: 18, expected: 18, differing: 0, refund: 0 });
   });
 
   it('finds a chunk by full text over its heading path and text', async () => {

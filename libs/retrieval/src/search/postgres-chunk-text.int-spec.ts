@@ -50,6 +50,22 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     return { chunkCount: Number(row.stored), totalLength: Number(row.total), counted: Number(row.counted), summed: Number(row.summed) };
   }
 
+  /** The postings against what the tsvectors say they should be, row for row. */
+  async function postings() {
+    const [row] = await em.getConnection().execute<Array<{ stored: string; lexemes: string; differing: string }>>(
+      `with expected as (
+         select t.lexeme collate "C" as lexeme, c.id as chunk_id, cardinality(t.positions) as tf, c.tsv_length as chunk_length
+           from chunks c, unnest(c.tsv) t
+       )
+       select (select count(*) from chunk_terms) as stored, (select count(*) from expected) as lexemes,
+              (select count(*) from ((table expected except all table chunk_terms) union all (table chunk_terms except all table expected)) d) as differing`,
+    );
+    return { stored: Number(row.stored), lexemes: Number(row.lexemes), differing: Number(row.differing) };
+  }
+
+  const postingsOf = (fileId: string) =>
+    em.getConnection().execute<Array<{ lexeme: string; tf: number }>>('select lexeme, tf from chunk_terms where chunk_id = ? order by lexeme', [chunkOf.get(fileId)]);
+
   beforeAll(async () => {
     const server = await PostgresOrm.init({ clientUrl: process.env.DATABASE_URL, entities: [], discovery: { warnWhenNoEntities: false } });
     const name = `bm25_${randomUUID().slice(0, 8)}`;
@@ -77,6 +93,15 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     expect(await stats()).toEqual({ chunkCount: 4, totalLength: 10, counted: 4, summed: 10 });
   });
 
+  it('keeps one posting per lexeme of every chunk', async () => {
+    // zebra+lion, zebra+tiger, lion+tiger, zebra
+    expect(await postings()).toEqual({ stored: 7, lexemes: 7, differing: 0 });
+    expect(await postingsOf(files.b)).toEqual([
+      { lexeme: 'tiger', tf: 3 },
+      { lexeme: 'zebra', tf: 1 },
+    ]);
+  });
+
   it('scores by BM25 over corpus-wide statistics, returning only chunks the reader may see', async () => {
     // N 4, average length 2.5, "zebra" in 3 chunks: idf = ln(1 + 1.5 / 3.5) = 0.356675.
     // A: tf 2, length 3 → 0.356675 · 2 · 1.9 / (2 + 0.9 · (0.6 + 0.4 · 3 / 2.5)) = 0.456045
@@ -94,16 +119,18 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     expect(hits[0].fileId).toBe(files.c); // the only chunk with both words
   });
 
-  it('forgets a deleted file in its results and its statistics', async () => {
+  it('forgets a deleted file in its results, statistics and postings', async () => {
     await inContext(() => app.get(ChunkIndex).deleteFileChunks(files.a));
     expect(await stats()).toEqual({ chunkCount: 3, totalLength: 7, counted: 3, summed: 7 });
+    expect(await postingsOf(files.a)).toEqual([]);
+    expect(await postings()).toEqual({ stored: 5, lexemes: 5, differing: 0 });
     // N 3, average 7/3, df 2: idf = ln(1.6); B = 0.470004 · 1.9 / (1 + 0.9 · (0.6 + 0.4 · 4 / (7/3))) = 0.413977
     const hits = await search('zebra');
     expect(hits.map((hit) => hit.fileId)).toEqual([files.b]);
     expect(hits[0].score).toBeCloseTo(0.413977, 5);
   });
 
-  it('keeps the statistics exact when a file is indexed again with different text', async () => {
+  it('replaces the statistics and postings of a file indexed again with different text', async () => {
     const [vector] = await app.get(EmbeddingModel).embedDocuments(['tiger']);
     await inContext(() =>
       app.get(ChunkIndex).replaceFileChunks({ id: files.b, departmentId: own, visibility: 'department' }, [
@@ -112,5 +139,13 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     );
     expect(await stats()).toEqual({ chunkCount: 3, totalLength: 4, counted: 3, summed: 4 });
     expect(await search('zebra')).toEqual([]);
+    expect(await postingsOf(files.b)).toEqual([{ lexeme: 'tiger', tf: 1 }]);
+    expect(await postings()).toEqual({ stored: 4, lexemes: 4, differing: 0 });
+  });
+
+  it('empties the postings and statistics when the chunks are truncated', async () => {
+    await em.getConnection().execute('truncate chunks', [], 'run');
+    expect(await postings()).toEqual({ stored: 0, lexemes: 0, differing: 0 });
+    expect(await stats()).toEqual({ chunkCount: 0, totalLength: 0, counted: 0, summed: 0 });
   });
 });

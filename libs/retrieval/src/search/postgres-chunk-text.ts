@@ -37,7 +37,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   async search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const access = chunkAccessWhere(scope);
     const { k1, b } = BM25;
-    const rows = await this.em.getConnection().execute<ChunkRow[]>(bm25SearchSql(COLUMNS, access.sql), [query, query, k1, b, ...access.params, limit]);
+    const rows = await this.em.getConnection().execute<ChunkRow[]>(bm25SearchSql(COLUMNS, access.sql), [query, k1, b, ...access.params, limit]);
     return rows.map(toChunk);
   }
 
