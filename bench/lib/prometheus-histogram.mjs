@@ -41,3 +41,18 @@ export function histogramQuantile(histogram, q) {
   }
   return lowerBound;
 }
+
+/** Mean of each series of a histogram, by the value of one label: Map(label value → mean). */
+export function histogramMeansBy(text, name, label) {
+  const series = new Map();
+  for (const line of text.split('\n')) {
+    const kind = line.startsWith(`${name}_sum{`) ? 'sum' : line.startsWith(`${name}_count{`) ? 'count' : null;
+    if (!kind) continue;
+    const key = new RegExp(`${label}="([^"]*)"`).exec(line)?.[1];
+    if (key === undefined) continue;
+    const entry = series.get(key) ?? { sum: 0, count: 0 };
+    entry[kind] += Number(line.slice(line.lastIndexOf(' ') + 1));
+    series.set(key, entry);
+  }
+  return new Map([...series].filter(([, s]) => s.count > 0).map(([key, s]) => [key, s.sum / s.count]));
+}

@@ -14,14 +14,18 @@ import { forEachLimited, mean, round, summarize } from '../lib/stats.mjs';
 const CONCURRENT_CHATS = 20;
 const MEASURED_CHATS = 300;
 const WARMUP_CHATS = 40;
+const ALONE_CHATS = 30;
 const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
 const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
 
-const CHAT_TTFT_QUESTIONS = 2 * (WARMUP_CHATS + MEASURED_CHATS);
+const CHAT_TTFT_QUESTIONS = 2 * (WARMUP_CHATS + MEASURED_CHATS) + ALONE_CHATS;
 
 export async function runChatTtft({ product, api, admin, questions, results, log }) {
   if (questions.length < CHAT_TTFT_QUESTIONS) throw new Error('not enough distinct questions for the chat runs');
-  const [pacedQuestions, backToBackQuestions] = [questions.slice(0, CHAT_TTFT_QUESTIONS / 2), questions.slice(CHAT_TTFT_QUESTIONS / 2)];
+  const perWorkload = WARMUP_CHATS + MEASURED_CHATS;
+  const pacedQuestions = questions.slice(0, perWorkload);
+  const backToBackQuestions = questions.slice(perWorkload, 2 * perWorkload);
+  const aloneQuestions = questions.slice(2 * perWorkload, CHAT_TTFT_QUESTIONS);
 
   const pacedApi = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: String(HOSTED_MODEL_TOKEN_DELAY_MS) });
   try {
@@ -37,6 +41,11 @@ export async function runChatTtft({ product, api, admin, questions, results, log
   } finally {
     await pacedApi.stop();
   }
+
+  log(`chat: ${ALONE_CHATS} chats one at a time`);
+  const alone = [];
+  for (const question of aloneQuestions) alone.push(await firstTokenMs(`${api.baseUrl}/chat`, admin, question));
+  results.set('chat.alone.ttftMs.p50', summarize(alone.map((o) => o.ms)).p50);
 
   log(`chat: back-to-back answers, ${CONCURRENT_CHATS} in flight`);
   const saturated = await measureChats(api, admin, backToBackQuestions);
