@@ -5,9 +5,10 @@ import { ChunkIndex, CorpusVersion } from './indexing.ports';
 import { ChromaVectorCollection, VECTOR_WRITE_BATCH } from './chroma-vector-collection';
 
 /**
- * Chunks go to Chroma first and PostgreSQL second. Retrieval reads text and access attributes
- * from PostgreSQL, so a vector whose row is not written yet is never shown; whatever a crash
- * leaves half-done, the retry upserts the same ids again.
+ * Chunks go to Chroma and PostgreSQL at once. Neither store is read without the other: search
+ * hydrates every hit from PostgreSQL under the access rule, which shows a file's chunks only
+ * once its row says `ready`, after both writes. Whatever a crash leaves half-done, the retry
+ * writes the same ids again.
  */
 @Injectable()
 export class PostgresChromaChunkIndex extends ChunkIndex {
@@ -33,10 +34,10 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
         ),
       );
     }
-    await Promise.all(writes);
-    const [{ removed }] = await this.em
+    const rows = this.em
       .getConnection()
       .execute<Array<{ removed: number }>>(REPLACE_FILE_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk))), file.id, chunks.length]);
+    const [[{ removed }]] = await Promise.all([rows, ...writes]);
     // Extra vectors exist only where extra rows did: chunk ids are deterministic, so an attempt
     // that crashed between the two stores wrote the same ids the retry writes. A first ingest
     // therefore skips the Chroma delete, which is a request per file.
