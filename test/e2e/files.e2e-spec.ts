@@ -141,6 +141,11 @@ describe('files and ingestion', () => {
     expect(readdirSync(storageDir, { recursive: true }).filter((name) => String(name).endsWith('.partial'))).toEqual([]);
   });
 
+  it('refuses a multipart body without its file part, naming the field', async () => {
+    const response = await http.post('/api/v1/files').set(admin.auth).field('visibility', 'organization').expect(400);
+    expect(response.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'file', problem: 'is required' }] });
+  });
+
   it('answers a duplicate with the existing record', async () => {
     const bytes = Buffer.from(`Duplicate content ${randomUUID()}\n`);
     const first = await upload(admin, 'a.txt', bytes).expect(202);

@@ -27,6 +27,7 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
     }
     const fields: { departmentId?: string; visibility?: IncomingFile['visibility'] } = {};
     let problem: MalformedUpload | null = null;
+    let fileSeen = false;
     const discardRest = () => {
       request.unpipe(parser);
       request.resume();
@@ -43,6 +44,7 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
       }
     });
     parser.on('file', (name, stream: Readable, info) => {
+      fileSeen = true;
       if (name !== 'file') problem ??= new MalformedUpload(name, 'is not a field this endpoint accepts; send the document as "file"');
       if (problem) {
         stream.resume();
@@ -52,7 +54,10 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
       resolve({ ...fields, filename: info.filename ?? '', content: stream, discardRest });
     });
     parser.on('error', (error: Error) => reject(new MalformedUpload('body', error.message)));
-    parser.on('close', () => reject(problem ?? new MalformedUpload('file', 'is required')));
+    // Only a body that ended without its file part is refused here; the error is not built otherwise.
+    parser.on('close', () => {
+      if (!fileSeen) reject(problem ?? new MalformedUpload('file', 'is required'));
+    });
     request.pipe(parser);
   });
 }
