@@ -9,8 +9,6 @@ import { VectorLeg, type VectorHit } from './search.ports';
 // How many neighbours the unfiltered first try asks for, per neighbour wanted.
 const UNFILTERED_OVERFETCH = 2;
 
-type Neighbour = VectorHit & { admitted: boolean };
-
 /**
  * Nearest neighbours in the collection ingestion fills, among the chunks the scope admits.
  *
@@ -46,24 +44,20 @@ export class ChromaVectorLeg extends VectorLeg {
   private async nearestAdmitted(embedding: number[], scope: AccessScope, limit: number): Promise<VectorHit[]> {
     if (!isFiltered(scope)) {
       const wanted = limit * UNFILTERED_OVERFETCH;
-      const neighbours = await this.query(embedding, wanted, scope);
-      const admitted = neighbours.filter((n) => n.admitted);
+      const { hits, metadatas } = await this.query(embedding, { nResults: wanted, include: ['distances', 'metadatas'] });
+      const admitted = hits.filter((_, index) => isAdmitted(scope, metadatas[index]));
       // Fewer neighbours than asked for means the collection ran out: every readable chunk is here.
-      if (admitted.length >= limit || neighbours.length < wanted) return admitted.slice(0, limit).map(hitOf);
+      if (admitted.length >= limit || hits.length < wanted) return admitted.slice(0, limit);
     }
-    return (await this.query(embedding, limit, scope, chromaWhereOf(scope) as Where)).map(hitOf);
+    return (await this.query(embedding, { nResults: limit, where: chromaWhereOf(scope) as Where, include: ['distances'] })).hits;
   }
 
-  private async query(embedding: number[], nResults: number, scope: AccessScope, where?: Where): Promise<Neighbour[]> {
+  private async query(embedding: number[], request: { nResults: number; where?: Where; include: Array<'distances' | 'metadatas'> }) {
     const collection = await this.vectors.open();
-    const result = await collection.query({ queryEmbeddings: [embedding], nResults, where, include: ['distances', 'metadatas'] });
+    const result = await collection.query({ queryEmbeddings: [embedding], ...request });
     const distances = result.distances[0] ?? [];
-    const metadatas = result.metadatas[0] ?? [];
-    return (result.ids[0] ?? []).map((chunkId, index) => ({
-      chunkId,
-      similarity: 1 - (distances[index] ?? 1),
-      admitted: isAdmitted(scope, metadatas[index]),
-    }));
+    const hits: VectorHit[] = (result.ids[0] ?? []).map((chunkId, index) => ({ chunkId, similarity: 1 - (distances[index] ?? 1) }));
+    return { hits, metadatas: result.metadatas[0] ?? [] };
   }
 }
 
@@ -71,5 +65,3 @@ function isAdmitted(scope: AccessScope, metadata: Metadata | null | undefined): 
   const { fileId, departmentId, visibility } = metadata ?? {};
   return typeof fileId === 'string' && typeof departmentId === 'string' && typeof visibility === 'string' && scopeAdmits(scope, { fileId, departmentId, visibility });
 }
-
-const hitOf = ({ chunkId, similarity }: Neighbour): VectorHit => ({ chunkId, similarity });
