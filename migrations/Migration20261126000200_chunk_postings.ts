@@ -27,8 +27,14 @@ export class Migration20261126000200_chunk_postings extends Migration {
           truncate chunk_terms;
           return null;
         end if;
+        -- Old postings go by their primary key, (lexeme, chunk) from the old tsvectors: nothing
+        -- indexes chunk ids alone. An ingest's upsert fires these triggers with no old rows.
         if tg_op in ('UPDATE', 'DELETE') then
-          delete from chunk_terms where chunk_id in (select id from old_rows);
+          if exists (select from old_rows) then
+            delete from chunk_terms p
+             using old_rows o, unnest(o.tsv) t
+             where p.chunk_id = o.id and p.lexeme = t.lexeme collate "C";
+          end if;
         end if;
         if tg_op in ('INSERT', 'UPDATE') then
           insert into chunk_terms (lexeme, chunk_id, tf, chunk_length)
