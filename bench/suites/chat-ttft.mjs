@@ -57,6 +57,7 @@ export async function runChatTtft({ product, api, admin, questions, results, log
   log(`chat: ${ALONE_CHATS} chats one at a time`);
   const alone = [];
   for (const question of aloneQuestions) alone.push(await firstTokenMs(`${api.baseUrl}/chat`, admin, question));
+  throwOnFailures(alone);
   results.set('chat.alone.ttftMs.p50', summarize(alone.map((o) => o.ms)).p50);
 }
 
@@ -70,8 +71,7 @@ async function measureChats(api, admin, questions) {
   const seconds = (performance.now() - measuredFrom) / 1000;
   const after = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
 
-  const failures = outcomes.filter((o) => o.ms === null).map((o) => o.problem);
-  if (failures.length) throw new Error(`${failures.length} of ${MEASURED_CHATS} chats streamed no token: ${[...new Set(failures)].slice(0, 3).join('; ')}`);
+  throwOnFailures(outcomes);
   return {
     client: summarize(outcomes.map((o) => o.ms)),
     server: histogramDelta(before, after),
@@ -79,6 +79,11 @@ async function measureChats(api, admin, questions) {
     answerMs: mean(outcomes.map((o) => o.totalMs)),
     searchesPerChat: round(mean(outcomes.map((o) => o.searches)), 2),
   };
+}
+
+function throwOnFailures(outcomes) {
+  const failures = outcomes.filter((o) => o.ms === null).map((o) => o.problem);
+  if (failures.length) throw new Error(`${failures.length} of ${outcomes.length} chats streamed no token: ${[...new Set(failures)].slice(0, 3).join('; ')}`);
 }
 
 function setServerQuantiles(results, key, histogram) {

@@ -12,8 +12,8 @@ import { migrateUp } from '../../scripts/lib/migrate.mjs';
 import { ApiError } from '../lib/api-client.mjs';
 import { runJsonChild } from '../lib/child-process.mjs';
 import { root } from '../lib/product.mjs';
-import { documentFileText } from '../lib/scifact.mjs';
 import { histogramMeansBy } from '../lib/prometheus-histogram.mjs';
+import { documentFileText } from '../lib/scifact.mjs';
 import { forEachLimited, round } from '../lib/stats.mjs';
 
 const UPLOAD_CONCURRENCY = 8;
