@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { ApiClient } from '../bench/lib/api-client.mjs';
 import { describeRun } from '../bench/lib/machine.mjs';
 import { build, root, SEED, startProduct } from '../bench/lib/product.mjs';
-import { freePort } from './lib/local-stack.mjs';
 import { updateMainReadme, resultsTable, writeBenchReadme, writeJson } from '../bench/lib/report.mjs';
 import { BenchResults } from '../bench/lib/results.mjs';
 import { loadScifact } from '../bench/lib/scifact.mjs';
@@ -95,12 +94,11 @@ try {
   if (selected('ingest') || selected('retrieval')) {
     await measure(keysOf('ingest', 'retrieval'), async () => {
       if (!(await admin.hasRoute('POST', '/files'))) throw new Error('POST /api/v1/files is not in this build: the files/ingestion work (issue 3) has not landed');
-      const workerMetricsPort = await freePort();
-      const worker = await product.startWorker({ WORKER_METRICS_PORT: String(workerMetricsPort) });
+      const worker = await product.startWorker();
       if (!worker) throw new Error('dist/apps/worker/src/main.js is missing: the ingestion worker (issue 3) has not landed');
       const scifact = loadScifact();
       try {
-        corpus = { scifact, ...(await runIngest({ ...context, corpus: scifact.corpus, workerMetricsUrl: `http://127.0.0.1:${workerMetricsPort}/metrics` })) };
+        corpus = { scifact, ...(await runIngest({ ...context, corpus: scifact.corpus, workerMetricsUrl: worker.metricsUrl })) };
       } finally {
         await worker.stop(); // a worker still busy would share the CPU with the one-process run
       }

@@ -79,11 +79,19 @@ export async function startProduct({ log }) {
       await waitUntilReady(`${api.baseUrl}/health/ready`, api.child);
       return api;
     },
-    /** Null when the worker app is not built (the ingestion work has not landed). */
-    async startWorker(extraEnv = {}) {
+    /**
+     * Resolves once the worker takes jobs: its metrics listener opens after the queue worker
+     * starts, as a deployed worker is running before uploads arrive. Null when the worker app
+     * is not built (the ingestion work has not landed).
+     */
+    async startWorker() {
       const script = 'dist/apps/worker/src/main.js';
       if (!existsSync(path.join(root, script))) return null;
-      return product.startProcess('worker', script, { PORT: '0', ...extraEnv });
+      const metricsPort = String(await freePort());
+      const worker = await product.startProcess('worker', script, { PORT: '0', WORKER_METRICS_PORT: metricsPort });
+      const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+      await waitUntilReady(metricsUrl, worker.child);
+      return { ...worker, metricsUrl };
     },
     stopping: false,
     async stop() {
