@@ -1,7 +1,5 @@
 // SciFact through the real path (POST /files → queue → worker → index) timed to the last
 // `ready`, then the same work in one process without the queue for the overhead ratio.
-/* global FormData -- Node's fetch FormData, absent from the lint config's globals */
-import { Blob } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,11 +44,12 @@ export async function runIngest({ product, admin, corpus, workerMetricsUrl, resu
   let duplicates = 0;
   const rejected = [];
   await forEachLimited(corpus, UPLOAD_CONCURRENCY, async (doc) => {
-    const form = new FormData();
-    form.append('visibility', 'organization'); // fields before the file, as the upload requires
-    form.append('file', new Blob([documentFileText(doc)], { type: 'text/plain' }), `${doc._id}.txt`);
     try {
-      const file = await admin.post('/files', form);
+      const file = await admin.upload(
+        '/files',
+        { visibility: 'organization' },
+        { filename: `${doc._id}.txt`, content: Buffer.from(documentFileText(doc)), contentType: 'text/plain' },
+      );
       if (file.duplicate) duplicates++;
       fileIdOfDoc.set(String(doc._id), file.id);
     } catch (error) {
