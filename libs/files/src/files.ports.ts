@@ -43,7 +43,11 @@ export abstract class BlobStorage {
 
 /** Status and progress changes of files, across processes (the worker publishes, the API streams). */
 export abstract class FileEvents {
-  abstract publish(view: FileView): Promise<void>;
+  /**
+   * Tells whoever watches the file; not awaited by callers. The row is the truth and a stream
+   * reads it on (re)connect, so a lost notification is logged, never a reason to fail the change.
+   */
+  abstract publish(view: FileView): void;
   /** Calls the listener with every published view of the file until the returned function is called. */
   abstract subscribe(fileId: string, listener: (view: FileView) => void): Promise<() => Promise<void>>;
 }

@@ -20,8 +20,8 @@ export class RedisFileEvents extends FileEvents implements OnApplicationShutdown
     super();
   }
 
-  async publish(view: FileView): Promise<void> {
-    await this.redis.publish(channelOf(view.id), JSON.stringify(view));
+  publish(view: FileView): void {
+    this.redis.publish(channelOf(view.id), JSON.stringify(view)).catch((error: Error) => this.logger.warn(`File event for ${view.id} not sent: ${error.message}`));
   }
 
   async subscribe(fileId: string, listener: (view: FileView) => void): Promise<() => Promise<void>> {

@@ -32,7 +32,7 @@ export class RegistryIngestionFiles extends IngestionFiles {
     if (!file || !type || file.isSettled()) return null;
     file.startProcessing(new Date());
     if (!(await this.files.saveIfUnsettled(file))) return null;
-    await this.events.publish(toFileView(file));
+    this.events.publish(toFileView(file));
     return { id: file.id, filename: file.filename, type, departmentId: file.departmentId, visibility: file.visibility, contentKey: file.storageKey };
   }
 
@@ -82,13 +82,13 @@ export class RegistryIngestionFiles extends IngestionFiles {
     const file = await this.files.findById(fileId);
     if (!file || apply(file, new Date()) === false) return;
     await this.files.save(file);
-    await this.events.publish(toFileView(file));
+    this.events.publish(toFileView(file));
   }
 
   /** A step of a running ingestion: never overwrites an outcome already recorded, e.g. by a late duplicate run. */
   private async advance(fileId: string, apply: (file: StoredFile, now: Date) => void | false): Promise<void> {
     const file = await this.files.findTracked(fileId);
     if (!file || file.isSettled() || apply(file, new Date()) === false) return;
-    if (await this.files.saveIfUnsettled(file)) await this.events.publish(toFileView(file));
+    if (await this.files.saveIfUnsettled(file)) this.events.publish(toFileView(file));
   }
 }

@@ -21,7 +21,7 @@ export class ReindexFileHandler implements ICommandHandler<ReindexFile> {
     file.requeue(new Date());
     await this.files.save(file);
     await this.queue.enqueueFile(file.id);
-    await this.events.publish(toFileView(file));
+    this.events.publish(toFileView(file));
     return file;
   }
 }
