@@ -6,10 +6,16 @@
 // work in front of it. Back-to-back: the model answers at once and each chat is followed at once
 // by the next, so the server is saturated and, by Little's law, the first token waits
 // ≈ 20 / throughput: a capacity figure.
+//
+// Each workload's 20 clients ask their next question as soon as an answer ends. The warm-up
+// starts them in the same millisecond, which queues 20 searches behind one another: that burst
+// is reported on its own. The measured clients start spread over one answer's time, as people
+// chatting do, and only chats asked once all 20 run are measured.
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { histogramDelta, histogramQuantile, readHistogram } from '../lib/prometheus-histogram.mjs';
 import { postSse } from '../lib/sse-client.mjs';
-import { forEachLimited, mean, round, summarize } from '../lib/stats.mjs';
+import { forEachLimited, mean, percentile, round, summarize } from '../lib/stats.mjs';
 
 const CONCURRENT_CHATS = 20;
 const MEASURED_CHATS = 300;
@@ -18,11 +24,14 @@ const ALONE_CHATS = 30;
 const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
 const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
 
-const CHAT_TTFT_QUESTIONS = 2 * (WARMUP_CHATS + MEASURED_CHATS) + ALONE_CHATS;
+// Questions set aside for the chats asked while the measured clients start one by one.
+const RAMP_CHATS = 2 * CONCURRENT_CHATS;
+
+const CHAT_TTFT_QUESTIONS = 2 * (WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS) + ALONE_CHATS;
 
 export async function runChatTtft({ product, api, admin, questions, results, log }) {
   if (questions.length < CHAT_TTFT_QUESTIONS) throw new Error('not enough distinct questions for the chat runs');
-  const perWorkload = WARMUP_CHATS + MEASURED_CHATS;
+  const perWorkload = WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS;
   const pacedQuestions = questions.slice(0, perWorkload);
   const backToBackQuestions = questions.slice(perWorkload, 2 * perWorkload);
   const aloneQuestions = questions.slice(2 * perWorkload, CHAT_TTFT_QUESTIONS);
@@ -36,7 +45,8 @@ export async function runChatTtft({ product, api, admin, questions, results, log
     setServerQuantiles(results, 'chat.ttftMs.server', paced.server);
     results.note(
       `Chat, paced: ${MEASURED_CHATS} answers at ${CONCURRENT_CHATS} concurrent took ${round(paced.answerMs, 0)} ms each on average ` +
-        `(${round(paced.chatsPerSecond, 1)} chats/s); first-token p50 ${paced.client.p50} ms; ${paced.searchesPerChat} searches per chat.`,
+        `(${round(paced.chatsPerSecond, 1)} chats/s); first-token p50 ${paced.client.p50} ms; ${paced.searchesPerChat} searches per chat. ` +
+        `The warm-up's ${CONCURRENT_CHATS} chats sent in the same millisecond reached their first token at p50 ${paced.burst.p50} ms, the last at ${paced.burst.max} ms.`,
     );
   } finally {
     await pacedApi.stop();
@@ -63,11 +73,36 @@ export async function runChatTtft({ product, api, admin, questions, results, log
 
 async function measureChats(api, admin, questions) {
   const chat = (message) => firstTokenMs(`${api.baseUrl}/chat`, admin, message);
-  await forEachLimited(questions.slice(0, WARMUP_CHATS), CONCURRENT_CHATS, chat);
-  const before = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
+  const warmup = [];
+  await forEachLimited(questions.slice(0, WARMUP_CHATS), CONCURRENT_CHATS, async (question, index) => {
+    warmup[index] = await chat(question);
+  });
+  throwOnFailures(warmup);
+  const burst = warmup.slice(0, CONCURRENT_CHATS).map((o) => o.ms);
+  const answerMs = mean(warmup.map((o) => o.totalMs));
+
+  const asked = questions.slice(WARMUP_CHATS, WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS);
+  let next = 0;
+  let started = 0;
+  let before = null;
+  let measuredFrom = null;
+  let measuredAsked = 0;
   const outcomes = [];
-  const measuredFrom = performance.now();
-  await forEachLimited(questions.slice(WARMUP_CHATS, WARMUP_CHATS + MEASURED_CHATS), CONCURRENT_CHATS, async (question) => outcomes.push(await chat(question)));
+  const clients = Array.from({ length: CONCURRENT_CHATS }, async (_, client) => {
+    await sleep((client * answerMs) / CONCURRENT_CHATS);
+    if (++started === CONCURRENT_CHATS) {
+      before = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
+      measuredFrom = performance.now();
+    }
+    while (measuredAsked < MEASURED_CHATS) {
+      if (next === asked.length) throw new Error(`the clients used up ${RAMP_CHATS} questions while starting; raise RAMP_CHATS`);
+      const measured = measuredFrom !== null;
+      if (measured) measuredAsked++;
+      const outcome = await chat(asked[next++]);
+      if (measured) outcomes.push(outcome);
+    }
+  });
+  await Promise.all(clients);
   const seconds = (performance.now() - measuredFrom) / 1000;
   const after = readHistogram(await metricsText(api), FIRST_TOKEN_HISTOGRAM);
 
@@ -75,6 +110,7 @@ async function measureChats(api, admin, questions) {
   return {
     client: summarize(outcomes.map((o) => o.ms)),
     server: histogramDelta(before, after),
+    burst: { p50: round(percentile(burst, 50), 0), max: round(Math.max(...burst), 0) },
     chatsPerSecond: MEASURED_CHATS / seconds,
     answerMs: mean(outcomes.map((o) => o.totalMs)),
     searchesPerChat: round(mean(outcomes.map((o) => o.searches)), 2),
