@@ -6,11 +6,13 @@
  *   questions.
  * - Each word's postings come from `chunk_terms`: the chunks holding it, its count in each (the
  *   number of its positions in the tsvector) and the chunk's length.
+ * - A word's document frequency is the count of its postings, read per word from the index:
+ *   its idf is computed once per word, and the postings need no sort to be counted.
  * - Every candidate is scored; the result is the first `limit` in score order that pass the
  *   access rule, so a chunk the reader may not see neither shows nor takes a place.
- * - Document frequencies are the postings' counts before the access check, so, like the chunk
- *   count and average length from `chunk_text_stats`, they describe the whole corpus and a
- *   reader's scores do not depend on which slice of it they may see.
+ * - Document frequencies are counted before the access check, so, like the chunk count and
+ *   average length from `chunk_text_stats`, they describe the whole corpus and a reader's
+ *   scores do not depend on which slice of it they may see.
  * - idf is Lucene's, which never goes negative; a word repeated in the question counts again.
  */
 export function bm25SearchSql(columns: string, accessSql: string): string {
@@ -21,12 +23,14 @@ export function bm25SearchSql(columns: string, accessSql: string): string {
     select ?::float8 as k1, ?::float8 as b, s.chunk_count::float8 as n,
            greatest(s.total_length::float8 / greatest(s.chunk_count, 1), 1) as avg_length
       from chunk_text_stats s
-  ), postings as (
-    select p.chunk_id, p.tf, p.chunk_length, terms.query_tf, count(*) over (partition by p.lexeme) as df
-      from terms join chunk_terms p using (lexeme)
+  ), weighted as (
+    select t.lexeme, t.query_tf * ln(1 + (n - d.df + 0.5) / (d.df + 0.5)) as weight
+      from terms t
+     cross join params
+     cross join lateral (select count(*) as df from chunk_terms p where p.lexeme = t.lexeme) d
   ), scored as materialized (
-    select p.chunk_id, sum(p.query_tf * ln(1 + (n - df + 0.5) / (df + 0.5)) * p.tf * (k1 + 1) / (p.tf + k1 * (1 - b + b * p.chunk_length / avg_length))) as score
-      from postings p, params
+    select p.chunk_id, sum(w.weight * p.tf * (k1 + 1) / (p.tf + k1 * (1 - b + b * p.chunk_length / avg_length))) as score
+      from weighted w join chunk_terms p using (lexeme), params
      group by p.chunk_id
      order by score desc, p.chunk_id
   )
