@@ -7,6 +7,7 @@ import { ChunkSearch, RetrievalModule } from '@app/retrieval';
 import { DeterministicAgentDecisions } from './agent/deterministic-agent-decisions';
 import { LangGraphAnswerAgent } from './agent/langgraph-answer-agent';
 import { ModelAgentDecisions } from './agent/model-agent-decisions';
+import { SearchWarmUp } from './agent/search-warm-up';
 import { TavilyWebSearch } from './agent/tavily-web-search';
 import { PrometheusChatMetrics } from './chat.metrics';
 import { AnswerAgent, ChatMetrics, FeedbackRepository, StopSignals, StreamSlots } from './chat.ports';
@@ -42,6 +43,7 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
     { provide: FeedbackRepository, useClass: SqlFeedbackRepository },
     { provide: ChatMetrics, useClass: PrometheusChatMetrics },
     OrphanedAnswerSweep,
+    SearchWarmUp,
     SendMessageHandler,
     StopGenerationHandler,
     GiveFeedbackHandler,
