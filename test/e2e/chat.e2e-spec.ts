@@ -208,6 +208,24 @@ describe('chat (SSE)', () => {
     first.abort();
   });
 
+  it('on shutdown refuses new questions with 503, ends a running answer as interrupted with an error event, and exits', async () => {
+    const closing = await startListeningApi({ ...settings, CHAT_SHUTDOWN_GRACE_MS: '300' }, 200);
+    const stream = await chat(closing, member, { message: LEAVE_QUESTION });
+    await stream.until('token');
+    const { conversationId } = stream.events[0].data;
+    const closed = closing.app.close();
+    const refused = await chat(closing, member, { message: LEAVE_QUESTION });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.json).toMatchObject({ code: 'server_shutting_down' });
+    await closed;
+    await stream.all(5_000);
+    expect(stream.events.at(-1)).toMatchObject({ event: 'error', data: { code: 'server_shutting_down' } });
+    const body = (await request(fast.app.getHttpServer()).get(`/api/v1/conversations/${conversationId}`).set(member.auth).expect(200)).body;
+    expect(body.messages[1]).toMatchObject({ status: 'interrupted', content: stream.text() });
+    expect(stream.text().length).toBeGreaterThan(0);
+  });
+
   it('marks an answer a crashed process left streaming as interrupted at start-up', async () => {
     const [row] = await fast.app.get(EntityManager).getConnection().execute(`select status, content from messages where id = ?`, [orphanId]);
     expect(row).toEqual({ status: 'interrupted', content: 'half an ans' });

@@ -20,6 +20,7 @@ import { SqlFeedbackRepository } from './persistence/sql-feedback.repository';
 import { OrphanedAnswerSweep } from './streams/orphaned-answer-sweep';
 import { RedisStopSignals } from './streams/redis-stop-signals';
 import { RedisStreamSlots } from './streams/redis-stream-slots';
+import { RunningAnswers } from './streams/running-answers';
 
 function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseChatModel, prompts: PromptLibrary): AnswerAgent {
   const webSearchUrl = config.get('WEB_SEARCH_URL');
@@ -36,13 +37,14 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
   imports: [PlatformModule, ConversationsModule, RetrievalModule],
   controllers: [ChatController],
   providers: [
-    { provide: ChatSettings, useValue: new ChatSettings() },
+    { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings(undefined, undefined, config.get('CHAT_SHUTDOWN_GRACE_MS')) },
     { provide: AnswerAgent, inject: [AppConfig, ChunkSearch, BaseChatModel, PromptLibrary], useFactory: answerAgentFor },
     { provide: StreamSlots, useClass: RedisStreamSlots },
     { provide: StopSignals, useClass: RedisStopSignals },
     { provide: FeedbackRepository, useClass: SqlFeedbackRepository },
     { provide: ChatMetrics, useClass: PrometheusChatMetrics },
     OrphanedAnswerSweep,
+    RunningAnswers,
     SearchWarmUp,
     SendMessageHandler,
     StopGenerationHandler,

@@ -5,5 +5,7 @@ export class ChatSettings {
     readonly flushEveryMs = 1000,
     /** Well inside the stream lease, so a live stream never loses its slot. */
     readonly leaseRenewEveryMs = 20_000,
+    /** On shutdown, how long running answers may go on before they are ended (CHAT_SHUTDOWN_GRACE_MS). */
+    readonly shutdownGraceMs = 10_000,
   ) {}
 }

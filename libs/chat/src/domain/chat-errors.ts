@@ -2,7 +2,6 @@ import { DomainError } from '@app/kernel';
 
 /** Refusals that tell the client when to come back (the HTTP layer sends Retry-After). */
 export abstract class ChatRefused extends DomainError {
-  readonly kind = 'rate_limited';
   constructor(
     code: string,
     message: string,
@@ -13,14 +12,24 @@ export abstract class ChatRefused extends DomainError {
 }
 
 export class TooManyStreams extends ChatRefused {
+  readonly kind = 'rate_limited';
   constructor(retryAfterSeconds: number) {
     super('too_many_streams', 'Too many answers are streaming for you at once; wait for one to finish', retryAfterSeconds);
   }
 }
 
 export class ChatRateLimited extends ChatRefused {
+  readonly kind = 'rate_limited';
   constructor(retryAfterSeconds: number) {
     super('rate_limited', 'Too many chat messages; retry after the time in Retry-After', retryAfterSeconds);
+  }
+}
+
+/** This process is shutting down; the client asks again and another process answers. */
+export class ServerShuttingDown extends ChatRefused {
+  readonly kind = 'unavailable';
+  constructor() {
+    super('server_shutting_down', 'The server is restarting; ask again in a moment', 5);
   }
 }
 

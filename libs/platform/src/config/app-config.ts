@@ -56,6 +56,7 @@ export const configSchema = z.object({
   RETRIEVAL_VECTOR_WEIGHT: z.coerce.number().nonnegative().optional(),
   CHAT_MAX_CONCURRENT_STREAMS: z.coerce.number().int().positive().default(3),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  CHAT_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
 });
 
 export type ConfigValues = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import { DomainError } from '@app/kernel';
 import type { AccessScope } from '@app/retrieval';
 import type { AgentStatus, AnswerResult, AnswerUsage, Citation, ConversationTurn, FinishReason } from '../../agent/answer-graph.deps';
 import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots, type AnswerOutcome } from '../../chat.ports';
+import type { RunningAnswer } from '../../streams/running-answers';
 import { AnswerDraft } from './answer-draft';
 
 export interface ChatTurnIds {
@@ -39,11 +40,15 @@ export interface ChatTurnPlan {
   scope: AccessScope;
   /** performance.now() when the request arrived, for time-to-first-token. */
   startedAt: number;
+  /** This answer among the process's running ones: ended early if the process shuts down. */
+  running: RunningAnswer;
 }
 
 type Ending =
   | { kind: 'answered'; result: AnswerResult; outcome: AnswerOutcome }
   | { kind: 'failed'; code: string; message: string };
+
+const shuttingDown = (): Extract<Ending, { kind: 'failed' }> => ({ kind: 'failed', code: 'server_shutting_down', message: 'The server restarted while answering; ask again' });
 
 /**
  * One question being answered: the user message and the streaming answer row already exist.
@@ -66,6 +71,11 @@ export class ChatTurn {
     if (clientGone.aborted) onClientGone();
     else clientGone.addEventListener('abort', onClientGone, { once: true });
     const unlisten = stopSignals.listen(assistantMessageId, () => abort.abort(new Error('stop requested')));
+    const { shutdown } = this.plan.running;
+    const onShutdown = () => abort.abort(new Error('server shutting down'));
+    shutdown.addEventListener('abort', onShutdown, { once: true });
+    // Cut short by the client leaving or the process ending: saved as `interrupted`, not `stopped`/`failed`.
+    const cutShort = () => clientGone.aborted || shutdown.aborted;
     const renewal = setInterval(() => slots.renew(this.plan.userId, assistantMessageId).catch((error: unknown) => this.warn('renewing the stream lease failed', error)), this.services.leaseRenewEveryMs);
     const draft = new AnswerDraft(messages, assistantMessageId, this.services.flushEveryMs);
     const live = () => !clientGone.aborted;
@@ -87,8 +97,8 @@ export class ChatTurn {
           if (live()) sink.token(text);
         },
       });
-      const outcome: AnswerOutcome = result.finishReason !== 'stopped' ? 'complete' : clientGone.aborted ? 'interrupted' : 'stopped';
-      ending = { kind: 'answered', result, outcome };
+      const outcome: AnswerOutcome = result.finishReason !== 'stopped' ? 'complete' : cutShort() ? 'interrupted' : 'stopped';
+      ending = shutdown.aborted && outcome === 'interrupted' ? shuttingDown() : { kind: 'answered', result, outcome };
       await draft.finish({
         status: outcome === 'complete' ? 'complete' : 'interrupted',
         content: result.answer,
@@ -98,21 +108,28 @@ export class ChatTurn {
         errorCode: null,
       });
     } catch (error) {
-      if (!(error instanceof DomainError)) this.logger.error({ err: error, assistantMessageId }, 'answering failed');
-      ending = error instanceof DomainError ? { kind: 'failed', code: error.code, message: error.message } : { kind: 'failed', code: 'answer_failed', message: 'The answer could not be completed' };
+      if (!(error instanceof DomainError) && !shutdown.aborted) this.logger.error({ err: error, assistantMessageId }, 'answering failed');
+      ending = shutdown.aborted
+        ? shuttingDown()
+        : error instanceof DomainError
+          ? { kind: 'failed', code: error.code, message: error.message }
+          : { kind: 'failed', code: 'answer_failed', message: 'The answer could not be completed' };
       await draft
-        .finish({ status: clientGone.aborted ? 'interrupted' : 'failed', citations: [], finishReason: null, usage: null, errorCode: ending.code })
+        .finish({ status: cutShort() ? 'interrupted' : 'failed', citations: [], finishReason: null, usage: null, errorCode: ending.code })
         .catch((finishError: unknown) => this.warn('finishing the failed answer failed', finishError));
     } finally {
       clearInterval(renewal);
       unlisten();
       clientGone.removeEventListener('abort', onClientGone);
+      shutdown.removeEventListener('abort', onShutdown);
       metrics.streamClosed();
       // Released before the last event so a client that asks again right after `done` has its slot back.
       await slots.release(this.plan.userId, assistantMessageId).catch((error: unknown) => this.warn('releasing the stream slot failed', error));
+      this.plan.running.finished();
     }
 
-    metrics.answered(ending.kind === 'failed' ? 'failed' : ending.outcome, (performance.now() - this.plan.startedAt) / 1000);
+    const counted = ending.kind === 'answered' ? ending.outcome : shutdown.aborted ? 'interrupted' : 'failed';
+    metrics.answered(counted, (performance.now() - this.plan.startedAt) / 1000);
     if (!live()) return;
     if (ending.kind === 'failed') {
       sink.error({ code: ending.code, message: ending.message });

@@ -2,8 +2,9 @@ import type { Actor } from '@app/platform';
 import { InMemoryConversations } from '../../../../conversations/src/conversations.fixture';
 import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
-import { ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
+import { ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';
 import { ChatSettings } from '../../chat.settings';
+import { RunningAnswers } from '../../streams/running-answers';
 import { InMemoryStopSignals, InMemoryStreamSlots, NoMetrics, RecordingSink, ScriptedAgent, sleep, streamWords } from './chat.fixture';
 import { SendMessage } from './send-message.command';
 import { SendMessageHandler } from './send-message.handler';
@@ -16,15 +17,18 @@ describe('SendMessageHandler', () => {
   let conversations: InMemoryConversations;
   let slots: InMemoryStreamSlots;
   let stops: InMemoryStopSignals;
+  let running: RunningAnswers;
+  const settings = new ChatSettings(10, 1000, 50);
 
   beforeEach(() => {
     conversations = new InMemoryConversations();
     slots = new InMemoryStreamSlots();
     stops = new InMemoryStopSignals();
+    running = new RunningAnswers(settings);
   });
 
   const handlerWith = (agent: ScriptedAgent) =>
-    new SendMessageHandler(conversations, conversations.messages, slots, stops, agent, new NoMetrics(), new ChatSettings(10, 1000));
+    new SendMessageHandler(conversations, conversations.messages, slots, running, stops, agent, new NoMetrics(), settings);
   const answerRow = (id: string) => conversations.messages.rows.find((m) => m.id === id)!;
 
   it('saves the question and a streaming answer before anything streams, titled from the question', async () => {
@@ -98,6 +102,39 @@ describe('SendMessageHandler', () => {
     const row = answerRow(turn.ids.assistantMessageId);
     expect(row.status).toBe('interrupted');
     expect(row.content.length).toBeLessThan(5);
+  });
+
+  it('lets a running answer finish when the process shuts down within the grace period', async () => {
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c'], 5))).execute(new SendMessage(alice, null, 'q'));
+    const sink = new RecordingSink();
+    const answering = turn.run(sink, new AbortController().signal);
+    await running.beforeApplicationShutdown();
+    await answering;
+    expect(sink.names().slice(-2)).toEqual(['citations', 'done']);
+    expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'complete', content: 'abc' });
+  });
+
+  it('ends an answer still running after the grace period as interrupted, with an error event, before shutdown goes on', async () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i} `);
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, words, 5))).execute(new SendMessage(alice, null, 'q'));
+    const sink = new RecordingSink();
+    const answering = turn.run(sink, new AbortController().signal);
+    await running.beforeApplicationShutdown();
+    // Shutdown went on only once the row was written and the slot given back.
+    const row = answerRow(turn.ids.assistantMessageId);
+    expect(row.status).toBe('interrupted');
+    expect(row.content.length).toBeGreaterThan(0);
+    expect(slots.held.size).toBe(0);
+    await answering;
+    expect(sink.events.at(-1)).toEqual(['error', { code: 'server_shutting_down', message: expect.any(String) }]);
+  });
+
+  it('refuses new questions once shutting down, saving nothing', async () => {
+    await running.beforeApplicationShutdown();
+    const handler = handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)));
+    await expect(handler.execute(new SendMessage(alice, null, 'q'))).rejects.toBeInstanceOf(ServerShuttingDown);
+    expect(conversations.messages.rows).toEqual([]);
+    expect(slots.held.size).toBe(0);
   });
 
   it('turns a model failure into an error event and a failed answer', async () => {

@@ -7,6 +7,7 @@ import type { ConversationTurn } from '../../agent/answer-graph.deps';
 import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots } from '../../chat.ports';
 import { ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
 import { ChatSettings } from '../../chat.settings';
+import { RunningAnswers } from '../../streams/running-answers';
 import { ChatTurn, type ChatTurnServices } from './chat-turn';
 import { SendMessage } from './send-message.command';
 
@@ -29,6 +30,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
     private readonly slots: StreamSlots,
+    private readonly running: RunningAnswers,
     stopSignals: StopSignals,
     agent: AnswerAgent,
     metrics: ChatMetrics,
@@ -40,9 +42,12 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
   async execute({ actor, conversationId, message, filters }: SendMessage): Promise<ChatTurn> {
     const startedAt = performance.now();
     const assistantMessageId = randomUUID();
-    const slot = await this.slots.acquire(actor.userId, assistantMessageId);
-    if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
+    const running = this.running.start();
+    let slotHeld = false;
     try {
+      const slot = await this.slots.acquire(actor.userId, assistantMessageId);
+      if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
+      slotHeld = true;
       const now = new Date();
       let conversation: Conversation;
       let history: ConversationTurn[] = [];
@@ -59,9 +64,10 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       const answer = Message.answerStarting(assistantMessageId, conversation.id, now);
       await this.conversations.saveWithMessages(conversation, [question, answer]);
       const ids = { conversationId: conversation.id, userMessageId: question.id, assistantMessageId };
-      return new ChatTurn(ids, { userId: actor.userId, question: message, history, scope: accessScopeOf(actor, filters), startedAt }, this.services);
+      return new ChatTurn(ids, { userId: actor.userId, question: message, history, scope: accessScopeOf(actor, filters), startedAt, running }, this.services);
     } catch (error) {
-      await this.slots.release(actor.userId, assistantMessageId).catch(() => undefined);
+      if (slotHeld) await this.slots.release(actor.userId, assistantMessageId).catch(() => undefined);
+      running.finished();
       throw error;
     }
   }
