@@ -18,7 +18,7 @@ describe('SendMessageHandler', () => {
   let slots: InMemoryStreamSlots;
   let stops: InMemoryStopSignals;
   let running: RunningAnswers;
-  const settings = new ChatSettings(10, 1000, 50);
+  const settings = new ChatSettings({ flushEveryMs: 10, leaseRenewEveryMs: 1000, shutdownGraceMs: 50 });
 
   beforeEach(() => {
     conversations = new InMemoryConversations();
