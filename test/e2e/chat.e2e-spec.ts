@@ -208,12 +208,15 @@ describe('chat (SSE)', () => {
     first.abort();
   });
 
-  it('on shutdown refuses new questions with 503, ends a running answer as interrupted with an error event, and exits', async () => {
+  it('on shutdown reports not ready, refuses new questions with 503, ends a running answer as interrupted with an error event, and exits', async () => {
     const closing = await startListeningApi({ ...settings, CHAT_SHUTDOWN_GRACE_MS: '300' }, 200);
     const stream = await chat(closing, member, { message: LEAVE_QUESTION });
     await stream.until('token');
     const { conversationId } = stream.events[0].data;
     const closed = closing.app.close();
+    const readiness = await fetch(`${closing.url}/health/ready`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toMatchObject({ code: 'not_ready', details: [{ field: 'process', problem: 'shutting down' }] });
     const refused = await chat(closing, member, { message: LEAVE_QUESTION });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);

@@ -6,6 +6,7 @@ export { Public, AdminOnlyRoute, CurrentActor, IS_PUBLIC, ADMIN_ONLY } from './a
 export type { Actor, Role } from './auth/actor';
 export { StrictRateLimit } from './throttling/rate-limits';
 export { Metrics } from './metrics/metrics';
+export { ProcessDraining } from './health/process-draining';
 export { PageQuery } from './http/page.query';
 export { UuidParam } from './http/uuid-param';
 export { createRedisConnection } from './redis/redis-connection';

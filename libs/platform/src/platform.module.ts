@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DependencyProbes } from './health/dependency-probes';
 import { HealthController } from './health/health.controller';
+import { ProcessDraining } from './health/process-draining';
 import { ErrorFilter } from './http/error.filter';
 import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -16,8 +17,8 @@ import { ThrottlingModule } from './throttling/throttling.module';
 /** What every process shares: config, logging, PostgreSQL, Redis and the command/query buses. */
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CqrsModule.forRoot()],
-  providers: [Metrics],
-  exports: [Metrics],
+  providers: [Metrics, ProcessDraining],
+  exports: [Metrics, ProcessDraining],
 })
 export class PlatformModule {}
 

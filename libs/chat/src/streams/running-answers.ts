@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ProcessDraining } from '@app/platform';
 import { ChatSettings } from '../chat.settings';
 import { ServerShuttingDown } from '../domain/chat-errors';
 
@@ -24,15 +25,17 @@ export class RunningAnswers implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RunningAnswers.name);
   private readonly running = new Set<AbortController>();
   private readonly graceMs: number;
-  private closing = false;
   private onIdle: (() => void) | null = null;
 
-  constructor(settings: ChatSettings) {
+  constructor(
+    settings: ChatSettings,
+    private readonly draining: ProcessDraining,
+  ) {
     this.graceMs = settings.shutdownGraceMs;
   }
 
   start(): RunningAnswer {
-    if (this.closing) throw new ServerShuttingDown();
+    if (this.draining.active) throw new ServerShuttingDown();
     const controller = new AbortController();
     this.running.add(controller);
     let ended = false;
@@ -48,7 +51,7 @@ export class RunningAnswers implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown() {
-    this.closing = true;
+    this.draining.begin();
     if (!(await this.idleWithin(this.graceMs))) {
       this.logger.warn(`ending ${this.running.size} answer(s) still streaming after ${this.graceMs} ms`);
       for (const controller of this.running) controller.abort(new ServerShuttingDown());

@@ -4,22 +4,28 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { ServicesNotReady } from '../http/platform-errors';
 import { DependencyProbes } from './dependency-probes';
+import { ProcessDraining } from './process-draining';
 
 @ApiTags('health')
 @Public()
 @SkipThrottle()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dependencies: DependencyProbes) {}
+  constructor(
+    private readonly dependencies: DependencyProbes,
+    private readonly draining: ProcessDraining,
+  ) {}
 
   @Get('live')
   live() {
     return { status: 'ok' };
   }
 
-  /** 200 when PostgreSQL, Redis and Chroma all answer; 503 naming each one that did not. */
+  /** 200 when PostgreSQL, Redis and Chroma all answer; 503 naming each one that did not, or the process shutting down. */
   @Get('ready')
   async ready() {
+    // From the start of a shutdown, so a load balancer sends new requests elsewhere while this process drains.
+    if (this.draining.active) throw new ServicesNotReady([{ field: 'process', problem: 'shutting down' }]);
     const names = Object.keys(this.dependencies.probes) as Array<keyof DependencyProbes['probes']>;
     const outcomes = await Promise.allSettled(names.map((name) => this.dependencies.probes[name]()));
     const failed = outcomes.flatMap((outcome, index) =>

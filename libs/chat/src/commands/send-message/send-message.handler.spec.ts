@@ -1,4 +1,4 @@
-import type { Actor } from '@app/platform';
+import { ProcessDraining, type Actor } from '@app/platform';
 import { InMemoryConversations } from '../../../../conversations/src/conversations.fixture';
 import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
@@ -24,7 +24,7 @@ describe('SendMessageHandler', () => {
     conversations = new InMemoryConversations();
     slots = new InMemoryStreamSlots();
     stops = new InMemoryStopSignals();
-    running = new RunningAnswers(settings);
+    running = new RunningAnswers(settings, new ProcessDraining());
   });
 
   const handlerWith = (agent: ScriptedAgent) =>
