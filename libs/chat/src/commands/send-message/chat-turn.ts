@@ -64,31 +64,50 @@ export class ChatTurn {
   ) {}
 
   async run(sink: ChatEventSink, clientGone: AbortSignal): Promise<void> {
-    const { agent, messages, slots, stopSignals, metrics } = this.services;
+    const { slots, stopSignals, metrics } = this.services;
     const { assistantMessageId } = this.ids;
-    const abort = new AbortController();
-    const onClientGone = () => abort.abort(new Error('client disconnected'));
-    if (clientGone.aborted) onClientGone();
-    else clientGone.addEventListener('abort', onClientGone, { once: true });
-    const unlisten = stopSignals.listen(assistantMessageId, () => abort.abort(new Error('stop requested')));
     const { shutdown } = this.plan.running;
-    const onShutdown = () => abort.abort(new Error('server shutting down'));
-    shutdown.addEventListener('abort', onShutdown, { once: true });
-    // Cut short by the client leaving or the process ending: saved as `interrupted`, not `stopped`/`failed`.
-    const cutShort = () => clientGone.aborted || shutdown.aborted;
+    const abort = new AbortController();
+    const unlisten = [
+      onAbort(clientGone, () => abort.abort(new Error('client disconnected'))),
+      onAbort(shutdown, () => abort.abort(new Error('server shutting down'))),
+      stopSignals.listen(assistantMessageId, () => abort.abort(new Error('stop requested'))),
+    ];
     const renewal = setInterval(() => slots.renew(this.plan.userId, assistantMessageId).catch((error: unknown) => this.warn('renewing the stream lease failed', error)), this.services.leaseRenewEveryMs);
-    const draft = new AnswerDraft(messages, assistantMessageId, this.services.flushEveryMs);
-    const live = () => !clientGone.aborted;
-    let sawToken = false;
     metrics.streamOpened();
 
     let ending: Ending;
+    try {
+      ending = await this.answer(sink, abort.signal, clientGone);
+    } finally {
+      clearInterval(renewal);
+      unlisten.forEach((stop) => stop());
+      metrics.streamClosed();
+      // Released before the last event so a client that asks again right after `done` has its slot back.
+      await slots.release(this.plan.userId, assistantMessageId).catch((error: unknown) => this.warn('releasing the stream slot failed', error));
+      this.plan.running.finished();
+    }
+
+    const counted = ending.kind === 'answered' ? ending.outcome : shutdown.aborted ? 'interrupted' : 'failed';
+    metrics.answered(counted, (performance.now() - this.plan.startedAt) / 1000);
+    if (!clientGone.aborted) this.sendEnding(sink, ending);
+  }
+
+  /** Runs the agent and leaves the answer row finished, whatever happens. */
+  private async answer(sink: ChatEventSink, signal: AbortSignal, clientGone: AbortSignal): Promise<Ending> {
+    const { agent, messages, metrics } = this.services;
+    const { shutdown } = this.plan.running;
+    // Cut short by the client leaving or the process ending: saved as `interrupted`, not `stopped`/`failed`.
+    const cutShort = () => clientGone.aborted || shutdown.aborted;
+    const live = () => !clientGone.aborted;
+    const draft = new AnswerDraft(messages, this.ids.assistantMessageId, this.services.flushEveryMs);
+    let sawToken = false;
     try {
       const result = await agent.answer({
         question: this.plan.question,
         history: this.plan.history,
         scope: this.plan.scope,
-        signal: abort.signal,
+        signal,
         emit: (status) => live() && sink.status(status),
         onToken: (text) => {
           if (!sawToken) metrics.firstToken((performance.now() - this.plan.startedAt) / 1000);
@@ -98,7 +117,6 @@ export class ChatTurn {
         },
       });
       const outcome: AnswerOutcome = result.finishReason !== 'stopped' ? 'complete' : cutShort() ? 'interrupted' : 'stopped';
-      ending = shutdown.aborted && outcome === 'interrupted' ? shuttingDown() : { kind: 'answered', result, outcome };
       await draft.finish({
         status: outcome === 'complete' ? 'complete' : 'interrupted',
         content: result.answer,
@@ -107,40 +125,42 @@ export class ChatTurn {
         usage: result.usage ?? null,
         errorCode: null,
       });
+      return shutdown.aborted && outcome === 'interrupted' ? shuttingDown() : { kind: 'answered', result, outcome };
     } catch (error) {
-      if (!(error instanceof DomainError) && !shutdown.aborted) this.logger.error({ err: error, assistantMessageId }, 'answering failed');
-      ending = shutdown.aborted
+      if (!(error instanceof DomainError) && !shutdown.aborted) this.logger.error({ err: error, assistantMessageId: this.ids.assistantMessageId }, 'answering failed');
+      const ending = shutdown.aborted
         ? shuttingDown()
         : error instanceof DomainError
-          ? { kind: 'failed', code: error.code, message: error.message }
-          : { kind: 'failed', code: 'answer_failed', message: 'The answer could not be completed' };
+          ? { kind: 'failed' as const, code: error.code, message: error.message }
+          : { kind: 'failed' as const, code: 'answer_failed', message: 'The answer could not be completed' };
       await draft
         .finish({ status: cutShort() ? 'interrupted' : 'failed', citations: [], finishReason: null, usage: null, errorCode: ending.code })
         .catch((finishError: unknown) => this.warn('finishing the failed answer failed', finishError));
-    } finally {
-      clearInterval(renewal);
-      unlisten();
-      clientGone.removeEventListener('abort', onClientGone);
-      shutdown.removeEventListener('abort', onShutdown);
-      metrics.streamClosed();
-      // Released before the last event so a client that asks again right after `done` has its slot back.
-      await slots.release(this.plan.userId, assistantMessageId).catch((error: unknown) => this.warn('releasing the stream slot failed', error));
-      this.plan.running.finished();
+      return ending;
     }
+  }
 
-    const counted = ending.kind === 'answered' ? ending.outcome : shutdown.aborted ? 'interrupted' : 'failed';
-    metrics.answered(counted, (performance.now() - this.plan.startedAt) / 1000);
-    if (!live()) return;
+  private sendEnding(sink: ChatEventSink, ending: Ending) {
     if (ending.kind === 'failed') {
       sink.error({ code: ending.code, message: ending.message });
       return;
     }
     const { result } = ending;
     sink.citations(result.citations);
-    sink.done({ assistantMessageId, finishReason: result.finishReason, ...(result.usage ? { usage: result.usage } : {}) });
+    sink.done({ assistantMessageId: this.ids.assistantMessageId, finishReason: result.finishReason, ...(result.usage ? { usage: result.usage } : {}) });
   }
 
   private warn(what: string, error: unknown) {
     this.logger.warn({ err: error, assistantMessageId: this.ids.assistantMessageId }, what);
   }
+}
+
+/** Calls `then` once the signal aborts (at once if it already has); returns the way to stop listening. */
+function onAbort(signal: AbortSignal, then: () => void): () => void {
+  if (signal.aborted) {
+    then();
+    return () => undefined;
+  }
+  signal.addEventListener('abort', then, { once: true });
+  return () => signal.removeEventListener('abort', then);
 }
