@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './page';
+export { withDeadline } from './async/with-deadline';
 export { ENGLISH_STOPWORDS, tokenize, stem, lexicalTerms, contentTermsOf, termCoverage } from './text/lexical-terms';

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { withDeadline } from '@app/kernel';
 import { accessScopeOf, ChunkSearch } from '@app/retrieval';
 
 export const WARM_UP_TIMEOUT_MS = 5_000;
@@ -17,16 +18,15 @@ export class SearchWarmUp implements OnApplicationBootstrap {
   constructor(private readonly search: ChunkSearch) {}
 
   async onApplicationBootstrap() {
-    const deadline = new AbortController();
-    const timedOut = new Promise<never>((_, reject) => deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true }));
-    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${WARM_UP_TIMEOUT_MS} ms`)), WARM_UP_TIMEOUT_MS);
     const scope = accessScopeOf({ departmentId: NO_DEPARTMENT });
     try {
-      await Promise.race([this.search.search({ query: 'warm-up', scope, limit: 1, signal: deadline.signal }), timedOut]);
+      await withDeadline(
+        WARM_UP_TIMEOUT_MS,
+        () => new Error(`no answer within ${WARM_UP_TIMEOUT_MS} ms`),
+        (signal) => this.search.search({ query: 'warm-up', scope, limit: 1, signal }),
+      );
     } catch (error) {
       this.logger.warn({ err: error }, 'search warm-up failed; the first question will be slower');
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

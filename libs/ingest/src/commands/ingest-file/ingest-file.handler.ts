@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { withDeadline } from '@app/kernel';
 import { EmbeddingModel } from '@app/llm';
 import { ChunkIndex, VectorSpace, type IndexedChunk } from '@app/retrieval';
 import { chunkDocument, chunkId } from '../../domain/chunk-document';
@@ -30,7 +31,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     const file = await this.files.claim(command.fileId);
     if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
     try {
-      const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, (signal) => this.run(file, command, signal));
+      const { chunkCount, pageCount } = await withDeadline(this.settings.timeoutMs, () => new IngestionTimedOut(this.settings.timeoutMs), (signal) => this.run(file, command, signal));
       await this.files.markReady(file.id, { chunkCount, pageCount });
       this.timings.fileFinished('ready', secondsSince(startedAt));
       return { outcome: 'ready' as const, chunkCount };
@@ -97,21 +98,4 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
 /** Headings give a chunk its context ("Refunds > Exceptions"), so they are embedded with it. */
 function embeddingInput(headingPath: string[], text: string): string {
   return headingPath.length ? `${headingPath.join(' > ')}\n\n${text}` : text;
-}
-
-async function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new IngestionTimedOut(ms);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
