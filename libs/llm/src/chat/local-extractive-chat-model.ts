@@ -6,7 +6,10 @@ import { composeExtractiveAnswer, replyWithoutDocuments, type ExtractiveAnswerOp
 import { readGenerationPrompt } from './generation-prompt-reader';
 
 export interface LocalExtractiveChatModelFields extends BaseChatModelParams, ExtractiveAnswerOptions {
-  /** Pause before each streamed word. */
+  /**
+   * Pause between streamed words, a hosted model's streaming pace. The first word is not
+   * delayed: this model's time to first token is its own work, not a hosted model's.
+   */
   tokenDelayMs?: number;
   /** Without a pause, words streamed between yields to the event loop (where a stop is noticed). */
   wordsPerYield?: number;
@@ -65,9 +68,7 @@ export class LocalExtractiveChatModel extends BaseChatModel {
     const text = this.answerTo(messages);
     const words = text.match(/\s*\S+/g) ?? [];
     for (const [index, word] of words.entries()) {
-      // A timer per word cost more than the word: without a delay, yield only every few words.
-      if (this.tokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.tokenDelayMs));
-      else if (index % this.wordsPerYield === 0) await yieldToEventLoop();
+      if (index > 0) await this.pauseBefore(index);
       options.signal?.throwIfAborted();
       yield new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
       await runManager?.handleLLMNewToken(word);
@@ -77,6 +78,12 @@ export class LocalExtractiveChatModel extends BaseChatModel {
       message: new AIMessageChunk({ content: '', usage_metadata: this.usageOf(messages, text), response_metadata: { finish_reason: 'stop' } }),
       generationInfo: { finish_reason: 'stop' },
     });
+  }
+
+  // A timer per word cost more than the word: without a delay, yield only every few words.
+  private async pauseBefore(wordIndex: number) {
+    if (this.tokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.tokenDelayMs));
+    else if (wordIndex % this.wordsPerYield === 0) await yieldToEventLoop();
   }
 
   private usageOf(messages: BaseMessage[], answer: string): UsageMetadata {
