@@ -37,6 +37,12 @@ export interface AnswerRun {
 /** The agent behind one answer: resolves with finishReason 'stopped' on abort, rejects on failure. */
 export abstract class AnswerAgent {
   abstract answer(run: AnswerRun): Promise<AnswerResult>;
+  /**
+   * Starts the retrieval the answer will begin with, when it is known without a model call, so
+   * that searching overlaps saving the question; `answer` then picks it up. Best effort: a
+   * failure here surfaces, if at all, in `answer`.
+   */
+  abstract anticipate(question: string, scope: AccessScope): void;
 }
 
 export interface Feedback {

@@ -18,6 +18,11 @@ export interface AgentDecisions {
   plan(question: string, signal?: AbortSignal): Promise<string[]>;
   evaluate(question: string, chunks: RetrievedChunk[], signal?: AbortSignal): Promise<ChunkEvaluation>;
   refine(question: string, attempt: number, chunks: RetrievedChunk[], signal?: AbortSignal): Promise<string>;
+  /**
+   * The queries the first retrieval will run, when routing and planning need no model call;
+   * empty when no retrieval will run first. Absent where only a model can tell.
+   */
+  firstQueries?(question: string): string[];
 }
 
 export interface WebSearchResult {

@@ -18,6 +18,12 @@ export class DeterministicAgentDecisions implements AgentDecisions {
     return planSubQueries(question);
   }
 
+  firstQueries(question: string): string[] {
+    if (routeQuestion(question, { webSearchEnabled: this.options.webSearchEnabled }) !== 'documents') return [];
+    const queries = planSubQueries(question);
+    return queries.length > 0 ? queries : [question];
+  }
+
   async evaluate(question: string, chunks: RetrievedChunk[]): Promise<ChunkEvaluation> {
     return evaluateChunks(question, chunks, this.options.evaluation);
   }

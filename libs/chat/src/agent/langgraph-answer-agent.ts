@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { PromptLibrary } from '@app/llm';
-import type { ChunkSearch } from '@app/retrieval';
+import type { AccessScope, ChunkSearch } from '@app/retrieval';
 import { AnswerAgent, type AnswerRun } from '../chat.ports';
 import { buildAnswerGraph } from './answer-graph';
 import type { AgentDecisions, WebSearch } from './answer-graph.deps';
@@ -28,5 +28,12 @@ export class LangGraphAnswerAgent extends AnswerAgent {
       onToken,
     });
     return graph.answer({ question, history, signal });
+  }
+
+  // The search shares a running search with a later identical one, which is how `answer` picks this up.
+  anticipate(question: string, scope: AccessScope): void {
+    for (const query of this.deps.decisions.firstQueries?.(question) ?? []) {
+      this.deps.search.search({ query, scope }).catch(() => undefined);
+    }
   }
 }

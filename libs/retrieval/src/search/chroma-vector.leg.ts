@@ -28,9 +28,8 @@ export class ChromaVectorLeg extends VectorLeg {
     super();
   }
 
-  async search(query: string, scope: AccessScope, limit: number, signal?: AbortSignal): Promise<VectorHit[]> {
+  async search(query: string, scope: AccessScope, limit: number): Promise<VectorHit[]> {
     const embedding = await this.embeddings.embedQuery(query);
-    signal?.throwIfAborted();
     try {
       return await this.nearestAdmitted(embedding, scope, limit);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { untilAborted } from '@app/kernel';
 import { scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
@@ -19,6 +20,7 @@ export function searchCacheKey(query: string, scope: AccessScope, limit: number)
 @Injectable()
 export class HybridChunkSearch extends ChunkSearch {
   private readonly logger = new Logger(HybridChunkSearch.name);
+  private readonly inFlight = new Map<string, Promise<RetrievedChunk[]>>();
 
   constructor(
     private readonly fullText: FullTextLeg,
@@ -33,14 +35,36 @@ export class HybridChunkSearch extends ChunkSearch {
   async search({ query, scope, limit = DEFAULT_LIMIT, signal }: SearchRequest): Promise<RetrievedChunk[]> {
     if (!query.trim()) return [];
     const key = searchCacheKey(query, scope, limit);
-    const cached = await this.cache.lookup(key);
-    if (cached.chunks) return cached.chunks;
+    return untilAborted(this.shared(key, () => this.lookUp(key, query, scope, limit)), signal);
+  }
 
+  /**
+   * One search per key at a time: a caller asking for what is already being searched waits for
+   * that answer (chat starts a question's search while it saves the question, and its agent asks
+   * again). The entry stays until the cache holds the answer, so no caller falls between the two.
+   * Shared work runs without any one caller's signal; each caller stops waiting on its own.
+   */
+  private shared(key: string, start: () => Promise<{ chunks: RetrievedChunk[]; cached: Promise<void> }>): Promise<RetrievedChunk[]> {
+    const known = this.inFlight.get(key);
+    if (known) return known;
+    const started = start();
+    const chunks = started.then(({ chunks }) => chunks);
+    this.inFlight.set(key, chunks);
+    void started.then(({ cached }) => cached, () => undefined).finally(() => this.inFlight.delete(key));
+    return chunks;
+  }
+
+  private async lookUp(key: string, query: string, scope: AccessScope, limit: number) {
+    const cached = await this.cache.lookup(key);
+    if (cached.chunks) return { chunks: cached.chunks, cached: Promise.resolve() };
+    const chunks = await this.ranked(query, scope, limit);
+    const stored = this.cache.store(key, cached.corpusVersion, chunks).catch((error: unknown) => this.logger.warn({ err: error }, 'search cache write failed'));
+    return { chunks, cached: stored };
+  }
+
+  private async ranked(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const legLimit = limit * LEG_FACTOR;
-    const [textHits, vectorHits] = await Promise.all([
-      this.fullText.search(query, scope, legLimit),
-      this.vectorHitsOrNone(query, scope, legLimit, signal),
-    ]);
+    const [textHits, vectorHits] = await Promise.all([this.fullText.search(query, scope, legLimit), this.vectorHitsOrNone(query, scope, legLimit)]);
     const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorHits.map((h) => h.chunkId)], {
       k: this.fusion.k,
       weights: [1, this.fusion.vectorWeight],
@@ -51,22 +75,19 @@ export class HybridChunkSearch extends ChunkSearch {
     for (const chunk of await this.store.findReadable(missing, scope)) rows.set(chunk.chunkId, chunk);
 
     // A vector hit the store does not return (deleted, not ready, out of scope) is dropped here.
-    const chunks = fused
+    return fused
       .flatMap(({ id, score }) => {
         const row = rows.get(id);
         return row ? [{ ...row, score }] : [];
       })
       .slice(0, limit);
-    this.cache.store(key, cached.corpusVersion, chunks).catch((error: unknown) => this.logger.warn({ err: error }, 'search cache write failed'));
-    return chunks;
   }
 
   // Without the vector store, full text still answers: a degraded answer beats none.
-  private async vectorHitsOrNone(query: string, scope: AccessScope, limit: number, signal?: AbortSignal) {
+  private async vectorHitsOrNone(query: string, scope: AccessScope, limit: number) {
     try {
-      return await this.vectors.search(query, scope, limit, signal);
+      return await this.vectors.search(query, scope, limit);
     } catch (error) {
-      if (signal?.aborted) throw error;
       this.logger.warn({ err: error }, 'vector search failed; answering from full text only');
       return [];
     }

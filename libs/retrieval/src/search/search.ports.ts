@@ -27,7 +27,7 @@ export abstract class FullTextLeg {
 
 /** Nearest chunk vectors inside the scope, best first. */
 export abstract class VectorLeg {
-  abstract search(query: string, scope: AccessScope, limit: number, signal?: AbortSignal): Promise<VectorHit[]>;
+  abstract search(query: string, scope: AccessScope, limit: number): Promise<VectorHit[]>;
 }
 
 /** Reads chunk rows by id, returning only those the scope may read and whose file is live and ready. */

@@ -41,12 +41,16 @@ export class NoMetrics extends ChatMetrics {
 /** An agent that plays a script: the test decides what it emits and how it ends. */
 export class ScriptedAgent extends AnswerAgent {
   runs: AnswerRun[] = [];
+  anticipated: string[] = [];
   constructor(private readonly script: (run: AnswerRun) => Promise<AnswerResult>) {
     super();
   }
   answer(run: AnswerRun) {
     this.runs.push(run);
     return this.script(run);
+  }
+  anticipate(question: string) {
+    this.anticipated.push(question);
   }
 }
 

@@ -76,6 +76,15 @@ describe('SendMessageHandler', () => {
     expect(conversations.messages.rows).toEqual([]);
   });
 
+  it('lets the agent start searching once the slot is granted, never for a refused request', async () => {
+    const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
+    slots.refusal = { granted: false, reason: 'rate_limited', retryAfterSeconds: 12 };
+    await expect(handlerWith(agent).execute(new SendMessage(alice, null, 'refused question'))).rejects.toBeInstanceOf(ChatRateLimited);
+    slots.refusal = null;
+    await handlerWith(agent).execute(new SendMessage(alice, null, 'granted question'));
+    expect(agent.anticipated).toEqual(['granted question']);
+  });
+
   it('keeps the partial answer as interrupted and sends nothing more when the client goes away', async () => {
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c', 'd', 'e'], 5))).execute(new SendMessage(alice, null, 'q'));
     const gone = new AbortController();

@@ -25,6 +25,7 @@ function historyOf(messages: Message[]): ConversationTurn[] {
 @CommandHandler(SendMessage)
 export class SendMessageHandler implements ICommandHandler<SendMessage> {
   private readonly services: ChatTurnServices;
+  private readonly agent: AnswerAgent;
 
   constructor(
     private readonly conversations: ConversationRepository,
@@ -37,6 +38,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     settings: ChatSettings,
   ) {
     this.services = { agent, messages, slots, stopSignals, metrics, flushEveryMs: settings.flushEveryMs, leaseRenewEveryMs: settings.leaseRenewEveryMs };
+    this.agent = agent;
   }
 
   async execute({ actor, conversationId, message, filters }: SendMessage): Promise<ChatTurn> {
@@ -48,6 +50,8 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       const slot = await this.slots.acquire(actor.userId, assistantMessageId);
       if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
       slotHeld = true;
+      const scope = accessScopeOf(actor, filters);
+      this.agent.anticipate(message, scope);
       const now = new Date();
       let conversation: Conversation;
       let history: ConversationTurn[] = [];
@@ -64,7 +68,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       const answer = Message.answerStarting(assistantMessageId, conversation.id, now);
       await this.conversations.saveWithMessages(conversation, [question, answer]);
       const ids = { conversationId: conversation.id, userMessageId: question.id, assistantMessageId };
-      return new ChatTurn(ids, { userId: actor.userId, question: message, history, scope: accessScopeOf(actor, filters), startedAt, running }, this.services);
+      return new ChatTurn(ids, { userId: actor.userId, question: message, history, scope, startedAt, running }, this.services);
     } catch (error) {
       if (slotHeld) await this.slots.release(actor.userId, assistantMessageId).catch(() => undefined);
       running.finished();
