@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { ChromaVectorCollection } from './indexing/chroma-vector-collection';
 import { PostgresChromaChunkIndex } from './indexing/postgres-chroma-chunk-index';
 import { RedisCorpusVersion } from './indexing/redis-corpus-version';
-import { ChunkIndex, CorpusVersion, VectorSpace } from './indexing/indexing.ports';
+import { ChunkIndex, CorpusVersion, SearchStatistics, VectorSpace } from './indexing/indexing.ports';
+import { PostgresSearchStatistics } from './indexing/postgres-search-statistics';
 import { ChromaVectorLeg } from './search/chroma-vector.leg';
 import { AppConfig } from '@app/platform';
 import { FusionSettings, fusionSettingsOf } from './search/fusion-settings';
@@ -18,6 +19,7 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
     { provide: VectorSpace, useExisting: ChromaVectorCollection },
     { provide: ChunkIndex, useClass: PostgresChromaChunkIndex },
     { provide: CorpusVersion, useClass: RedisCorpusVersion },
+    { provide: SearchStatistics, useClass: PostgresSearchStatistics },
     PostgresChunkText,
     { provide: FullTextLeg, useExisting: PostgresChunkText },
     { provide: ChunkStore, useExisting: PostgresChunkText },
@@ -26,6 +28,6 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
     { provide: FusionSettings, useFactory: fusionSettingsOf, inject: [AppConfig] },
     { provide: ChunkSearch, useClass: HybridChunkSearch },
   ],
-  exports: [ChunkIndex, CorpusVersion, VectorSpace, ChunkSearch],
+  exports: [ChunkIndex, CorpusVersion, VectorSpace, SearchStatistics, ChunkSearch],
 })
 export class RetrievalModule {}

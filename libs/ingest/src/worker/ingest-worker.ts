@@ -10,6 +10,7 @@ import { bullConnection } from '../queue/redis-connection';
 import { IngestJobProcessor } from './ingest-job.processor';
 import { IngestReconciler } from './ingest-reconciler';
 import { requireNoEviction } from './redis-eviction-policy';
+import { SearchStatisticsUpkeep } from './search-statistics-upkeep';
 
 // A job whose worker stops renewing its lock for this long is handed to another worker.
 const LOCK_DURATION_MS = 60_000;
@@ -18,9 +19,9 @@ const SHUTDOWN_GRACE_MS = 25_000;
 /**
  * Runs the ingestion queue in this process. Start-up refuses a Redis that may evict keys,
  * reports an embedding model that does not match the collection, and reconciles the queue
- * with the registry (then keeps doing so on an interval). Shutdown lets the running jobs
- * finish; a job still running after the grace period is released and another worker picks it
- * up once its lock expires.
+ * with the registry (then keeps doing so on an interval). Finished jobs prompt a refresh of the
+ * search's planner statistics. Shutdown lets the running jobs finish; a job still running after
+ * the grace period is released and another worker picks it up once its lock expires.
  */
 @Injectable()
 export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,6 +39,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly processor: IngestJobProcessor,
     private readonly files: IngestionFiles,
     private readonly orm: MikroORM,
+    private readonly statisticsUpkeep: SearchStatisticsUpkeep,
   ) {}
 
   async onApplicationBootstrap() {
@@ -52,6 +54,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
       lockDuration: LOCK_DURATION_MS,
       maxStalledCount: 2,
     });
+    this.worker.on('completed', () => this.statisticsUpkeep.afterJob());
     this.worker.on('failed', (job, error) => void this.recordFinalFailure(job, error));
     this.worker.on('error', (error) => this.logger.error(`Queue connection problem: ${error.message}`));
     const interval = this.config.get('INGEST_RECONCILE_INTERVAL_MS');

@@ -29,3 +29,12 @@ export abstract class CorpusVersion {
 }
 
 export type { ChunkVisibility };
+
+/** The query planner's statistics over the search tables. */
+export abstract class SearchStatistics {
+  /**
+   * Gathers them again for each search table that changed by more than a tenth since they were
+   * last gathered, skipping a table another process is analyzing. Returns the tables analyzed.
+   */
+  abstract refreshIfStale(): Promise<string[]>;
+}
