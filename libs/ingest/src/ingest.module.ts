@@ -11,7 +11,7 @@ import { IngestJobProcessor } from './worker/ingest-job.processor';
 import { IngestReconciler } from './worker/ingest-reconciler';
 import { IngestWorker } from './worker/ingest-worker';
 import { PrometheusIngestionTimings } from './worker/prometheus-ingestion-timings';
-import { SearchStatisticsUpkeep } from './worker/search-statistics-upkeep';
+import { SearchTableUpkeep } from './worker/search-table-upkeep';
 
 const EMBEDDING_BATCH_SIZE = 64;
 // A file's stage and progress reach the registry (and its event stream) at most this often.
@@ -45,7 +45,7 @@ export class IngestModule {
         IngestJobProcessor,
         IngestReconciler,
         IngestWorker,
-        SearchStatisticsUpkeep,
+        SearchTableUpkeep,
       ],
       exports: [IngestReconciler],
     };

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { ChromaVectorCollection } from './indexing/chroma-vector-collection';
 import { PostgresChromaChunkIndex } from './indexing/postgres-chroma-chunk-index';
 import { RedisCorpusVersion } from './indexing/redis-corpus-version';
-import { ChunkIndex, CorpusVersion, SearchStatistics, VectorSpace } from './indexing/indexing.ports';
-import { PostgresSearchStatistics } from './indexing/postgres-search-statistics';
+import { ChunkIndex, CorpusVersion, SearchTableMaintenance, VectorSpace } from './indexing/indexing.ports';
+import { PostgresSearchTableMaintenance } from './indexing/postgres-search-table-maintenance';
 import { ChromaVectorLeg } from './search/chroma-vector.leg';
 import { AppConfig } from '@app/platform';
 import { FusionSettings, fusionSettingsOf } from './search/fusion-settings';
@@ -19,7 +19,7 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
     { provide: VectorSpace, useExisting: ChromaVectorCollection },
     { provide: ChunkIndex, useClass: PostgresChromaChunkIndex },
     { provide: CorpusVersion, useClass: RedisCorpusVersion },
-    { provide: SearchStatistics, useClass: PostgresSearchStatistics },
+    { provide: SearchTableMaintenance, useClass: PostgresSearchTableMaintenance },
     PostgresChunkText,
     { provide: FullTextLeg, useExisting: PostgresChunkText },
     { provide: ChunkStore, useExisting: PostgresChunkText },
@@ -28,6 +28,6 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
     { provide: FusionSettings, useFactory: fusionSettingsOf, inject: [AppConfig] },
     { provide: ChunkSearch, useClass: HybridChunkSearch },
   ],
-  exports: [ChunkIndex, CorpusVersion, VectorSpace, SearchStatistics, ChunkSearch],
+  exports: [ChunkIndex, CorpusVersion, VectorSpace, SearchTableMaintenance, ChunkSearch],
 })
 export class RetrievalModule {}

@@ -10,7 +10,7 @@ import { bullConnection } from '../queue/redis-connection';
 import { IngestJobProcessor } from './ingest-job.processor';
 import { IngestReconciler } from './ingest-reconciler';
 import { requireNoEviction } from './redis-eviction-policy';
-import { SearchStatisticsUpkeep } from './search-statistics-upkeep';
+import { SearchTableUpkeep } from './search-table-upkeep';
 
 // A job whose worker stops renewing its lock for this long is handed to another worker.
 const LOCK_DURATION_MS = 60_000;
@@ -19,9 +19,9 @@ const SHUTDOWN_GRACE_MS = 25_000;
 /**
  * Runs the ingestion queue in this process. Start-up refuses a Redis that may evict keys,
  * reports an embedding model that does not match the collection, and reconciles the queue
- * with the registry (then keeps doing so on an interval). Finished jobs prompt a refresh of the
- * search's planner statistics. Shutdown lets the running jobs finish; a job still running after
- * the grace period is released and another worker picks it up once its lock expires.
+ * with the registry (then keeps doing so on an interval). Finished jobs prompt the search
+ * tables' upkeep. Shutdown lets the running jobs finish; a job still running after the grace
+ * period is released and another worker picks it up once its lock expires.
  */
 @Injectable()
 export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,7 +39,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly processor: IngestJobProcessor,
     private readonly files: IngestionFiles,
     private readonly orm: MikroORM,
-    private readonly statisticsUpkeep: SearchStatisticsUpkeep,
+    private readonly searchTableUpkeep: SearchTableUpkeep,
   ) {}
 
   async onApplicationBootstrap() {
@@ -54,7 +54,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
       lockDuration: LOCK_DURATION_MS,
       maxStalledCount: 2,
     });
-    this.worker.on('completed', () => this.statisticsUpkeep.afterJob());
+    this.worker.on('completed', () => this.searchTableUpkeep.afterJob());
     this.worker.on('failed', (job, error) => void this.recordFinalFailure(job, error));
     this.worker.on('error', (error) => this.logger.error(`Queue connection problem: ${error.message}`));
     const interval = this.config.get('INGEST_RECONCILE_INTERVAL_MS');

@@ -30,11 +30,12 @@ export abstract class CorpusVersion {
 
 export type { ChunkVisibility };
 
-/** The query planner's statistics over the search tables. */
-export abstract class SearchStatistics {
+/** What autovacuum does for the search tables, done as soon as it is due instead of on its next round. */
+export abstract class SearchTableMaintenance {
   /**
-   * Gathers them again for each search table that changed by more than a tenth since they were
-   * last gathered, skipping a table another process is analyzing. Returns the tables analyzed.
+   * Vacuums (and analyzes) each search table with many rows added or dead since its last vacuum,
+   * and analyzes each that changed by more than a tenth since its statistics were gathered, by
+   * autovacuum's default rules; a table another process is working on is skipped.
    */
-  abstract refreshIfStale(): Promise<string[]>;
+  abstract catchUp(): Promise<{ vacuumed: string[]; analyzed: string[] }>;
 }

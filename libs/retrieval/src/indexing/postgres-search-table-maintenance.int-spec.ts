@@ -8,29 +8,32 @@ import { EmbeddingModel, LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { RetrievalModule } from '../retrieval.module';
-import { ChunkIndex, SearchStatistics } from './indexing.ports';
+import { ChunkIndex, SearchTableMaintenance } from './indexing.ports';
 
-/** Planner statistics are per database, so this suite gets one of its own, fresh from the migrations. */
-describe('Search statistics (PostgreSQL)', () => {
+/** Vacuum and statistics state is per database, so this suite gets one of its own, fresh from the migrations. */
+describe('Search table maintenance (PostgreSQL)', () => {
   let app: INestApplicationContext;
   let em: EntityManager;
   const department = randomUUID();
 
-  const lastAnalyzed = async () => {
-    const rows = await em.getConnection().execute<Array<{ table: string; analyzed: Date | null }>>(
-      `select relname as "table", coalesce(last_analyze, last_autoanalyze) as analyzed from pg_stat_user_tables where relname in ('chunks', 'chunk_terms')`,
+  const catchUp = () => app.get(SearchTableMaintenance).catchUp();
+
+  const lastDone = async (table: string) => {
+    const [row] = await em.getConnection().execute<Array<{ vacuumed: string | null; analyzed: string | null }>>(
+      `select coalesce(last_vacuum, last_autovacuum) as vacuumed, coalesce(last_analyze, last_autoanalyze) as analyzed from pg_stat_user_tables where relname = ?`,
+      [table],
     );
-    return Object.fromEntries(rows.map((row) => [row.table, row.analyzed]));
+    return row;
   };
 
   /** Backends report row changes to the statistics system within about a second, not at once. */
-  async function refreshOnceReported(): Promise<string[]> {
+  async function catchUpOnceReported() {
     for (let attempt = 0; attempt < 40; attempt++) {
-      const analyzed = await app.get(SearchStatistics).refreshIfStale();
-      if (analyzed.length > 0) return analyzed;
+      const done = await catchUp();
+      if (done.vacuumed.length + done.analyzed.length > 0) return done;
       await sleep(250);
     }
-    return [];
+    return { vacuumed: [], analyzed: [] };
   }
 
   async function indexFile(words: string[]) {
@@ -40,7 +43,7 @@ describe('Search statistics (PostgreSQL)', () => {
        values (?, 'notes.txt', 'text/plain', 1, ?, ?, 'department', 'ready', 'k', ?, now(), now())`,
       [id, randomUUID(), department, randomUUID()],
     );
-    const texts = words.map((word, index) => `${word} appears in note ${index} with a few other words`);
+    const texts = words.map((word, index) => `${word} alpha${index} bravo${index} charlie${index} delta${index} echo${index} foxtrot${index} golf${index}`);
     const vectors = await app.get(EmbeddingModel).embedDocuments(texts);
     const chunks = texts.map((text, index) => ({ id: randomUUID(), index, text, page: null, headingPath: [], vector: vectors[index] }));
     await RequestContext.create(app.get(MikroORM).em, () => app.get(ChunkIndex).replaceFileChunks({ id, departmentId: department, visibility: 'department' }, chunks));
@@ -63,18 +66,22 @@ describe('Search statistics (PostgreSQL)', () => {
   });
   afterAll(() => app?.close());
 
-  it('analyzes the search tables once a load has changed them, and leaves them alone after', async () => {
-    await indexFile(Array.from({ length: 120 }, (_, i) => `word${i}`));
-    expect(await refreshOnceReported()).toEqual(expect.arrayContaining(['chunks', 'chunk_terms']));
-    const analyzed = await lastAnalyzed();
-    expect(analyzed.chunks).not.toBeNull();
-    expect(analyzed.chunk_terms).not.toBeNull();
-    expect(await app.get(SearchStatistics).refreshIfStale()).toEqual([]);
+  it('vacuums a table a load added many rows to and analyzes one it changed, then leaves both alone', async () => {
+    // 1,600 postings (past vacuum's 1,000 added rows and a fifth) in 200 chunks (past analyze's 50 changed rows).
+    await indexFile(Array.from({ length: 200 }, (_, i) => `word${i}`));
+    const done = await catchUpOnceReported();
+    expect(done.vacuumed).toContain('chunk_terms');
+    expect([...done.vacuumed, ...done.analyzed]).toContain('chunks');
+    const terms = await lastDone('chunk_terms');
+    expect(terms.vacuumed).not.toBeNull();
+    expect(terms.analyzed).not.toBeNull();
+    expect((await lastDone('chunks')).analyzed).not.toBeNull();
+    expect(await catchUp()).toEqual({ vacuumed: [], analyzed: [] });
   });
 
-  it('leaves current statistics alone after a change smaller than a tenth of the table', async () => {
+  it('leaves the tables alone after a change too small for either rule', async () => {
     await indexFile(['one more']);
     await sleep(1500);
-    expect(await app.get(SearchStatistics).refreshIfStale()).toEqual([]);
+    expect(await catchUp()).toEqual({ vacuumed: [], analyzed: [] });
   });
 });
