@@ -84,6 +84,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const timedOut = await Promise.race([closed.then(() => false), sleep(SHUTDOWN_GRACE_MS).then(() => true)]);
       if (timedOut) await this.worker.close(true);
     }
+    await this.searchTableUpkeep.flush();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 

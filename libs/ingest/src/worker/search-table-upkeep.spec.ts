@@ -1,64 +1,69 @@
 import { SearchTableMaintenance } from '@app/retrieval';
-import { SearchTableUpkeep, UPKEEP_MAX_WAIT_MS, UPKEEP_QUIET_MS } from './search-table-upkeep';
+import { LOAD_LANDED_AFTER_MS, SearchTableUpkeep, STATISTICS_EVERY_MS } from './search-table-upkeep';
 
-class CountingMaintenance extends SearchTableMaintenance {
-  runs = 0;
+class RecordingMaintenance extends SearchTableMaintenance {
+  readonly runs: Array<{ vacuum: boolean }> = [];
   failWith: Error | null = null;
-  async catchUp() {
-    this.runs++;
+  async catchUp(options: { vacuum: boolean }) {
+    this.runs.push(options);
     if (this.failWith) throw this.failWith;
-    return { vacuumed: ['chunk_terms'], analyzed: [] };
+    return { vacuumed: options.vacuum ? ['chunk_terms'] : [], analyzed: ['chunks'] };
   }
 }
 
 describe('SearchTableUpkeep', () => {
-  let maintenance: CountingMaintenance;
+  let maintenance: RecordingMaintenance;
   let upkeep: SearchTableUpkeep;
 
   beforeEach(() => {
     jest.useFakeTimers();
-    maintenance = new CountingMaintenance();
+    maintenance = new RecordingMaintenance();
     upkeep = new SearchTableUpkeep(maintenance);
   });
-  afterEach(() => {
-    upkeep.onApplicationShutdown();
-    jest.useRealTimers();
-  });
+  afterEach(() => jest.useRealTimers());
 
-  it('catches up once, shortly after a burst of jobs ends', async () => {
+  it('catches up in full once, shortly after a burst of jobs ends', async () => {
     for (let job = 0; job < 50; job++) upkeep.afterJob();
-    await jest.advanceTimersByTimeAsync(UPKEEP_QUIET_MS - 1);
-    expect(maintenance.runs).toBe(0);
+    await jest.advanceTimersByTimeAsync(LOAD_LANDED_AFTER_MS - 1);
+    expect(maintenance.runs).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
-    expect(maintenance.runs).toBe(1);
+    expect(maintenance.runs).toEqual([{ vacuum: true }]);
+    await jest.advanceTimersByTimeAsync(STATISTICS_EVERY_MS);
+    expect(maintenance.runs).toHaveLength(1);
   });
 
-  it('waits while jobs keep finishing, but no longer than the longest wait', async () => {
-    const jobEvery = UPKEEP_QUIET_MS / 2;
-    for (let elapsed = 0; elapsed < UPKEEP_MAX_WAIT_MS - jobEvery; elapsed += jobEvery) {
+  it('only refreshes statistics while a long load goes on, and catches up in full when it lands', async () => {
+    const jobEvery = LOAD_LANDED_AFTER_MS / 2;
+    for (let elapsed = 0; elapsed < 2 * STATISTICS_EVERY_MS; elapsed += jobEvery) {
       upkeep.afterJob();
       await jest.advanceTimersByTimeAsync(jobEvery);
     }
-    expect(maintenance.runs).toBe(0);
-    upkeep.afterJob();
-    await jest.advanceTimersByTimeAsync(jobEvery);
-    expect(maintenance.runs).toBe(1);
+    expect(maintenance.runs).toEqual([{ vacuum: false }, { vacuum: false }]);
+    await jest.advanceTimersByTimeAsync(LOAD_LANDED_AFTER_MS);
+    expect(maintenance.runs.at(-1)).toEqual({ vacuum: true });
+    expect(maintenance.runs).toHaveLength(3);
   });
 
   it('keeps going after a failed catch-up', async () => {
     maintenance.failWith = new Error('database restarting');
     upkeep.afterJob();
-    await jest.advanceTimersByTimeAsync(UPKEEP_QUIET_MS);
+    await jest.advanceTimersByTimeAsync(LOAD_LANDED_AFTER_MS);
     maintenance.failWith = null;
     upkeep.afterJob();
-    await jest.advanceTimersByTimeAsync(UPKEEP_QUIET_MS);
-    expect(maintenance.runs).toBe(2);
+    await jest.advanceTimersByTimeAsync(LOAD_LANDED_AFTER_MS);
+    expect(maintenance.runs).toHaveLength(2);
   });
 
-  it('does nothing more once the process shuts down', async () => {
+  it('catches up a load that just landed when the worker stops, and schedules nothing after', async () => {
     upkeep.afterJob();
-    upkeep.onApplicationShutdown();
-    await jest.advanceTimersByTimeAsync(UPKEEP_MAX_WAIT_MS);
-    expect(maintenance.runs).toBe(0);
+    await upkeep.flush();
+    expect(maintenance.runs).toEqual([{ vacuum: true }]);
+    await jest.advanceTimersByTimeAsync(STATISTICS_EVERY_MS);
+    expect(maintenance.runs).toHaveLength(1);
+  });
+
+  it('has nothing to do when the worker stops between loads', async () => {
+    await upkeep.flush();
+    expect(maintenance.runs).toEqual([]);
   });
 });

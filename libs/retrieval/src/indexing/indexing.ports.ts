@@ -33,9 +33,9 @@ export type { ChunkVisibility };
 /** What autovacuum does for the search tables, done as soon as it is due instead of on its next round. */
 export abstract class SearchTableMaintenance {
   /**
-   * Vacuums (and analyzes) each search table with many rows added or dead since its last vacuum,
-   * and analyzes each that changed by more than a tenth since its statistics were gathered, by
-   * autovacuum's default rules; a table another process is working on is skipped.
+   * Analyzes each search table that changed by more than a tenth since its statistics were
+   * gathered and, with `vacuum`, vacuums each with many rows added or dead since its last vacuum,
+   * by autovacuum's default rules; a table another process is working on is skipped.
    */
-  abstract catchUp(): Promise<{ vacuumed: string[]; analyzed: string[] }>;
+  abstract catchUp(options: { vacuum: boolean }): Promise<{ vacuumed: string[]; analyzed: string[] }>;
 }

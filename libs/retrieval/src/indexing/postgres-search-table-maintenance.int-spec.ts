@@ -16,7 +16,7 @@ describe('Search table maintenance (PostgreSQL)', () => {
   let em: EntityManager;
   const department = randomUUID();
 
-  const catchUp = () => app.get(SearchTableMaintenance).catchUp();
+  const catchUp = (vacuum = true) => app.get(SearchTableMaintenance).catchUp({ vacuum });
 
   const lastDone = async (table: string) => {
     const [row] = await em.getConnection().execute<Array<{ vacuumed: string | null; analyzed: string | null }>>(
@@ -26,14 +26,19 @@ describe('Search table maintenance (PostgreSQL)', () => {
     return row;
   };
 
-  /** Backends report row changes to the statistics system within about a second, not at once. */
-  async function catchUpOnceReported() {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const done = await catchUp();
-      if (done.vacuumed.length + done.analyzed.length > 0) return done;
+  /**
+   * Backends report row changes to the statistics system within about a second, not at once, so
+   * this catches up until `enough` holds for all it did, giving up after ten seconds.
+   */
+  async function catchUpUntil(vacuum: boolean, enough: (done: { vacuumed: string[]; analyzed: string[] }) => boolean) {
+    const done = { vacuumed: [] as string[], analyzed: [] as string[] };
+    for (let attempt = 0; attempt < 40 && !enough(done); attempt++) {
+      const more = await catchUp(vacuum);
+      done.vacuumed.push(...more.vacuumed);
+      done.analyzed.push(...more.analyzed);
       await sleep(250);
     }
-    return { vacuumed: [], analyzed: [] };
+    return done;
   }
 
   async function indexFile(words: string[]) {
@@ -66,10 +71,17 @@ describe('Search table maintenance (PostgreSQL)', () => {
   });
   afterAll(() => app?.close());
 
+  it('only analyzes while a load is still running, when asked not to vacuum', async () => {
+    await indexFile(Array.from({ length: 200 }, (_, i) => `early${i}`));
+    const done = await catchUpUntil(false, ({ analyzed }) => analyzed.includes('chunks') && analyzed.includes('chunk_terms'));
+    expect(done.vacuumed).toEqual([]);
+    expect(done.analyzed).toEqual(expect.arrayContaining(['chunks', 'chunk_terms']));
+  });
+
   it('vacuums a table a load added many rows to and analyzes one it changed, then leaves both alone', async () => {
-    // 1,600 postings (past vacuum's 1,000 added rows and a fifth) in 200 chunks (past analyze's 50 changed rows).
+    // 3,200 postings since the last vacuum (past 1,000 added rows and a fifth); 200 new chunks of 400 (past 50 and a tenth).
     await indexFile(Array.from({ length: 200 }, (_, i) => `word${i}`));
-    const done = await catchUpOnceReported();
+    const done = await catchUpUntil(true, ({ vacuumed, analyzed }) => vacuumed.includes('chunk_terms') && [...vacuumed, ...analyzed].includes('chunks'));
     expect(done.vacuumed).toContain('chunk_terms');
     expect([...done.vacuumed, ...done.analyzed]).toContain('chunks');
     const terms = await lastDone('chunk_terms');

@@ -23,7 +23,7 @@ export class PostgresSearchTableMaintenance extends SearchTableMaintenance {
     super();
   }
 
-  async catchUp(): Promise<{ vacuumed: string[]; analyzed: string[] }> {
+  async catchUp({ vacuum }: { vacuum: boolean }): Promise<{ vacuumed: string[]; analyzed: string[] }> {
     const connection = this.em.getConnection();
     const states = await connection.execute<TableState[]>(
       `select relname as "table",
@@ -35,7 +35,7 @@ export class PostgresSearchTableMaintenance extends SearchTableMaintenance {
       [[...SEARCH_TABLES]],
     );
     const due = (rule: 'vacuumDue' | 'analyzeDue') => SEARCH_TABLES.filter((table) => states.some((state) => state.table === table && state[rule]));
-    const vacuumed = due('vacuumDue');
+    const vacuumed = vacuum ? due('vacuumDue') : [];
     const analyzed = due('analyzeDue').filter((table) => !vacuumed.includes(table));
     // VACUUM cannot run inside a transaction; each statement here runs on its own.
     if (vacuumed.length > 0) await connection.execute(`vacuum (analyze, skip_locked) ${vacuumed.join(', ')}`, [], 'run');
