@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ChromaClient } from 'chromadb';
 import pg from 'pg';
 import { migrateUp } from '../../scripts/lib/migrate.mjs';
 import { ApiError } from '../lib/api-client.mjs';
@@ -120,7 +121,14 @@ export async function runDirectIngest({ product, accepted, apiDocsPerSecond, res
     REDIS_URL: `${product.env.REDIS_URL}/1`,
     CHROMA_COLLECTION: 'bench_direct_chunks',
   };
-  const direct = await runJsonChild(path.join(root, 'bench/workers/direct-ingest.mjs'), [inputFile], env, DIRECT_TIMEOUT_MS);
+  let direct;
+  try {
+    direct = await runJsonChild(path.join(root, 'bench/workers/direct-ingest.mjs'), [inputFile], env, DIRECT_TIMEOUT_MS);
+  } finally {
+    // A second copy of the index, and the upkeep it leaves (autovacuum, compaction), would share
+    // the machine with the suites after this one.
+    await dropDirectIndex(product.env, 'assistant_direct', env.CHROMA_COLLECTION);
+  }
   results.set('ingest.scifact.directSeconds', round(direct.seconds, 1));
   if (docs.length < accepted.length) {
     results.note(
@@ -168,6 +176,18 @@ async function listAll(admin, status) {
     if (!cursor) break;
   }
   return files;
+}
+
+async function dropDirectIndex(productEnv, database, collection) {
+  const client = new pg.Client({ connectionString: productEnv.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+  const chroma = new URL(productEnv.CHROMA_URL);
+  await new ChromaClient({ host: chroma.hostname, port: Number(chroma.port), ssl: false }).deleteCollection({ name: collection });
 }
 
 async function createDatabase(serverUrl, name) {
