@@ -29,7 +29,7 @@ class InMemoryVectors extends VectorLeg {
   constructor(private readonly ranked: string[]) {
     super();
   }
-  async search(): Promise<VectorHit[]> {
+  async nearest(): Promise<VectorHit[]> {
     return this.ranked.map((chunkId, i) => ({ chunkId, similarity: 1 - i / 10 }));
   }
 }
@@ -79,7 +79,7 @@ describe('HybridChunkSearch', () => {
 
   it('answers from full text alone when the vector store fails', async () => {
     const failing = new (class extends VectorLeg {
-      async search(): Promise<VectorHit[]> {
+      async nearest(): Promise<VectorHit[]> {
         throw new Error('chroma is down');
       }
     })();

@@ -5,6 +5,7 @@ import { scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
+import { nearestReadableChunks } from './nearest-readable-chunks';
 import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg, type SearchRequest } from './search.ports';
 
 const DEFAULT_LIMIT = 8;
@@ -16,7 +17,7 @@ export function searchCacheKey(query: string, scope: AccessScope, limit: number)
   return createHash('sha256').update(JSON.stringify([normalized, scopeKey(scope), limit])).digest('base64url');
 }
 
-/** Full text and vectors, each filtered by the scope inside its own query, fused by weighted reciprocal rank. */
+/** Full text and vectors, each kept to the scope inside its own leg, fused by weighted reciprocal rank. */
 @Injectable()
 export class HybridChunkSearch extends ChunkSearch {
   private readonly logger = new Logger(HybridChunkSearch.name);
@@ -64,29 +65,19 @@ export class HybridChunkSearch extends ChunkSearch {
 
   private async ranked(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const legLimit = limit * LEG_FACTOR;
-    const [textHits, vectorHits] = await Promise.all([this.fullText.search(query, scope, legLimit), this.vectorHitsOrNone(query, scope, legLimit)]);
-    const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorHits.map((h) => h.chunkId)], {
+    const [textHits, vectorHits] = await Promise.all([this.fullText.search(query, scope, legLimit), this.nearestReadableOrNone(query, scope, legLimit)]);
+    const rows = new Map([...vectorHits, ...textHits].map((chunk) => [chunk.chunkId, chunk]));
+    const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorHits.map((c) => c.chunkId)], {
       k: this.fusion.k,
       weights: [1, this.fusion.vectorWeight],
     });
-
-    const rows = new Map(textHits.map((chunk) => [chunk.chunkId, chunk]));
-    const missing = fused.map((f) => f.id).filter((id) => !rows.has(id));
-    for (const chunk of await this.store.findReadable(missing, scope)) rows.set(chunk.chunkId, chunk);
-
-    // A vector hit the store does not return (deleted, not ready, out of scope) is dropped here.
-    return fused
-      .flatMap(({ id, score }) => {
-        const row = rows.get(id);
-        return row ? [{ ...row, score }] : [];
-      })
-      .slice(0, limit);
+    return fused.slice(0, limit).map(({ id, score }) => ({ ...rows.get(id)!, score }));
   }
 
   // Without the vector store, full text still answers: a degraded answer beats none.
-  private async vectorHitsOrNone(query: string, scope: AccessScope, limit: number) {
+  private async nearestReadableOrNone(query: string, scope: AccessScope, limit: number) {
     try {
-      return await this.vectors.search(query, scope, limit);
+      return await nearestReadableChunks(this.vectors, this.store, query, scope, limit);
     } catch (error) {
       this.logger.warn({ err: error }, 'vector search failed; answering from full text only');
       return [];

@@ -25,9 +25,10 @@ export abstract class FullTextLeg {
   abstract search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]>;
 }
 
-/** Nearest chunk vectors inside the scope, best first. */
+/** Nearest chunk vectors, best first. */
 export abstract class VectorLeg {
-  abstract search(query: string, scope: AccessScope, limit: number): Promise<VectorHit[]>;
+  /** Among every chunk, or with a scope only among those whose indexed metadata the scope admits. */
+  abstract nearest(query: string, limit: number, scope?: AccessScope): Promise<VectorHit[]>;
 }
 
 /** Reads chunk rows by id, returning only those the scope may read and whose file is live and ready. */

@@ -1,0 +1,72 @@
+import { accessScopeOf, scopeAdmits, type AccessScope } from '../domain/access-scope';
+import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { nearestReadableChunks } from './nearest-readable-chunks';
+import { ChunkStore, VectorLeg, type VectorHit } from './search.ports';
+
+interface Placed {
+  id: string;
+  departmentId: string;
+  visibility: 'department' | 'organization';
+}
+
+// Nearest first: the reader in d1 may read o1, o2, mine (organisation-wide or d1) but not theirs.
+const COLLECTION: Placed[] = [
+  { id: 'theirs1', departmentId: 'd2', visibility: 'department' },
+  { id: 'o1', departmentId: 'd2', visibility: 'organization' },
+  { id: 'theirs2', departmentId: 'd2', visibility: 'department' },
+  { id: 'theirs3', departmentId: 'd2', visibility: 'department' },
+  { id: 'mine', departmentId: 'd1', visibility: 'department' },
+  { id: 'o2', departmentId: 'd3', visibility: 'organization' },
+];
+const admits = (scope: AccessScope, chunk: Placed) => scopeAdmits(scope, { fileId: `file-${chunk.id}`, departmentId: chunk.departmentId, visibility: chunk.visibility });
+
+class RankedVectors extends VectorLeg {
+  readonly calls: Array<{ limit: number; filtered: boolean }> = [];
+  async nearest(_query: string, limit: number, scope?: AccessScope): Promise<VectorHit[]> {
+    this.calls.push({ limit, filtered: scope !== undefined });
+    return COLLECTION.filter((chunk) => !scope || admits(scope, chunk))
+      .slice(0, limit)
+      .map((chunk, index) => ({ chunkId: chunk.id, similarity: 1 - index / 10 }));
+  }
+}
+
+class RuledStore extends ChunkStore {
+  async findReadable(ids: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
+    return COLLECTION.filter((chunk) => ids.includes(chunk.id) && admits(scope, chunk))
+      .reverse() // the store answers in no particular order
+      .map((chunk) => ({ chunkId: chunk.id, fileId: `file-${chunk.id}`, filename: 'f.txt', page: null, headingPath: [], text: chunk.id, score: 0 }));
+  }
+}
+
+const reader = accessScopeOf({ departmentId: 'd1' });
+const ids = (chunks: RetrievedChunk[]) => chunks.map((chunk) => chunk.chunkId);
+
+describe('nearestReadableChunks', () => {
+  it('keeps the readable ones of twice the limit unfiltered, nearest first, when enough pass', async () => {
+    const vectors = new RankedVectors();
+    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 1))).toEqual(['o1']);
+    expect(vectors.calls).toEqual([{ limit: 2, filtered: false }]);
+  });
+
+  it('asks with the access rule as a filter when too few of the unfiltered neighbours pass', async () => {
+    const vectors = new RankedVectors();
+    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 2))).toEqual(['o1', 'mine']);
+    expect(vectors.calls).toEqual([
+      { limit: 4, filtered: false },
+      { limit: 4, filtered: true },
+    ]);
+  });
+
+  it('goes straight to the filtered query for a scope narrowed by filters', async () => {
+    const vectors = new RankedVectors();
+    const narrowed = accessScopeOf({ departmentId: 'd1' }, { departmentIds: ['d3'] });
+    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', narrowed, 2))).toEqual(['o2']);
+    expect(vectors.calls).toEqual([{ limit: 4, filtered: true }]);
+  });
+
+  it('takes what passes when the collection runs out before twice the limit', async () => {
+    const vectors = new RankedVectors();
+    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 4))).toEqual(['o1', 'mine', 'o2']);
+    expect(vectors.calls).toEqual([{ limit: 8, filtered: false }]);
+  });
+});
