@@ -1,11 +1,12 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { EntityManager, MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
+import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { RetrievalModule } from '../retrieval.module';
 import { ChunkIndex, SearchTableMaintenance } from './indexing.ports';
@@ -55,16 +56,8 @@ describe('Search table maintenance (PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    const server = await PostgresOrm.init({ clientUrl: process.env.DATABASE_URL, entities: [], discovery: { warnWhenNoEntities: false } });
-    const name = `stats_${randomUUID().slice(0, 8)}`;
-    await server.em.getConnection().execute(`create database "${name}"`);
-    await server.close(true);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    const { migrateUp } = await import('../../../../scripts/lib/migrate.mjs');
-    await migrateUp(url.toString());
-
-    useTestEnvironment({ DATABASE_URL: url.toString(), CHROMA_COLLECTION: `stats_${randomUUID().slice(0, 8)}` });
+    const databaseUrl = await createMigratedDatabase('stats');
+    useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `stats_${randomUUID().slice(0, 8)}` });
     app = await (await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile()).init();
     em = app.get(EntityManager);
     await em.getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [department, 'Statistics']);

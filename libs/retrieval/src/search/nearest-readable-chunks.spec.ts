@@ -69,4 +69,20 @@ describe('nearestReadableChunks', () => {
     expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 4))).toEqual(['o1', 'mine', 'o2']);
     expect(vectors.calls).toEqual([{ limit: 8, filtered: false }]);
   });
+
+  it('asks the filtered query for more while chunks the store refuses take its places', async () => {
+    const vectors = new RankedVectors();
+    const refusing = new (class extends RuledStore {
+      // Files being deleted or indexed again: their metadata still admits them, the store does not.
+      override async findReadable(ids: readonly string[], scope: AccessScope) {
+        return (await super.findReadable(ids, scope)).filter((chunk) => chunk.chunkId !== 'o1' && chunk.chunkId !== 'mine');
+      }
+    })();
+    expect(ids(await nearestReadableChunks(vectors, refusing, 'q', reader, 1))).toEqual(['o2']);
+    expect(vectors.calls).toEqual([
+      { limit: 2, filtered: false },
+      { limit: 2, filtered: true },
+      { limit: 4, filtered: true },
+    ]);
+  });
 });

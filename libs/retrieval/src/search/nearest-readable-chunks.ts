@@ -2,8 +2,10 @@ import { isFiltered, type AccessScope } from '../domain/access-scope';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import type { ChunkStore, VectorHit, VectorLeg } from './search.ports';
 
-// How many neighbours each query asks Chroma for, per chunk wanted.
+// How many neighbours each query asks Chroma for, per chunk wanted…
 const OVERFETCH = 2;
+// …and how many the filtered query may grow to when the store refuses some.
+const MAX_OVERFETCH = 16;
 
 /**
  * The vector leg as one reader sees it: the `limit` nearest chunks they may read, with their rows
@@ -15,8 +17,7 @@ const OVERFETCH = 2;
  * unfiltered and keeps those the store returns for this reader, in one read of the rows the
  * answer needs anyway. Only if fewer than `limit` pass does it ask Chroma with the access rule as
  * a filter. Either way the answer is the filtered query's: the k nearest readable chunks are the
- * first k readable ones of the whole ranking (short only when the filtered query's overfetch is
- * taken up by chunks of files being deleted or indexed again).
+ * first k readable ones of the whole ranking.
  */
 export async function nearestReadableChunks(vectors: VectorLeg, store: ChunkStore, query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
   const wanted = limit * OVERFETCH;
@@ -26,8 +27,13 @@ export async function nearestReadableChunks(vectors: VectorLeg, store: ChunkStor
     // Fewer neighbours than asked for means the collection ran out: every readable chunk is here.
     if (readable.length >= limit || neighbours.length < wanted) return readable.slice(0, limit);
   }
-  // The filter admits chunks of files being deleted or indexed again, which the store refuses, so it too asks for more.
-  return (await readableInOrder(store, await vectors.nearest(query, wanted, scope), scope)).slice(0, limit);
+  // The filter admits chunks of files being deleted or indexed again, which the store refuses:
+  // while they take places, ask for more, until enough pass or the collection runs out.
+  for (let asked = wanted; ; asked *= 2) {
+    const neighbours = await vectors.nearest(query, asked, scope);
+    const readable = await readableInOrder(store, neighbours, scope);
+    if (readable.length >= limit || neighbours.length < asked || asked >= limit * MAX_OVERFETCH) return readable.slice(0, limit);
+  }
 }
 
 async function readableInOrder(store: ChunkStore, hits: VectorHit[], scope: AccessScope): Promise<RetrievedChunk[]> {

@@ -1,10 +1,11 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { EntityManager, MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
+import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf } from '../domain/access-scope';
 import { ChunkIndex } from '../indexing/indexing.ports';
@@ -18,7 +19,6 @@ import { FullTextLeg } from './search.ports';
 describe('BM25 full-text leg (PostgreSQL)', () => {
   let app: INestApplicationContext;
   let em: EntityManager;
-  let databaseUrl: string;
   const own = randomUUID();
   const other = randomUUID();
   const files = { a: randomUUID(), b: randomUUID(), c: randomUUID(), otherPrivate: randomUUID() };
@@ -67,16 +67,7 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     em.getConnection().execute<Array<{ lexeme: string; tf: number }>>('select lexeme, tf from chunk_terms where chunk_id = ? order by lexeme', [chunkOf.get(fileId)]);
 
   beforeAll(async () => {
-    const server = await PostgresOrm.init({ clientUrl: process.env.DATABASE_URL, entities: [], discovery: { warnWhenNoEntities: false } });
-    const name = `bm25_${randomUUID().slice(0, 8)}`;
-    await server.em.getConnection().execute(`create database "${name}"`);
-    await server.close(true);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    const { migrateUp } = await import('../../../../scripts/lib/migrate.mjs');
-    await migrateUp(databaseUrl);
-
+    const databaseUrl = await createMigratedDatabase('bm25');
     useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `bm25_${randomUUID().slice(0, 8)}` });
     const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
     app = await moduleRef.init();
