@@ -25,7 +25,6 @@ function historyOf(messages: Message[]): ConversationTurn[] {
 @CommandHandler(SendMessage)
 export class SendMessageHandler implements ICommandHandler<SendMessage> {
   private readonly services: ChatTurnServices;
-  private readonly agent: AnswerAgent;
 
   constructor(
     private readonly conversations: ConversationRepository,
@@ -38,7 +37,6 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     settings: ChatSettings,
   ) {
     this.services = { agent, messages, slots, stopSignals, metrics, flushEveryMs: settings.flushEveryMs, leaseRenewEveryMs: settings.leaseRenewEveryMs };
-    this.agent = agent;
   }
 
   async execute({ actor, conversationId, message, filters }: SendMessage): Promise<ChatTurn> {
@@ -51,7 +49,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
       slotHeld = true;
       const scope = accessScopeOf(actor, filters);
-      this.agent.anticipate(message, scope);
+      this.services.agent.anticipate(message, scope);
       const now = new Date();
       let conversation: Conversation;
       let history: ConversationTurn[] = [];
