@@ -14,6 +14,10 @@
  *   average length from `chunk_text_stats`, they describe the whole corpus and a reader's
  *   scores do not depend on which slice of it they may see.
  * - idf is Lucene's, which never goes negative; a word repeated in the question counts again.
+ * - Each word's weight is computed once, in float8, before its postings are read: inlined, the
+ *   logarithm ran for every posting, in numeric (`count(*) + 0.5`), at about a third of the cost.
+ * - `limit 1` on the one-row stats table tells the planner so; without it the planner guessed
+ *   1,810 rows and, weights materialized, chose a plan ten times slower.
  */
 export function bm25SearchSql(columns: string, accessSql: string): string {
   return `
@@ -23,11 +27,12 @@ export function bm25SearchSql(columns: string, accessSql: string): string {
     select ?::float8 as k1, ?::float8 as b, s.chunk_count::float8 as n,
            greatest(s.total_length::float8 / greatest(s.chunk_count, 1), 1) as avg_length
       from chunk_text_stats s
-  ), weighted as (
+     limit 1
+  ), weighted as materialized (
     select t.lexeme, t.query_tf * ln(1 + (n - d.df + 0.5) / (d.df + 0.5)) as weight
       from terms t
      cross join params
-     cross join lateral (select count(*) as df from chunk_terms p where p.lexeme = t.lexeme) d
+     cross join lateral (select count(*)::float8 as df from chunk_terms p where p.lexeme = t.lexeme) d
   ), scored as materialized (
     select p.chunk_id, sum(w.weight * p.tf * (k1 + 1) / (p.tf + k1 * (1 - b + b * p.chunk_length / avg_length))) as score
       from weighted w join chunk_terms p using (lexeme), params
