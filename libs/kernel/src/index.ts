@@ -2,4 +2,4 @@ export * from './domain-error';
 export * from './page';
 export { withDeadline } from './async/with-deadline';
 export { untilAborted } from './async/until-aborted';
-export { ENGLISH_STOPWORDS, tokenize, stem, lexicalTerms, contentTermsOf, termCoverage } from './text/lexical-terms';
+export { ENGLISH_STOPWORDS, tokenize, stem, lexicalTerms, contentTermsOf } from './text/lexical-terms';

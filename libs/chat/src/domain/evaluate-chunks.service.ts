@@ -1,6 +1,6 @@
 import type { RetrievedChunk } from '@app/retrieval';
 import type { ChunkEvaluation } from './agent-decisions.types';
-import { contentTermsOf, termCoverage } from '@app/kernel';
+import { contentTermsOf } from '@app/kernel';
 
 export interface EvaluateChunksOptions {
   /** Chunks scoring below this are off topic whatever their words; the scale is the retriever's. */
@@ -11,8 +11,9 @@ export interface EvaluateChunksOptions {
   minTotalCoverage?: number;
 }
 
-function searchableTextOf(chunk: RetrievedChunk): string {
-  return [chunk.filename, ...chunk.headingPath, chunk.text].join('\n');
+function questionTermsIn(questionTerms: readonly string[], chunk: RetrievedChunk): Set<string> {
+  const present = new Set(contentTermsOf([chunk.filename, ...chunk.headingPath, chunk.text].join('\n')));
+  return new Set(questionTerms.filter((term) => present.has(term)));
 }
 
 /**
@@ -29,12 +30,16 @@ export function evaluateChunks(question: string, chunks: readonly RetrievedChunk
     return { sufficient: scored.length > 0, onTopic: scored, reason: 'the question has no content terms to check' };
   }
 
-  const onTopic = scored.filter((chunk) => termCoverage(terms, searchableTextOf(chunk)) >= minChunkCoverage);
+  // Each chunk's text is read once: together, the on-topic chunks hold the union of their terms.
+  const relevant = scored
+    .map((chunk) => ({ chunk, found: questionTermsIn(terms, chunk) }))
+    .filter(({ found }) => found.size / terms.length >= minChunkCoverage);
+  const onTopic = relevant.map(({ chunk }) => chunk);
   if (onTopic.length === 0) {
     return { sufficient: false, onTopic, reason: `none of ${chunks.length} chunks is about the question` };
   }
 
-  const coverage = termCoverage(terms, onTopic.map(searchableTextOf).join('\n'));
+  const coverage = new Set(relevant.flatMap(({ found }) => [...found])).size / terms.length;
   const percent = Math.round(coverage * 100);
   return coverage >= minTotalCoverage
     ? { sufficient: true, onTopic, reason: `${onTopic.length} chunks cover ${percent}% of the question's terms` }

@@ -61,10 +61,3 @@ export function contentTermsOf(text: string): string[] {
   }
   return [...terms];
 }
-
-/** Share of `queryTerms` present in `text` (0..1); 0 when there are no query terms. */
-export function termCoverage(queryTerms: readonly string[], text: string): number {
-  if (queryTerms.length === 0) return 0;
-  const present = new Set(contentTermsOf(text));
-  return queryTerms.filter((term) => present.has(term)).length / queryTerms.length;
-}
