@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { ChromaClient, ChromaNotFoundError, type Collection } from 'chromadb';
+import { ChromaQueryEndpoint } from './chroma-query-endpoint';
+
+const unit = (...values: number[]) => {
+  const norm = Math.hypot(...values);
+  return values.map((value) => value / norm);
+};
+
+describe('ChromaQueryEndpoint (Chroma)', () => {
+  const url = new URL(process.env.CHROMA_URL!);
+  const client = new ChromaClient({ host: url.hostname, port: Number(url.port), ssl: false });
+  const endpoint = new ChromaQueryEndpoint(url);
+  let collection: Collection;
+
+  beforeAll(async () => {
+    collection = await client.createCollection({ name: `query_${randomUUID().slice(0, 8)}`, embeddingFunction: null, configuration: { hnsw: { space: 'cosine' } } });
+    await collection.add({
+      ids: ['east', 'north-east', 'north', 'west'],
+      embeddings: [unit(1, 0, 0), unit(1, 1, 0), unit(0, 1, 0), unit(-1, 0, 0)],
+      metadatas: [{ side: 'a' }, { side: 'b' }, { side: 'a' }, { side: 'b' }],
+    });
+  });
+  afterAll(() => client.deleteCollection({ name: collection.name }));
+
+  it('returns the nearest ids first, with cosine distances, as the client would', async () => {
+    const nearest = await endpoint.nearest(collection, unit(1, 0.1, 0), 3);
+    const viaClient = await collection.query({ queryEmbeddings: [unit(1, 0.1, 0)], nResults: 3, include: ['distances'] });
+
+    expect(nearest.ids).toEqual(['east', 'north-east', 'north']);
+    expect(nearest.ids).toEqual(viaClient.ids[0]);
+    nearest.distances.forEach((distance, i) => expect(distance).toBeCloseTo(viaClient.distances[0]![i]!, 5));
+    expect(nearest.distances[0]).toBeLessThan(nearest.distances[1]!);
+  });
+
+  it('applies a metadata filter', async () => {
+    const nearest = await endpoint.nearest(collection, unit(1, 0.1, 0), 3, { side: 'b' });
+    expect(nearest.ids).toEqual(['north-east', 'west']);
+  });
+
+  it('reports a collection that no longer exists as ChromaNotFoundError, so the caller can reopen it', async () => {
+    await expect(endpoint.nearest({ ...collection, id: randomUUID() }, unit(1, 0, 0), 1)).rejects.toBeInstanceOf(ChromaNotFoundError);
+  });
+
+  it("passes Chroma's own reason on for a query it refuses", async () => {
+    await expect(endpoint.nearest(collection, [1, 0], 1)).rejects.toThrow(/400.*dimension/);
+  });
+});
