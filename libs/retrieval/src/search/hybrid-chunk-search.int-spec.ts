@@ -12,7 +12,7 @@ import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
 import { ChunkIndex } from '../indexing/indexing.ports';
 import { RetrievalModule } from '../retrieval.module';
 import { chromaWhereOf } from './chroma-where';
-import { nearestReadableChunks } from './nearest-readable-chunks';
+import { nearestReadableIds } from './nearest-readable-ids';
 import { ChunkSearch, ChunkStore, FullTextLeg, VectorLeg } from './search.ports';
 
 const TOPICS = ['parental leave lasts sixteen weeks', 'travel expenses are reimbursed within thirty days', 'the server room code is 4471'];
@@ -75,7 +75,7 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
 
       const textHits = await inContext(() => app.get(FullTextLeg).search(query, scope, 50));
       for (const hit of textHits) expect(readable).toContain(hit.fileId);
-      const vectorIds = new Set((await inContext(() => nearestReadableChunks(app.get(VectorLeg), app.get(ChunkStore), query, scope, 50))).map((hit) => hit.chunkId));
+      const vectorIds = new Set(await inContext(() => nearestReadableIds(app.get(VectorLeg), app.get(ChunkStore), query, scope, 50)));
       const [{ count }] = await em.getConnection().execute<Array<{ count: string }>>(
         `select count(*) from chunks where id = any(array[?]::uuid[]) and file_id <> all(array[?]::uuid[])`,
         [[...vectorIds, randomUUID()], [...readable, files.ownDeleted, files.ownProcessing]],
@@ -101,9 +101,9 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
       const distanceOf = new Map(everything.ids[0].map((id, index) => [id, everything.distances[0][index]!.toFixed(5)]));
       for (const limit of [1, 2, 4, 6]) {
         const filtered = await collection.query({ queryEmbeddings: [embedding], nResults: limit, where, include: ['distances'] });
-        const hits = await inContext(() => nearestReadableChunks(app.get(VectorLeg), app.get(ChunkStore), query, scope, limit));
-        expect(hits.map((hit) => distanceOf.get(hit.chunkId))).toEqual(filtered.distances[0].map((d) => d!.toFixed(5)));
-        const { metadatas } = await collection.get({ ids: hits.map((hit) => hit.chunkId), include: ['metadatas'] });
+        const ids = await inContext(() => nearestReadableIds(app.get(VectorLeg), app.get(ChunkStore), query, scope, limit));
+        expect(ids.map((id) => distanceOf.get(id))).toEqual(filtered.distances[0].map((d) => d!.toFixed(5)));
+        const { metadatas } = await collection.get({ ids, include: ['metadatas'] });
         for (const metadata of metadatas) expect(scopeAdmits(scope, metadata as unknown as ChunkPlacement)).toBe(true);
       }
     }

@@ -35,8 +35,13 @@ class InMemoryVectors extends VectorLeg {
 }
 
 class InMemoryStore extends ChunkStore {
+  readonly rowsRead: string[][] = [];
   async findReadable(ids: readonly string[], scope: AccessScope) {
+    this.rowsRead.push([...ids]);
     return readable(scope).filter((c) => ids.includes(c.chunkId)).map(strip);
+  }
+  async readableIds(ids: readonly string[], scope: AccessScope) {
+    return readable(scope).filter((c) => ids.includes(c.chunkId)).map((c) => c.chunkId);
   }
 }
 
@@ -70,6 +75,14 @@ describe('HybridChunkSearch', () => {
     const light = await new HybridChunkSearch(...legs(), new FusionSettings(10, 0.2)).search({ query: 'q', scope });
     expect(light.map((c) => c.chunkId)).toEqual(['a', 'b', 'c']);
     expect(light[0].score).toBeCloseTo(1 / 11, 10);
+  });
+
+  it('reads rows only for chunks the vectors alone put in the answer', async () => {
+    const store = new InMemoryStore();
+    const search = new HybridChunkSearch(new InMemoryFullText(['a', 'b']), new InMemoryVectors(['c', 'b']), store, new InMemoryCache(), new FusionSettings(10, 0.2));
+    expect((await search.search({ query: 'q', scope, limit: 2 })).map((c) => c.chunkId)).toEqual(['b', 'a']);
+    expect((await search.search({ query: 'q2', scope, limit: 3 })).map((c) => c.text)).toEqual(['text of b', 'text of a', 'text of c']);
+    expect(store.rowsRead.filter((ids) => ids.length > 0)).toEqual([['c']]);
   });
 
   it('drops a vector hit the store will not return for this reader', async () => {

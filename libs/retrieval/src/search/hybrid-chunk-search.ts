@@ -5,7 +5,7 @@ import { scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
-import { nearestReadableChunks } from './nearest-readable-chunks';
+import { nearestReadableIds } from './nearest-readable-ids';
 import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg, type SearchRequest } from './search.ports';
 
 const DEFAULT_LIMIT = 8;
@@ -65,19 +65,26 @@ export class HybridChunkSearch extends ChunkSearch {
 
   private async ranked(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const legLimit = limit * LEG_FACTOR;
-    const [textHits, vectorHits] = await Promise.all([this.fullText.search(query, scope, legLimit), this.nearestReadableOrNone(query, scope, legLimit)]);
-    const rows = new Map([...vectorHits, ...textHits].map((chunk) => [chunk.chunkId, chunk]));
-    const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorHits.map((c) => c.chunkId)], {
+    const [textHits, vectorIds] = await Promise.all([this.fullText.search(query, scope, legLimit), this.nearestReadableOrNone(query, scope, legLimit)]);
+    const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorIds], {
       k: this.fusion.k,
       weights: [1, this.fusion.vectorWeight],
+    }).slice(0, limit);
+    const rows = new Map(textHits.map((chunk) => [chunk.chunkId, chunk]));
+    // Only chunks the vectors alone found still need their rows: with the tuned weights, only when
+    // full text finds fewer than the limit. One that stopped being readable since is left out.
+    const vectorOnly = fused.map(({ id }) => id).filter((id) => !rows.has(id));
+    for (const chunk of await this.store.findReadable(vectorOnly, scope)) rows.set(chunk.chunkId, chunk);
+    return fused.flatMap(({ id, score }) => {
+      const row = rows.get(id);
+      return row ? [{ ...row, score }] : [];
     });
-    return fused.slice(0, limit).map(({ id, score }) => ({ ...rows.get(id)!, score }));
   }
 
   // Without the vector store, full text still answers: a degraded answer beats none.
-  private async nearestReadableOrNone(query: string, scope: AccessScope, limit: number) {
+  private async nearestReadableOrNone(query: string, scope: AccessScope, limit: number): Promise<string[]> {
     try {
-      return await nearestReadableChunks(this.vectors, this.store, query, scope, limit);
+      return await nearestReadableIds(this.vectors, this.store, query, scope, limit);
     } catch (error) {
       this.logger.warn({ err: error }, 'vector search failed; answering from full text only');
       return [];

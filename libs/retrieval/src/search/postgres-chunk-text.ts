@@ -42,13 +42,20 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   }
 
   async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
+    return (await this.readable<ChunkRow>(COLUMNS, chunkIds, scope)).map(toChunk);
+  }
+
+  async readableIds(chunkIds: readonly string[], scope: AccessScope): Promise<string[]> {
+    return (await this.readable<{ id: string }>('c.id', chunkIds, scope)).map((row) => row.id);
+  }
+
+  private async readable<Row extends object>(columns: string, chunkIds: readonly string[], scope: AccessScope): Promise<Row[]> {
     if (chunkIds.length === 0) return [];
     const access = chunkAccessWhere(scope);
-    const rows = await this.em.getConnection().execute<ChunkRow[]>(
-      `select ${COLUMNS} from chunks c join files f on f.id = c.file_id
+    return this.em.getConnection().execute<Row[]>(
+      `select ${columns} from chunks c join files f on f.id = c.file_id
         where c.id = any(array[?]::uuid[]) and ${access.sql}`,
       [[...chunkIds], ...access.params],
     );
-    return rows.map(toChunk);
   }
 }

@@ -31,9 +31,12 @@ export abstract class VectorLeg {
   abstract nearest(query: string, limit: number, scope?: AccessScope): Promise<VectorHit[]>;
 }
 
-/** Reads chunk rows by id, returning only those the scope may read and whose file is live and ready. */
+/** Chunks by id, only those the scope may read and whose file is live and ready, in no particular order. */
 export abstract class ChunkStore {
+  /** Their rows. */
   abstract findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]>;
+  /** Only their ids: the access check without the rows' text. */
+  abstract readableIds(chunkIds: readonly string[], scope: AccessScope): Promise<string[]>;
 }
 
 export interface CachedSearch {

@@ -1,5 +1,4 @@
 import { isFiltered, type AccessScope } from '../domain/access-scope';
-import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import type { ChunkStore, VectorHit, VectorLeg } from './search.ports';
 
 // How many neighbours each query asks Chroma for, per chunk wanted…
@@ -8,18 +7,19 @@ const OVERFETCH = 2;
 const MAX_OVERFETCH = 16;
 
 /**
- * The vector leg as one reader sees it: the `limit` nearest chunks they may read, with their rows
- * from PostgreSQL, the authority on access (a deleted or unfinished file never shows).
+ * The vector leg as one reader sees it: the ids of the `limit` nearest chunks they may read,
+ * nearest first, checked against PostgreSQL, the authority on access (a deleted or unfinished
+ * file never shows). Only ids: fusion needs ranks, and the rows of the few that make the answer
+ * are read after it.
  *
  * Chroma 1.0 lists every match of a metadata filter before it searches: ~50 ms for an 11k-chunk
  * collection against ~4 ms unfiltered. When a reader may see most of the collection, the nearest
  * readable chunks are among the first unfiltered neighbours, so this asks for twice the limit
- * unfiltered and keeps those the store returns for this reader, in one read of the rows the
- * answer needs anyway. Only if fewer than `limit` pass does it ask Chroma with the access rule as
- * a filter. Either way the answer is the filtered query's: the k nearest readable chunks are the
- * first k readable ones of the whole ranking.
+ * unfiltered and keeps those the store admits for this reader. Only if fewer than `limit` pass
+ * does it ask Chroma with the access rule as a filter. Either way the answer is the filtered
+ * query's: the k nearest readable chunks are the first k readable ones of the whole ranking.
  */
-export async function nearestReadableChunks(vectors: VectorLeg, store: ChunkStore, query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
+export async function nearestReadableIds(vectors: VectorLeg, store: ChunkStore, query: string, scope: AccessScope, limit: number): Promise<string[]> {
   const wanted = limit * OVERFETCH;
   if (!isFiltered(scope)) {
     const neighbours = await vectors.nearest(query, wanted);
@@ -36,7 +36,7 @@ export async function nearestReadableChunks(vectors: VectorLeg, store: ChunkStor
   }
 }
 
-async function readableInOrder(store: ChunkStore, hits: VectorHit[], scope: AccessScope): Promise<RetrievedChunk[]> {
-  const rows = new Map((await store.findReadable(hits.map((hit) => hit.chunkId), scope)).map((chunk) => [chunk.chunkId, chunk]));
-  return hits.flatMap((hit) => rows.get(hit.chunkId) ?? []);
+async function readableInOrder(store: ChunkStore, hits: VectorHit[], scope: AccessScope): Promise<string[]> {
+  const readable = new Set(await store.readableIds(hits.map((hit) => hit.chunkId), scope));
+  return hits.map((hit) => hit.chunkId).filter((id) => readable.has(id));
 }

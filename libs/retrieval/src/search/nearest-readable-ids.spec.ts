@@ -1,6 +1,6 @@
 import { accessScopeOf, scopeAdmits, type AccessScope } from '../domain/access-scope';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
-import { nearestReadableChunks } from './nearest-readable-chunks';
+import { nearestReadableIds } from './nearest-readable-ids';
 import { ChunkStore, VectorLeg, type VectorHit } from './search.ports';
 
 interface Placed {
@@ -31,26 +31,28 @@ class RankedVectors extends VectorLeg {
 }
 
 class RuledStore extends ChunkStore {
-  async findReadable(ids: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
+  async readableIds(ids: readonly string[], scope: AccessScope): Promise<string[]> {
     return COLLECTION.filter((chunk) => ids.includes(chunk.id) && admits(scope, chunk))
       .reverse() // the store answers in no particular order
-      .map((chunk) => ({ chunkId: chunk.id, fileId: `file-${chunk.id}`, filename: 'f.txt', page: null, headingPath: [], text: chunk.id, score: 0 }));
+      .map((chunk) => chunk.id);
+  }
+  async findReadable(): Promise<RetrievedChunk[]> {
+    throw new Error('the vector leg reads no rows');
   }
 }
 
 const reader = accessScopeOf({ departmentId: 'd1' });
-const ids = (chunks: RetrievedChunk[]) => chunks.map((chunk) => chunk.chunkId);
 
-describe('nearestReadableChunks', () => {
+describe('nearestReadableIds', () => {
   it('keeps the readable ones of twice the limit unfiltered, nearest first, when enough pass', async () => {
     const vectors = new RankedVectors();
-    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 1))).toEqual(['o1']);
+    expect(await nearestReadableIds(vectors, new RuledStore(), 'q', reader, 1)).toEqual(['o1']);
     expect(vectors.calls).toEqual([{ limit: 2, filtered: false }]);
   });
 
   it('asks with the access rule as a filter when too few of the unfiltered neighbours pass', async () => {
     const vectors = new RankedVectors();
-    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 2))).toEqual(['o1', 'mine']);
+    expect(await nearestReadableIds(vectors, new RuledStore(), 'q', reader, 2)).toEqual(['o1', 'mine']);
     expect(vectors.calls).toEqual([
       { limit: 4, filtered: false },
       { limit: 4, filtered: true },
@@ -60,13 +62,13 @@ describe('nearestReadableChunks', () => {
   it('goes straight to the filtered query for a scope narrowed by filters', async () => {
     const vectors = new RankedVectors();
     const narrowed = accessScopeOf({ departmentId: 'd1' }, { departmentIds: ['d3'] });
-    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', narrowed, 2))).toEqual(['o2']);
+    expect(await nearestReadableIds(vectors, new RuledStore(), 'q', narrowed, 2)).toEqual(['o2']);
     expect(vectors.calls).toEqual([{ limit: 4, filtered: true }]);
   });
 
   it('takes what passes when the collection runs out before twice the limit', async () => {
     const vectors = new RankedVectors();
-    expect(ids(await nearestReadableChunks(vectors, new RuledStore(), 'q', reader, 4))).toEqual(['o1', 'mine', 'o2']);
+    expect(await nearestReadableIds(vectors, new RuledStore(), 'q', reader, 4)).toEqual(['o1', 'mine', 'o2']);
     expect(vectors.calls).toEqual([{ limit: 8, filtered: false }]);
   });
 
@@ -74,11 +76,11 @@ describe('nearestReadableChunks', () => {
     const vectors = new RankedVectors();
     const refusing = new (class extends RuledStore {
       // Files being deleted or indexed again: their metadata still admits them, the store does not.
-      override async findReadable(ids: readonly string[], scope: AccessScope) {
-        return (await super.findReadable(ids, scope)).filter((chunk) => chunk.chunkId !== 'o1' && chunk.chunkId !== 'mine');
+      override async readableIds(ids: readonly string[], scope: AccessScope) {
+        return (await super.readableIds(ids, scope)).filter((id) => id !== 'o1' && id !== 'mine');
       }
     })();
-    expect(ids(await nearestReadableChunks(vectors, refusing, 'q', reader, 1))).toEqual(['o2']);
+    expect(await nearestReadableIds(vectors, refusing, 'q', reader, 1)).toEqual(['o2']);
     expect(vectors.calls).toEqual([
       { limit: 2, filtered: false },
       { limit: 2, filtered: true },
