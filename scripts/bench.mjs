@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiClient } from '../bench/lib/api-client.mjs';
-import { describeRun } from '../bench/lib/machine.mjs';
+import { cpuTimes, describeRun } from '../bench/lib/machine.mjs';
 import { build, root, SEED, startProduct } from '../bench/lib/product.mjs';
 import { updateMainReadme, resultsTable, writeBenchReadme, writeJson } from '../bench/lib/report.mjs';
 import { waitForQuiet } from '../bench/lib/quiet.mjs';
@@ -45,6 +45,7 @@ const fullRun = SUITES.every(selected);
 
 const startedAt = Date.now();
 const loadAtStart = os.loadavg()[0];
+const cpuAtStart = cpuTimes();
 const log = (message) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const results = new BenchResults();
 const keysOf = (...names) => FIGURES.filter((f) => names.includes(f.suite) || names.includes(f.key)).map((f) => f.key);
@@ -151,7 +152,7 @@ try {
 }
 if (interrupted) process.exit(130);
 
-const run = describeRun({ loadAtStart });
+const run = describeRun({ loadAtStart, cpuAtStart });
 const outFile = fullRun ? latestFile : path.join(root, 'bench', 'results', `latest-${suites.join('-')}.json`);
 writeJson(outFile, run, results, suites);
 if (fullRun) {
