@@ -15,8 +15,10 @@ export class PrometheusChatMetrics extends ChatMetrics {
     const registers = [metrics.registry];
     this.firstTokenSeconds = new Histogram({
       name: 'chat_first_token_seconds',
-      help: 'Time from the chat request to the first answer token',
-      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      help: 'Time from the chat command (after auth and validation) to the first answer token',
+      // Fine where the objectives are (25 ms at the median, 60 ms at p95), so quantiles read from
+      // the buckets are within a few milliseconds and the share under each objective is exact.
+      buckets: [0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
     this.answerSeconds = new Histogram({
