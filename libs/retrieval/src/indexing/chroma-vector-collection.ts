@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ChromaClient, type Collection } from 'chromadb';
+import { ChromaClient, type Collection, type Where } from 'chromadb';
 import { EmbeddingModel } from '@app/llm';
 import { AppConfig } from '@app/platform';
 import { VectorSpace, type VectorSpaceCheck } from './indexing.ports';
+import { ChromaRecordsEndpoint, type ChromaRecord, type NearestIds } from './chroma-records-endpoint';
 import { CoalescedWrites } from './coalesced-writes';
 
 const MODEL_KEY = 'embeddingModel';
@@ -13,8 +14,6 @@ export const VECTOR_WRITE_BATCH = 256;
 // Long enough for the files a worker runs side by side to meet, short against a ~35 ms upsert.
 const UPSERT_WINDOW_MS = 5;
 
-export type VectorRecord = { id: string; embedding: number[]; metadata: Record<string, string | number> };
-
 /**
  * The one Chroma collection of chunk vectors (cosine). Embeddings are always computed by our
  * EmbeddingModel and passed explicitly, so the collection has no embedding function; its
@@ -24,8 +23,9 @@ export type VectorRecord = { id: string; embedding: number[]; metadata: Record<s
 export class ChromaVectorCollection extends VectorSpace {
   private readonly logger = new Logger(ChromaVectorCollection.name);
   private readonly client: ChromaClient;
+  private readonly records: ChromaRecordsEndpoint;
   private collection: Promise<Collection> | null = null;
-  private readonly upserts = new CoalescedWrites<VectorRecord>((records) => this.upsertNow(records), {
+  private readonly upserts = new CoalescedWrites<ChromaRecord>((records) => this.upsertNow(records), {
     windowMs: UPSERT_WINDOW_MS,
     maxRecords: VECTOR_WRITE_BATCH,
   });
@@ -37,6 +37,7 @@ export class ChromaVectorCollection extends VectorSpace {
     super();
     const url = new URL(config.get('CHROMA_URL'));
     this.client = new ChromaClient({ host: url.hostname, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)), ssl: url.protocol === 'https:' });
+    this.records = new ChromaRecordsEndpoint(url);
   }
 
   get name(): string {
@@ -82,21 +83,22 @@ export class ChromaVectorCollection extends VectorSpace {
     return collection.metadata?.[MODEL_KEY] === this.model.modelId && collection.metadata?.[DIMENSION_KEY] === this.model.dimension;
   }
 
+  /** The ids and cosine distances of the `nResults` nearest vectors, among those `where` admits if given. */
+  async nearest(embedding: readonly number[], nResults: number, where?: Where): Promise<NearestIds> {
+    return this.records.nearest(await this.open(), embedding, nResults, where);
+  }
+
   /** Upserts these vectors in one request shared with other callers' concurrent upserts. */
-  upsert(records: readonly VectorRecord[]): Promise<void> {
+  upsert(records: readonly ChromaRecord[]): Promise<void> {
     return this.upserts.add(records);
   }
 
-  private async upsertNow(records: VectorRecord[]): Promise<void> {
+  private async upsertNow(records: ChromaRecord[]): Promise<void> {
     // Two writes of one chunk may meet in a batch; Chroma refuses repeated ids, and the later write wins.
     const latest = [...new Map(records.map((record) => [record.id, record])).values()];
     try {
-      const collection = await this.open();
-      await collection.upsert({
-        ids: latest.map((record) => record.id),
-        embeddings: latest.map((record) => record.embedding),
-        metadatas: latest.map((record) => record.metadata),
-      });
+      const [collection, base64] = await Promise.all([this.open(), this.client.supportsBase64Encoding()]);
+      await this.records.upsert(collection, latest, { base64 });
     } catch (error) {
       this.forget(); // the collection may have been recreated by a re-embed elsewhere
       throw error;
