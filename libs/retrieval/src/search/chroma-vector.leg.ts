@@ -4,7 +4,7 @@ import { EmbeddingModel } from '@app/llm';
 import type { AccessScope } from '../domain/access-scope';
 import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
 import { chromaWhereOf } from './chroma-where';
-import { VectorLeg, type VectorHit } from './search.ports';
+import { VectorLeg } from './search.ports';
 
 /** Nearest neighbours in the collection ingestion fills; only distances come back, since metadata costs Chroma more than the search. */
 @Injectable()
@@ -16,7 +16,7 @@ export class ChromaVectorLeg extends VectorLeg {
     super();
   }
 
-  async nearest(query: string, limit: number, scope?: AccessScope): Promise<VectorHit[]> {
+  async nearest(query: string, limit: number, scope?: AccessScope): Promise<string[]> {
     const embedding = await this.embeddings.embedQuery(query);
     const where = scope ? (chromaWhereOf(scope) as Where) : undefined;
     try {
@@ -29,8 +29,7 @@ export class ChromaVectorLeg extends VectorLeg {
     }
   }
 
-  private async query(embedding: number[], nResults: number, where: Where | undefined): Promise<VectorHit[]> {
-    const { ids, distances } = await this.vectors.nearest(embedding, nResults, where);
-    return ids.map((chunkId, index) => ({ chunkId, similarity: 1 - (distances[index] ?? 1) }));
+  private async query(embedding: number[], nResults: number, where: Where | undefined): Promise<string[]> {
+    return (await this.vectors.nearest(embedding, nResults, where)).ids;
   }
 }

@@ -2,7 +2,7 @@ import { accessScopeOf, type AccessScope } from '../domain/access-scope';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
 import { HybridChunkSearch } from './hybrid-chunk-search';
-import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch, type VectorHit } from './search.ports';
+import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch } from './search.ports';
 
 const equalWeights = new FusionSettings(60, 1);
 
@@ -29,8 +29,8 @@ class InMemoryVectors extends VectorLeg {
   constructor(private readonly ranked: string[]) {
     super();
   }
-  async nearest(): Promise<VectorHit[]> {
-    return this.ranked.map((chunkId, i) => ({ chunkId, similarity: 1 - i / 10 }));
+  async nearest(): Promise<string[]> {
+    return this.ranked;
   }
 }
 
@@ -92,7 +92,7 @@ describe('HybridChunkSearch', () => {
 
   it('answers from full text alone when the vector store fails', async () => {
     const failing = new (class extends VectorLeg {
-      async nearest(): Promise<VectorHit[]> {
+      async nearest(): Promise<string[]> {
         throw new Error('chroma is down');
       }
     })();

@@ -1,7 +1,7 @@
 import { accessScopeOf, scopeAdmits, type AccessScope } from '../domain/access-scope';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { nearestReadableIds } from './nearest-readable-ids';
-import { ChunkStore, VectorLeg, type VectorHit } from './search.ports';
+import { ChunkStore, VectorLeg } from './search.ports';
 
 interface Placed {
   id: string;
@@ -22,11 +22,11 @@ const admits = (scope: AccessScope, chunk: Placed) => scopeAdmits(scope, { fileI
 
 class RankedVectors extends VectorLeg {
   readonly calls: Array<{ limit: number; filtered: boolean }> = [];
-  async nearest(_query: string, limit: number, scope?: AccessScope): Promise<VectorHit[]> {
+  async nearest(_query: string, limit: number, scope?: AccessScope): Promise<string[]> {
     this.calls.push({ limit, filtered: scope !== undefined });
     return COLLECTION.filter((chunk) => !scope || admits(scope, chunk))
       .slice(0, limit)
-      .map((chunk, index) => ({ chunkId: chunk.id, similarity: 1 - index / 10 }));
+      .map((chunk) => chunk.id);
   }
 }
 

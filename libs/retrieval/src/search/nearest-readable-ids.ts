@@ -1,5 +1,5 @@
 import { isFiltered, type AccessScope } from '../domain/access-scope';
-import type { ChunkStore, VectorHit, VectorLeg } from './search.ports';
+import type { ChunkStore, VectorLeg } from './search.ports';
 
 // How many neighbours each query asks Chroma for, per chunk wanted…
 const OVERFETCH = 2;
@@ -36,7 +36,7 @@ export async function nearestReadableIds(vectors: VectorLeg, store: ChunkStore, 
   }
 }
 
-async function readableInOrder(store: ChunkStore, hits: VectorHit[], scope: AccessScope): Promise<string[]> {
-  const readable = new Set(await store.readableIds(hits.map((hit) => hit.chunkId), scope));
-  return hits.map((hit) => hit.chunkId).filter((id) => readable.has(id));
+async function readableInOrder(store: ChunkStore, ids: string[], scope: AccessScope): Promise<string[]> {
+  const readable = new Set(await store.readableIds(ids, scope));
+  return ids.filter((id) => readable.has(id));
 }

@@ -14,21 +14,15 @@ export abstract class ChunkSearch {
   abstract search(request: SearchRequest): Promise<RetrievedChunk[]>;
 }
 
-export interface VectorHit {
-  chunkId: string;
-  /** Cosine similarity, higher is closer. */
-  similarity: number;
-}
-
 /** Ranked full-text matches inside the scope, best first. */
 export abstract class FullTextLeg {
   abstract search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]>;
 }
 
-/** Nearest chunk vectors, best first. */
+/** The chunks whose vectors are nearest the query's, by id, nearest first. */
 export abstract class VectorLeg {
   /** Among every chunk, or with a scope only among those whose indexed metadata the scope admits. */
-  abstract nearest(query: string, limit: number, scope?: AccessScope): Promise<VectorHit[]>;
+  abstract nearest(query: string, limit: number, scope?: AccessScope): Promise<string[]>;
 }
 
 /** Chunks by id, only those the scope may read and whose file is live and ready, in no particular order. */
