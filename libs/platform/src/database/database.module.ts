@@ -13,6 +13,8 @@ import { AppConfig } from '../config/app-config';
       useFactory: (config: AppConfig) => ({
         driver: PostgreSqlDriver,
         clientUrl: config.get('DATABASE_URL'),
+        // libpq's `?host=/dir` (a Unix-socket directory), which MikroORM's own URL parsing skips
+        host: unixSocketDirectoryOf(config.get('DATABASE_URL')),
         pool: { min: 0, max: config.get('DATABASE_POOL_MAX') },
         autoLoadEntities: true,
         registerRequestContext: true,
@@ -23,3 +25,8 @@ import { AppConfig } from '../config/app-config';
   ],
 })
 export class DatabaseModule {}
+
+function unixSocketDirectoryOf(databaseUrl: string): string | undefined {
+  const host = new URL(databaseUrl).searchParams.get('host');
+  return host?.startsWith('/') ? host : undefined;
+}
