@@ -1,9 +1,11 @@
 // The floors the product's figures are read against: one PostgreSQL and one Redis round trip,
 // and one Chroma query with nothing of ours around it.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { ChromaClient } from 'chromadb';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { root } from '../lib/product.mjs';
 import { summarize, timeSequential } from '../lib/stats.mjs';
 
 const ROUND_TRIPS = 2000;
@@ -27,7 +29,9 @@ export async function runFloors({ product, results, log }) {
   }
 
   log('floors: Redis PING');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  // The product's own connection (built into dist/ first), so the floor uses the product's transport.
+  const { createRedisConnection } = createRequire(import.meta.url)(path.join(root, 'dist/libs/platform/src/redis/redis-connection.js'));
+  const redis = createRedisConnection(REDIS_URL, { lazyConnect: true }, 'floors');
   await redis.connect();
   try {
     const samples = summarize(await timeSequential(() => redis.ping(), { count: ROUND_TRIPS }));

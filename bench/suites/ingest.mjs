@@ -118,7 +118,7 @@ export async function runDirectIngest({ product, accepted, apiDocsPerSecond, res
   const env = {
     ...product.env,
     DATABASE_URL: databaseUrl,
-    REDIS_URL: `${product.env.REDIS_URL}/1`,
+    REDIS_URL: redisDatabaseUrl(product.env.REDIS_URL, 1),
     CHROMA_COLLECTION: 'bench_direct_chunks',
   };
   let direct;
@@ -188,6 +188,14 @@ async function dropDirectIndex(productEnv, database, collection) {
   }
   const chroma = new URL(productEnv.CHROMA_URL);
   await new ChromaClient({ host: chroma.hostname, port: Number(chroma.port), ssl: false }).deleteCollection({ name: collection });
+}
+
+/** The same Redis, another logical database: a path for redis:// URLs, `?db=` for a Unix socket's. */
+function redisDatabaseUrl(serverUrl, db) {
+  const url = new URL(serverUrl);
+  if (url.protocol === 'unix:') url.searchParams.set('db', String(db));
+  else url.pathname = `/${db}`;
+  return url.toString();
 }
 
 async function createDatabase(serverUrl, name) {

@@ -119,18 +119,25 @@ function pingRedis(port) {
   });
 }
 
+/**
+ * Redis listens on TCP and on a Unix socket named after its port, which the returned URL names:
+ * like PostgreSQL's, cheaper per round trip than loopback TCP. It is in /tmp because a socket's
+ * path is limited to ~100 bytes, which a data folder deep in a checkout can exceed.
+ */
 export async function startRedis({ dataDir, port, persistent }) {
   ensureRedisServer();
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
+  const socket = `/tmp/redis-${port}.sock`;
   const args = [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
+    '--unixsocket', socket, '--unixsocketperm', '700',
     '--appendonly', persistent ? 'yes' : 'no', '--save', '',
     '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
   ];
   const child = spawnService('redis-server', args);
   await waitFor('redis-server', () => pingRedis(port), 15_000);
-  return { url: `redis://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
+  return { url: `unix://${socket}`, child, stop: () => stopChild(child) };
 }
 
 export async function startChroma({ dataDir, port }) {

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisConnection } from '@app/platform';
 
 /**
  * Listens to every file's events (the registry's Redis pub/sub) and keeps each file's status
@@ -10,8 +11,7 @@ export class FileStatusLog {
   private readonly subscriber: Redis;
 
   private constructor(redisUrl: string) {
-    this.subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    this.subscriber.on('error', () => undefined); // a restart under test; reconnecting is the point
+    this.subscriber = createRedisConnection(redisUrl, { maxRetriesPerRequest: null }, 'file-status-log');
     this.subscriber.on('pmessage', (_pattern: string, _channel: string, message: string) => {
       const { id, status } = JSON.parse(message) as { id: string; status: string };
       const seen = this.statuses.get(id) ?? [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { AppConfig } from '@app/platform';
+import type { Redis } from 'ioredis';
+import { AppConfig, createRedisConnection } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { RedisStreamSlots } from './redis-stream-slots';
 
@@ -10,7 +10,7 @@ describe('RedisStreamSlots (Redis)', () => {
 
   beforeAll(() => {
     useTestEnvironment({ CHAT_MAX_CONCURRENT_STREAMS: '2', CHAT_RATE_LIMIT_PER_MINUTE: '4' });
-    redis = new Redis(process.env.REDIS_URL!);
+    redis = createRedisConnection(process.env.REDIS_URL!, {}, 'test');
     slots = new RedisStreamSlots(redis, AppConfig.fromEnv());
   });
   afterAll(() => redis.quit());

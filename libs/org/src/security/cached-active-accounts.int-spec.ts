@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisConnection } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { User } from '../domain/user';
 import { InMemoryUsers } from '../testing/in-memory-org';
@@ -32,7 +33,7 @@ describe('CachedActiveAccounts (Redis)', () => {
   beforeAll(async () => {
     useTestEnvironment();
     const start = async () => {
-      const connection = new Redis(process.env.REDIS_URL!);
+      const connection = createRedisConnection(process.env.REDIS_URL!, {}, 'test');
       redis.push(connection);
       const accounts = new CachedActiveAccounts(users, connection);
       await accounts.onModuleInit();

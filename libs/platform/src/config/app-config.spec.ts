@@ -26,6 +26,13 @@ describe('parseConfig', () => {
     expect(() => parseConfig(rest)).toThrow(/REDIS_URL/);
   });
 
+  it('takes Redis over TCP, TLS or a Unix socket, and nothing else', () => {
+    for (const url of ['redis://localhost:6379/1', 'rediss://cache.internal:6380', 'unix:///tmp/redis.sock?db=1']) {
+      expect(parseConfig({ ...valid, REDIS_URL: url }).REDIS_URL).toBe(url);
+    }
+    expect(() => parseConfig({ ...valid, REDIS_URL: 'http://localhost:6379' })).toThrow(/REDIS_URL/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(parseConfig({ ...valid, OPENAI_BASE_URL: '' }).OPENAI_BASE_URL).toBeUndefined();
     expect(parseConfig({ ...valid, PORT: '' }).PORT).toBe(3000);

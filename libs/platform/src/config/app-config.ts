@@ -14,7 +14,7 @@ export const configSchema = z.object({
   CORS_ORIGINS: csv.default([]),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),
   CHROMA_URL: z.url({ protocol: /^https?$/ }),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_ISSUER: z.string().default('knowledge-assistant'),

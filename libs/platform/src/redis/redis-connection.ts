@@ -6,7 +6,7 @@ import { Redis, type RedisOptions } from 'ioredis';
  * error listener each failed attempt would print an "Unhandled error event".
  */
 export function createRedisConnection(url: string, options: RedisOptions, name: string): Redis {
-  const redis = new Redis(url, options);
+  const redis = url.startsWith('unix:') ? new Redis({ ...options, ...unixSocketOf(url) }) : new Redis(url, options);
   const logger = new Logger(`Redis:${name}`);
   let lastProblem = '';
   redis.on('error', (error: Error) => {
@@ -18,4 +18,11 @@ export function createRedisConnection(url: string, options: RedisOptions, name: 
     lastProblem = '';
   });
   return redis;
+}
+
+/** `unix:///path/to/redis.sock?db=1`, the form redis-py and others read, as ioredis options. */
+function unixSocketOf(url: string): Pick<RedisOptions, 'path' | 'db'> {
+  const { pathname, searchParams } = new URL(url);
+  const db = searchParams.get('db');
+  return { path: decodeURIComponent(pathname), ...(db ? { db: Number(db) } : {}) };
 }
