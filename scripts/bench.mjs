@@ -17,7 +17,7 @@ import { runChatStreams } from '../bench/suites/chat-streams.mjs';
 import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
 import { runFloors } from '../bench/suites/floors.mjs';
 import { runHttp } from '../bench/suites/http.mjs';
-import { runDirectIngest, runIngest } from '../bench/suites/ingest.mjs';
+import { runIngest, setOverhead, timeDirectIngest } from '../bench/suites/ingest.mjs';
 import { runRetrieval } from '../bench/suites/retrieval.mjs';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean' }, 'report-only': { type: 'boolean' } } });
@@ -83,6 +83,12 @@ async function settleAfterIngest() {
   );
 }
 
+/** Each ingest run starts on a quiet machine: none inherits the previous one's upkeep (checkpoints, vacuum, compaction). */
+async function settleBetweenIngests() {
+  const { seconds, quiet } = await waitForQuiet();
+  log(quiet ? `the machine was quiet after ${seconds} s` : `the CPUs stayed busy for ${seconds} s; going on`);
+}
+
 /** Runs one measurement; a failure marks its figures unmeasured with the reason, and the run goes on. */
 async function measure(keys, work) {
   try {
@@ -107,12 +113,17 @@ try {
   if (selected('http')) await measure(keysOf('http'), () => runHttp(context));
 
   let corpus = null;
+  let directBefore = null;
   if (selected('ingest') || selected('retrieval')) {
     await measure(keysOf('ingest', 'retrieval'), async () => {
       if (!(await admin.hasRoute('POST', '/files'))) throw new Error('POST /api/v1/files is not in this build: the files/ingestion work (issue 3) has not landed');
+      const scifact = loadScifact();
+      if (selected('ingest')) {
+        directBefore = await timeDirectIngest({ product, docs: scifact.corpus, log });
+        await settleBetweenIngests();
+      }
       const worker = await product.startWorker();
       if (!worker) throw new Error('dist/apps/worker/src/main.js is missing: the ingestion worker (issue 3) has not landed');
-      const scifact = loadScifact();
       try {
         corpus = { scifact, ...(await runIngest({ ...context, corpus: scifact.corpus, workerMetricsUrl: worker.metricsUrl })) };
       } finally {
@@ -121,9 +132,11 @@ try {
     });
   }
   if (corpus && selected('ingest')) {
-    await measure(['ingest.scifact.overheadRatio', 'ingest.scifact.directSeconds'], () =>
-      runDirectIngest({ ...context, accepted: corpus.accepted, apiDocsPerSecond: corpus.docsPerSecond }),
-    );
+    await measure(['ingest.scifact.overheadRatio', 'ingest.scifact.directSeconds'], async () => {
+      await settleBetweenIngests();
+      const directAfter = await timeDirectIngest({ product, docs: corpus.accepted, log });
+      setOverhead({ results, runs: [directBefore, directAfter], apiDocsPerSecond: corpus.docsPerSecond });
+    });
   }
   if (corpus && (selected('retrieval') || selected('chat'))) await settleAfterIngest();
   if (corpus && selected('retrieval')) {
