@@ -1,0 +1,47 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { AppConfig, parseConfig } from '@app/platform';
+import { DiskBlobStorage } from './disk-blob-storage';
+
+describe('DiskBlobStorage (disk)', () => {
+  let root: string;
+  let blobs: DiskBlobStorage;
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'blobs-'));
+    const env = { DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32), STORAGE_DIR: root };
+    blobs = new DiskBlobStorage(new AppConfig(parseConfig(env)));
+  });
+
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  // Small blobs are read with blocking calls and large ones through the thread pool: both must give back every byte.
+  it.each([
+    ['a small blob', 1_500],
+    ['a blob past the blocking-read size', 3 * 1024 * 1024],
+  ])('reads back %s exactly as written', async (_name, size) => {
+    const bytes = Buffer.alloc(size, 0);
+    for (let i = 0; i < size; i += 4096) bytes[i] = i % 251;
+    const key = `blob-${size}-aaaaaaaa`;
+    await blobs.write(key, Readable.from([bytes.subarray(0, size >> 1), bytes.subarray(size >> 1)]));
+
+    expect((await blobs.read(key)).equals(bytes)).toBe(true);
+  });
+
+  it('rejects a read of a missing key and of a key that is not one it makes', async () => {
+    await expect(blobs.read('missing-aaaaaaaa')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(blobs.read('../etc/passwd')).rejects.toThrow(/Not a storage key/);
+  });
+
+  it('leaves nothing behind when the stream fails', async () => {
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('client went away'));
+      },
+    });
+    await expect(blobs.write('broken-aaaaaaaa', failing)).rejects.toThrow('client went away');
+    expect(readdirSync(path.join(root, 'br'))).toEqual([]);
+  });
+});
