@@ -208,6 +208,27 @@ describe('chat (SSE)', () => {
     first.abort();
   });
 
+  it('limits chat per user, not per address: past the per-IP limit it answers, past the user’s chat rate it is 429', async () => {
+    const before = process.env.CHAT_RATE_LIMIT_PER_MINUTE;
+    const limited = await startListeningApi({ ...settings, RATE_LIMIT_PER_MINUTE: '2', CHAT_RATE_LIMIT_PER_MINUTE: '3' });
+    if (before === undefined) delete process.env.CHAT_RATE_LIMIT_PER_MINUTE;
+    else process.env.CHAT_RATE_LIMIT_PER_MINUTE = before;
+    try {
+      const user = await createSession(limited.app, 'member', member.departmentId);
+      for (let i = 0; i < 3; i++) {
+        const answered = await chat(limited, user, { message: LEAVE_QUESTION });
+        expect(answered.status).toBe(200);
+        await answered.all();
+      }
+      const refused = await chat(limited, user, { message: LEAVE_QUESTION });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(refused.json).toMatchObject({ code: 'rate_limited' });
+    } finally {
+      await limited.app.close();
+    }
+  });
+
   it('on shutdown reports not ready, refuses new questions with 503, ends a running answer as interrupted with an error event, and exits', async () => {
     const closing = await startListeningApi({ ...settings, CHAT_SHUTDOWN_GRACE_MS: '300' }, 200);
     const stream = await chat(closing, member, { message: LEAVE_QUESTION });

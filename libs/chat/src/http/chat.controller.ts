@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, UuidParam } from '@app/platform';
 import { GiveFeedback } from '../commands/give-feedback/give-feedback.command';
@@ -16,7 +17,10 @@ import { SseChatStream } from './sse-chat-stream';
 export class ChatController {
   constructor(private readonly commands: CommandBus) {}
 
+  // Limited per user by its stream slot (rate and concurrent streams, one Redis call), so the
+  // per-IP limit would be a second Redis round trip in front of every answer's search.
   @Post()
+  @SkipThrottle()
   @HttpCode(200)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'SSE: meta, status…, token…, citations, done | error (see API.md)' })
