@@ -135,7 +135,7 @@ try {
     await measure(['ingest.scifact.overheadRatio', 'ingest.scifact.directSeconds'], async () => {
       await settleBetweenIngests();
       const directAfter = await timeDirectIngest({ product, docs: corpus.accepted, log });
-      setOverhead({ results, runs: [directBefore, directAfter], apiDocsPerSecond: corpus.docsPerSecond });
+      setOverhead({ results, before: directBefore, after: directAfter, apiDocsPerSecond: corpus.docsPerSecond });
     });
   }
   if (corpus && (selected('retrieval') || selected('chat'))) await settleAfterIngest();
