@@ -27,6 +27,9 @@ export class BullmqIngestQueue extends IngestQueue implements OnApplicationShutd
         removeOnFail: true,
       },
     });
+    // Without a listener BullMQ prints every failed reconnect with console.error; the connection
+    // already reports an outage once through the logger (createRedisConnection).
+    this.queue.on('error', () => undefined);
   }
 
   async enqueueFile(fileId: string): Promise<void> {
