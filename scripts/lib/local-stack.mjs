@@ -2,7 +2,7 @@
 // redis-server and the Chroma server that the chromadb package ships. Used by `npm run dev`,
 // the Jest global setup and the benchmarks, so all three run against the same kind of stack.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -137,7 +137,9 @@ export async function startRedis({ dataDir, port, persistent }) {
   ];
   const child = spawnService('redis-server', args);
   await waitFor('redis-server', () => pingRedis(port), 15_000);
-  return { url: `unix://${socket}`, child, stop: () => stopChild(child) };
+  // Redis removes its socket when it shuts down cleanly, but not when it is killed.
+  const stop = () => stopChild(child).then(() => rmSync(socket, { force: true }));
+  return { url: `unix://${socket}`, child, stop };
 }
 
 export async function startChroma({ dataDir, port }) {

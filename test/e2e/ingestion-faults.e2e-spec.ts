@@ -67,7 +67,7 @@ describe('ingestion under faults', () => {
     await worker?.stop('SIGKILL');
     await app?.close();
     statusLog?.close();
-    if (redis) await stopChild(redis.child, 'SIGKILL');
+    await redis?.stop();
   });
 
   it(`ends a ${BATCH}-document batch ready with one copy of each chunk after the worker is SIGKILLed mid-batch`, async () => {
