@@ -23,19 +23,17 @@ describe('ChromaRecordsEndpoint (Chroma)', () => {
   });
   afterAll(() => client.deleteCollection({ name: collection.name }));
 
-  it('returns the nearest ids first, with cosine distances, as the client would', async () => {
+  it('returns the nearest ids first, as the client would', async () => {
     const nearest = await endpoint.nearest(collection, unit(1, 0.1, 0), 3);
     const viaClient = await collection.query({ queryEmbeddings: [unit(1, 0.1, 0)], nResults: 3, include: ['distances'] });
 
-    expect(nearest.ids).toEqual(['east', 'north-east', 'north']);
-    expect(nearest.ids).toEqual(viaClient.ids[0]);
-    nearest.distances.forEach((distance, i) => expect(distance).toBeCloseTo(viaClient.distances[0]![i]!, 5));
-    expect(nearest.distances[0]).toBeLessThan(nearest.distances[1]!);
+    expect(nearest).toEqual(['east', 'north-east', 'north']);
+    expect(nearest).toEqual(viaClient.ids[0]);
   });
 
   it('applies a metadata filter', async () => {
     const nearest = await endpoint.nearest(collection, unit(1, 0.1, 0), 3, { side: 'b' });
-    expect(nearest.ids).toEqual(['north-east', 'west']);
+    expect(nearest).toEqual(['north-east', 'west']);
   });
 
   it('reports a collection that no longer exists as ChromaNotFoundError, so the caller can reopen it', async () => {

@@ -14,21 +14,15 @@ export interface ChromaRecord {
   metadata: Record<string, string | number>;
 }
 
-export interface NearestIds {
-  ids: string[];
-  distances: number[];
-}
-
 interface QueryResponse {
   ids: string[][];
-  distances?: (number | null)[][] | null;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Chroma's REST record endpoints for the two hot paths, over kept-alive node:http: the search's
- * query (ids and distances only) and ingestion's upsert. The chromadb client spends about twice
+ * query (ids only) and ingestion's upsert. The chromadb client spends about twice
  * the CPU on each: it base64-encodes every vector byte by byte (~0.2 ms a 1024-dimension vector,
  * here a Buffer does it in microseconds) and goes through fetch's web streams. On SciFact that
  * was ~1 ms more of the API's event loop a chat query and ~25 % more time a serial upsert. The
@@ -44,10 +38,11 @@ export class ChromaRecordsEndpoint {
     this.agent = new this.transport.Agent({ keepAlive: true });
   }
 
-  async nearest(collection: ChromaCollectionPath, embedding: readonly number[], nResults: number, where?: Where): Promise<NearestIds> {
-    const body = { query_embeddings: [embedding], n_results: nResults, include: ['distances'], ...(where ? { where } : {}) };
+  /** The ids of the `nResults` nearest vectors, nearest first. */
+  async nearest(collection: ChromaCollectionPath, embedding: readonly number[], nResults: number, where?: Where): Promise<string[]> {
+    const body = { query_embeddings: [embedding], n_results: nResults, include: [], ...(where ? { where } : {}) };
     const response = JSON.parse(await this.post(collection, 'query', body)) as QueryResponse;
-    return { ids: response.ids[0] ?? [], distances: (response.distances?.[0] ?? []).map((distance) => distance ?? 1) };
+    return response.ids[0] ?? [];
   }
 
   /** `base64`: whether the server takes vectors as base64 little-endian float32, as the client's pre-flight check says. */

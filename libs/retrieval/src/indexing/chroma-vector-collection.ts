@@ -3,7 +3,7 @@ import { ChromaClient, type Collection, type Where } from 'chromadb';
 import { EmbeddingModel } from '@app/llm';
 import { AppConfig } from '@app/platform';
 import { VectorSpace, type VectorSpaceCheck } from './indexing.ports';
-import { ChromaRecordsEndpoint, type ChromaRecord, type NearestIds } from './chroma-records-endpoint';
+import { ChromaRecordsEndpoint, type ChromaRecord } from './chroma-records-endpoint';
 import { CoalescedWrites } from './coalesced-writes';
 
 const MODEL_KEY = 'embeddingModel';
@@ -83,8 +83,8 @@ export class ChromaVectorCollection extends VectorSpace {
     return collection.metadata?.[MODEL_KEY] === this.model.modelId && collection.metadata?.[DIMENSION_KEY] === this.model.dimension;
   }
 
-  /** The ids and cosine distances of the `nResults` nearest vectors, among those `where` admits if given. */
-  async nearest(embedding: readonly number[], nResults: number, where?: Where): Promise<NearestIds> {
+  /** The ids of the `nResults` nearest vectors, nearest first, among those `where` admits if given. */
+  async nearest(embedding: readonly number[], nResults: number, where?: Where): Promise<string[]> {
     return this.records.nearest(await this.open(), embedding, nResults, where);
   }
 

@@ -6,7 +6,7 @@ import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
 import { chromaWhereOf } from './chroma-where';
 import { VectorLeg } from './search.ports';
 
-/** Nearest neighbours in the collection ingestion fills; only distances come back, since metadata costs Chroma more than the search. */
+/** Nearest neighbours in the collection ingestion fills; only ids come back, since metadata costs Chroma more than the search. */
 @Injectable()
 export class ChromaVectorLeg extends VectorLeg {
   constructor(
@@ -20,16 +20,12 @@ export class ChromaVectorLeg extends VectorLeg {
     const embedding = await this.embeddings.embedQuery(query);
     const where = scope ? (chromaWhereOf(scope) as Where) : undefined;
     try {
-      return await this.query(embedding, limit, where);
+      return await this.vectors.nearest(embedding, limit, where);
     } catch (error) {
       if (!(error instanceof ChromaNotFoundError)) throw error;
       // Another process dropped and re-created the collection since we cached its handle.
       this.vectors.forget();
-      return this.query(embedding, limit, where);
+      return this.vectors.nearest(embedding, limit, where);
     }
-  }
-
-  private async query(embedding: number[], nResults: number, where: Where | undefined): Promise<string[]> {
-    return (await this.vectors.nearest(embedding, nResults, where)).ids;
   }
 }
