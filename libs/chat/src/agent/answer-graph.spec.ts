@@ -32,11 +32,25 @@ describe('buildAnswerGraph', () => {
   });
 
   it('stops refining at maxRefinements and then answers', async () => {
-    const h = harness(new RecordingChatModel({ responses: ['I could not find that in the documents.'] }), { chunks: OFF_TOPIC, maxRefinements: 2 });
-    const result = await buildAnswerGraph(h.deps).answer({ question: QUESTION });
-    expect(h.queries).toHaveLength(3);
+    // Each round finds another chunk on the question, never enough of it.
+    const queries: string[] = [];
+    const retrieve = async (query: string) => {
+      queries.push(query);
+      return [aChunk('Vacation days for new staff are listed in the handbook.', { chunkId: `v${queries.length}` })];
+    };
+    const h = harness(new RecordingChatModel({ responses: ['I could not find that in the documents.'] }), { retrieve, maxRefinements: 2 });
+    await buildAnswerGraph(h.deps).answer({ question: QUESTION });
+    expect(queries).toHaveLength(3);
+    expect(h.statuses.filter((s) => s.step === 'evaluating').map((s) => s.detail)).toEqual(Array(3).fill(expect.stringContaining('cover only')));
     expect(h.statuses.filter((s) => s.step === 'refining')).toHaveLength(2);
     expect(h.statuses.at(-1)?.step).toBe('generating');
+  });
+
+  it('stops refining when a rewrite finds nothing on the question that it did not have', async () => {
+    const h = harness(new RecordingChatModel({ responses: ['I could not find that in the documents.'] }), { chunks: OFF_TOPIC, maxRefinements: 2 });
+    const result = await buildAnswerGraph(h.deps).answer({ question: QUESTION });
+    expect(h.queries).toHaveLength(2);
+    expect(h.statuses.map((s) => s.step)).toEqual(['routing', 'planning', 'retrieving', 'evaluating', 'refining', 'retrieving', 'evaluating', 'generating']);
     expect(result.citations).toEqual([]);
   });
 

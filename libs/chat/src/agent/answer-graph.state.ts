@@ -14,6 +14,8 @@ export const AnswerState = Annotation.Root({
   onTopic: Annotation<RetrievedChunk[]>({ reducer: (_, next) => next, default: () => [] }),
   sufficient: Annotation<boolean>({ reducer: (_, next) => next, default: () => false }),
   refinements: Annotation<number>({ reducer: (_, next) => next, default: () => 0 }),
+  /** The last refinement found no on-topic chunk that the rounds before it had not. */
+  stalled: Annotation<boolean>({ reducer: (_, next) => next, default: () => false }),
   webResults: Annotation<RetrievedChunk[]>({ reducer: (_, next) => next, default: () => [] }),
   result: Annotation<AnswerResult | null>({ reducer: (_, next) => next, default: () => null }),
 });

@@ -61,7 +61,9 @@ export function buildAnswerGraph(deps: AnswerGraphDeps): AnswerGraph {
     .addNode('evaluate', async (state: AnswerGraphState, config: Config): Promise<AnswerGraphUpdate> => {
       const evaluation = await deps.decisions.evaluate(state.question, state.chunks, config.signal);
       deps.emit({ step: 'evaluating', detail: evaluation.reason });
-      return { sufficient: evaluation.sufficient, onTopic: evaluation.onTopic };
+      const known = new Set(state.onTopic.map((chunk) => chunk.chunkId));
+      const stalled = state.refinements > 0 && evaluation.onTopic.every((chunk) => known.has(chunk.chunkId));
+      return { sufficient: evaluation.sufficient, onTopic: evaluation.onTopic, stalled };
     })
     .addNode('refine', async (state: AnswerGraphState, config: Config): Promise<AnswerGraphUpdate> => {
       const attempt = state.refinements + 1;
@@ -85,7 +87,9 @@ export function buildAnswerGraph(deps: AnswerGraphDeps): AnswerGraph {
     .addEdge('retrieve', 'evaluate')
     .addConditionalEdges('evaluate', (state: AnswerGraphState) => {
       if (state.sufficient) return 'generate';
-      if (state.refinements < maxRefinements) return 'refine';
+      // A rewrite that reached nothing new on the question suggests the documents hold no more
+      // of it; another rewrite would mostly cost the reader a search round's wait.
+      if (state.refinements < maxRefinements && !state.stalled) return 'refine';
       return webSearch ? 'web_search' : 'generate';
     })
     .addEdge('refine', 'retrieve')
