@@ -1,5 +1,5 @@
 /**
- * Okapi BM25 over chunks, as SQL with parameters (query, k1, b, ...access, limit);
+ * Okapi BM25 over chunks, as SQL with parameters (query, k1, b, shortlist, ...access, limit);
  * `columns` is a select list and `accessSql` a condition, both over `chunks c join files f`.
  *
  * - The question's words are OR-ed: requiring all of them finds almost nothing for natural
@@ -9,7 +9,11 @@
  * - A word's document frequency is the count of its postings, read per word from the index:
  *   its idf is computed once per word, and the postings need no sort to be counted.
  * - Every candidate is scored; the result is the first `limit` in score order that pass the
- *   access rule, so a chunk the reader may not see neither shows nor takes a place.
+ *   access rule, so a chunk the reader may not see neither shows nor takes a place. Only the
+ *   best `shortlist` candidates are sorted and checked: a bounded sort instead of sorting the
+ *   ~3,000 candidates of a typical question, 14 % of the query's time. `shortlisted` says how
+ *   many there were, so the caller can tell a short answer cut short by the shortlist and ask
+ *   again with a null `shortlist`, which sorts them all.
  * - Document frequencies are counted before the access check, so, like the chunk count and
  *   average length from `chunk_text_stats`, they describe the whole corpus and a reader's
  *   scores do not depend on which slice of it they may see.
@@ -43,8 +47,9 @@ export function bm25SearchSql(columns: string, accessSql: string): string {
       from weighted w join chunk_terms p using (lexeme)
      group by p.chunk_id
      order by score desc, p.chunk_id
+     limit ?
   )
-  select c.*, s.score
+  select c.*, s.score, (select count(*) from scored) as shortlisted
     from scored s
    cross join lateral (
      select ${columns} from chunks c join files f on f.id = c.file_id where c.id = s.chunk_id and ${accessSql}

@@ -27,9 +27,10 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
   const scope = accessScopeOf({ departmentId: own });
 
   const inContext = <T>(work: () => Promise<T>) => RequestContext.create(app.get(MikroORM).em, work);
-  const search = (query: string) => inContext(() => app.get(FullTextLeg).search(query, scope, 10));
+  const search = (query: string, limit = 10) => inContext(() => app.get(FullTextLeg).search(query, scope, limit));
 
   async function addFile(id: string, departmentId: string, visibility: 'department' | 'organization', text: string) {
+    if (!chunkOf.has(id)) chunkOf.set(id, randomUUID());
     await em.getConnection().execute(
       `insert into files (id, filename, mime_type, size_bytes, sha256, department_id, visibility, status, storage_key, uploaded_by, created_at, updated_at)
        values (?, ?, 'text/plain', 1, ?, ?, ?, 'ready', 'k', ?, now(), now())`,
@@ -132,6 +133,16 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     expect(await search('zebra')).toEqual([]);
     expect(await postingsOf(files.b)).toEqual([{ lexeme: 'tiger', tf: 1 }]);
     expect(await postings()).toEqual({ stored: 4, lexemes: 4, differing: 0 });
+  });
+
+  it('finds the reader’s chunks behind many better ones of another department', async () => {
+    const best = randomUUID();
+    const weakest = randomUUID();
+    await addFile(best, own, 'department', 'gazelle gazelle gazelle gazelle');
+    for (let i = 0; i < 40; i++) await addFile(randomUUID(), other, 'department', 'gazelle gazelle gazelle');
+    await addFile(weakest, own, 'department', 'gazelle lion');
+    expect((await search('gazelle', 2)).map((hit) => hit.fileId)).toEqual([best, weakest]);
+    expect((await search('gazelle', 1)).map((hit) => hit.fileId)).toEqual([best]);
   });
 
   it('empties the postings and statistics when the chunks are truncated', async () => {

@@ -27,7 +27,13 @@ const toChunk = (row: ChunkRow): RetrievedChunk => ({
   score: Number(row.score ?? 0),
 });
 
+interface Bm25Row extends ChunkRow {
+  shortlisted: string;
+}
+
 const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text';
+// The full-text leg sorts and checks this many of its best candidates per hit it returns.
+const SHORTLIST_PER_RESULT = 8;
 
 /** The PostgreSQL side of retrieval: the ranked full-text leg and reading chunks by id. */
 @Injectable()
@@ -35,10 +41,18 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   constructor(private readonly em: EntityManager) {}
 
   async search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
+    const shortlist = limit * SHORTLIST_PER_RESULT;
+    const rows = await this.bm25(query, scope, limit, shortlist);
+    // Fewer than `limit` left from a full shortlist: the access rule refused most of it (a reader
+    // who sees a small part of the corpus), so hits may lie beyond it. No row at all says nothing.
+    const cutShort = rows.length < limit && (rows.length === 0 || Number(rows[0].shortlisted) === shortlist);
+    return (cutShort ? await this.bm25(query, scope, limit, null) : rows).map(toChunk);
+  }
+
+  private bm25(query: string, scope: AccessScope, limit: number, shortlist: number | null): Promise<Bm25Row[]> {
     const access = chunkAccessWhere(scope);
     const { k1, b } = BM25;
-    const rows = await this.em.getConnection().execute<ChunkRow[]>(bm25SearchSql(COLUMNS, access.sql), [query, k1, b, ...access.params, limit]);
-    return rows.map(toChunk);
+    return this.em.getConnection().execute<Bm25Row[]>(bm25SearchSql(COLUMNS, access.sql), [query, k1, b, shortlist, ...access.params, limit]);
   }
 
   async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
