@@ -29,6 +29,8 @@ export abstract class FileRepository {
   abstract save(file: StoredFile): Promise<void>;
   /** Saves the file's ingestion state only while the stored row is still unsettled; false otherwise. */
   abstract saveIfUnsettled(file: StoredFile): Promise<boolean>;
+  /** Saves a running file's ingestion state only while the stored row still says `processing`; false otherwise. */
+  abstract saveIfProcessing(file: StoredFile): Promise<boolean>;
   abstract remove(id: string): Promise<void>;
 }
 

@@ -85,10 +85,14 @@ export class RegistryIngestionFiles extends IngestionFiles {
     this.events.publish(toFileView(file));
   }
 
-  /** A step of a running ingestion: never overwrites an outcome already recorded, e.g. by a late duplicate run. */
+  /**
+   * A step of a running ingestion, on the file as its claim left it (no read): the save applies
+   * only while the row still says `processing`, so it never overwrites an outcome already
+   * recorded (e.g. by a late duplicate run), a requeue for a reindex, or a delete.
+   */
   private async advance(fileId: string, apply: (file: StoredFile, now: Date) => void | false): Promise<void> {
     const file = await this.files.findTracked(fileId);
     if (!file || file.isSettled() || apply(file, new Date()) === false) return;
-    if (await this.files.saveIfUnsettled(file)) this.events.publish(toFileView(file));
+    if (await this.files.saveIfProcessing(file)) this.events.publish(toFileView(file));
   }
 }

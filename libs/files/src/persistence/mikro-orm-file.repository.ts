@@ -15,8 +15,10 @@ export class MikroOrmFileRepository extends FileRepository {
     return this.em.findOne(StoredFile, { id, deletedAt: null }, { refresh: true });
   }
 
-  findTracked(id: string) {
-    return this.em.findOne(StoredFile, { id, deletedAt: null });
+  // By primary key alone: MikroORM answers that from the identity map, any other condition is a query.
+  async findTracked(id: string) {
+    const file = await this.em.findOne(StoredFile, id);
+    return file && !file.deletedAt ? file : null;
   }
 
   findIncludingDeleted(id: string) {
@@ -69,11 +71,19 @@ export class MikroOrmFileRepository extends FileRepository {
     await this.em.persist(file).flush();
   }
 
-  async saveIfUnsettled(file: StoredFile) {
+  saveIfUnsettled(file: StoredFile) {
+    return this.saveIfStored(file, ['queued', 'processing']);
+  }
+
+  saveIfProcessing(file: StoredFile) {
+    return this.saveIfStored(file, ['processing']);
+  }
+
+  private async saveIfStored(file: StoredFile, statuses: FileStatus[]) {
     const { status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt } = file;
     const changed = await this.em.nativeUpdate(
       StoredFile,
-      { id: file.id, status: { $in: ['queued', 'processing'] }, deletedAt: null },
+      { id: file.id, status: { $in: statuses }, deletedAt: null },
       { status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt },
     );
     if (changed === 1) this.em.getUnitOfWork().merge(file); // the row now says what the entity does: snapshot it, so no flush writes it again

@@ -45,6 +45,10 @@ class InMemoryFiles extends FileRepository {
     await this.save(file);
     return true;
   }
+  async saveIfProcessing(file: StoredFile) {
+    await this.save(file);
+    return true;
+  }
   async save(file: StoredFile) {
     this.rows.set(file.id, file);
   }
