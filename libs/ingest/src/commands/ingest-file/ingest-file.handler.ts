@@ -86,7 +86,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
       batch.forEach((chunk, i) => indexed.push({ ...chunk, id: chunkId(file.id, chunk.index), vector: vectors[i] }));
       const done = Math.min(chunks.length, start + batchSize) / chunks.length;
       await progress('embedding', STAGE_START.embedding + done * (STAGE_START.indexing - STAGE_START.embedding));
-      await yieldToEventLoop(); // keeps the job lock renewing while a large file embeds
+      if (start + batchSize < chunks.length) await yieldToEventLoop(); // keeps the job lock renewing while a large file embeds
     }
 
     await progress('indexing', STAGE_START.indexing);
