@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,10 +17,11 @@ describe('DiskBlobStorage (disk)', () => {
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  // Small blobs are read with blocking calls and large ones through the thread pool: both must give back every byte.
+  // Small blobs are written and read with blocking calls and large ones through the thread pool: both must give back every byte.
   it.each([
     ['a small blob', 1_500],
-    ['a blob past the blocking-read size', 3 * 1024 * 1024],
+    ['a blob just past the blocking size', 256 * 1024 + 1],
+    ['a large blob', 3 * 1024 * 1024],
   ])('reads back %s exactly as written', async (_name, size) => {
     const bytes = Buffer.alloc(size, 0);
     for (let i = 0; i < size; i += 4096) bytes[i] = i % 251;
@@ -43,5 +44,24 @@ describe('DiskBlobStorage (disk)', () => {
     });
     await expect(blobs.write('broken-aaaaaaaa', failing)).rejects.toThrow('client went away');
     expect(readdirSync(path.join(root, 'br'))).toEqual([]);
+  });
+
+  it('leaves nothing behind when a large stream fails after its first chunks', async () => {
+    async function* failingLate() {
+      yield Buffer.alloc(200 * 1024);
+      yield Buffer.alloc(200 * 1024);
+      throw new Error('client went away');
+    }
+    const source = Readable.from(failingLate());
+    await expect(blobs.write('late-aaaaaaaa', source)).rejects.toThrow('client went away');
+    expect(readdirSync(path.join(root, 'la'))).toEqual([]);
+  });
+
+  it('stops reading a large upload whose file cannot be written', async () => {
+    mkdirSync(path.join(root, 'bu'));
+    writeFileSync(path.join(root, 'bu', 'busy-aaaaaaaa.partial'), 'another write of this key');
+    const source = Readable.from([Buffer.alloc(200 * 1024), Buffer.alloc(200 * 1024), Buffer.alloc(200 * 1024)]);
+    await expect(blobs.write('busy-aaaaaaaa', source)).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(source.destroyed).toBe(true);
   });
 });
