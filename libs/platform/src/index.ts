@@ -9,4 +9,5 @@ export { Metrics } from './metrics/metrics';
 export { ProcessDraining } from './health/process-draining';
 export { PageQuery } from './http/page.query';
 export { UuidParam } from './http/uuid-param';
+export { arrivalOf } from './http/request-arrival';
 export { createRedisConnection } from './redis/redis-connection';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { Actor, CurrentActor, UuidParam } from '@app/platform';
+import { Actor, arrivalOf, CurrentActor, UuidParam } from '@app/platform';
 import { GiveFeedback } from '../commands/give-feedback/give-feedback.command';
 import { SendMessage } from '../commands/send-message/send-message.command';
 import { StopGeneration } from '../commands/stop-generation/stop-generation.command';
@@ -27,7 +27,7 @@ export class ChatController {
   async chat(@CurrentActor() actor: Actor, @Body() body: ChatRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
     let turn;
     try {
-      turn = await this.commands.execute(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}));
+      turn = await this.commands.execute(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req)));
     } catch (error) {
       if (error instanceof ChatRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error; // still before the stream: the error filter answers JSON

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
 
 export const apiPrefix = 'api/v1';
@@ -12,6 +13,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(apiPrefix);
+  app.use(stampArrival);
   app.use(helmet());
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useGlobalPipes(createValidationPipe());

@@ -9,6 +9,8 @@ export class SendMessage extends Command<ChatTurn> {
     readonly conversationId: string | null,
     readonly message: string,
     readonly filters: ScopeFilters = {},
+    /** When the request reached the process (`performance.now()`): the chat metrics count from there. */
+    readonly receivedAt: number = performance.now(),
   ) {
     super();
   }

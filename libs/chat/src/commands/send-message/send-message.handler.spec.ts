@@ -38,6 +38,20 @@ describe('SendMessageHandler', () => {
     expect(slots.held.has(turn.ids.assistantMessageId)).toBe(true);
   });
 
+  it('times the first token and the answer from when the request reached the process', async () => {
+    const timed: Record<string, number> = {};
+    const metrics = Object.assign(new NoMetrics(), {
+      firstToken: (seconds: number) => (timed.firstToken = seconds),
+      answered: (_outcome: string, seconds: number) => (timed.answered = seconds),
+    });
+    const handler = new SendMessageHandler(conversations, conversations.messages, slots, running, stops, new ScriptedAgent((run) => streamWords(run, WORDS)), metrics, settings);
+    const turn = await handler.execute(new SendMessage(alice, null, 'q', {}, performance.now() - 250));
+    await turn.run(new RecordingSink(), new AbortController().signal);
+    expect(timed.firstToken).toBeGreaterThanOrEqual(0.25);
+    expect(timed.firstToken).toBeLessThan(5);
+    expect(timed.answered).toBeGreaterThanOrEqual(timed.firstToken);
+  });
+
   it('streams statuses, tokens, citations and done, and stores the complete answer', async () => {
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS))).execute(new SendMessage(alice, null, 'q'));
     const sink = new RecordingSink();

@@ -1,6 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { Conversation, ConversationNotFound, ConversationRepository, Message, MessageRepository } from '@app/conversations';
 import { accessScopeOf } from '@app/retrieval';
 import type { ConversationTurn } from '../../agent/answer-graph.deps';
@@ -39,8 +38,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     this.services = { agent, messages, slots, stopSignals, metrics, flushEveryMs: settings.flushEveryMs, leaseRenewEveryMs: settings.leaseRenewEveryMs };
   }
 
-  async execute({ actor, conversationId, message, filters }: SendMessage): Promise<ChatTurn> {
-    const startedAt = performance.now();
+  async execute({ actor, conversationId, message, filters, receivedAt: startedAt }: SendMessage): Promise<ChatTurn> {
     const assistantMessageId = randomUUID();
     const running = this.running.start();
     let slotHeld = false;
