@@ -4,6 +4,7 @@ import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
 import { ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';
 import { ChatSettings } from '../../chat.settings';
+import type { ChatMetrics } from '../../chat.ports';
 import { RunningAnswers } from '../../streams/running-answers';
 import { InMemoryStopSignals, InMemoryStreamSlots, NoMetrics, RecordingSink, ScriptedAgent, sleep, streamWords } from './chat.fixture';
 import { SendMessage } from './send-message.command';
@@ -27,8 +28,8 @@ describe('SendMessageHandler', () => {
     running = new RunningAnswers(settings, new ProcessDraining());
   });
 
-  const handlerWith = (agent: ScriptedAgent) =>
-    new SendMessageHandler(conversations, conversations.messages, slots, running, stops, agent, new NoMetrics(), settings);
+  const handlerWith = (agent: ScriptedAgent, metrics: ChatMetrics = new NoMetrics()) =>
+    new SendMessageHandler(conversations, conversations.messages, slots, running, stops, agent, metrics, settings);
   const answerRow = (id: string) => conversations.messages.rows.find((m) => m.id === id)!;
 
   it('saves the question and a streaming answer before anything streams, titled from the question', async () => {
@@ -44,8 +45,7 @@ describe('SendMessageHandler', () => {
       firstToken: (seconds: number) => (timed.firstToken = seconds),
       answered: (_outcome: string, seconds: number) => (timed.answered = seconds),
     });
-    const handler = new SendMessageHandler(conversations, conversations.messages, slots, running, stops, new ScriptedAgent((run) => streamWords(run, WORDS)), metrics, settings);
-    const turn = await handler.execute(new SendMessage(alice, null, 'q', {}, performance.now() - 250));
+    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)), metrics).execute(new SendMessage(alice, null, 'q', {}, performance.now() - 250));
     await turn.run(new RecordingSink(), new AbortController().signal);
     expect(timed.firstToken).toBeGreaterThanOrEqual(0.25);
     expect(timed.firstToken).toBeLessThan(5);
