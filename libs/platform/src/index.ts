@@ -10,4 +10,5 @@ export { ProcessDraining } from './health/process-draining';
 export { PageQuery } from './http/page.query';
 export { UuidParam } from './http/uuid-param';
 export { arrivalOf } from './http/request-arrival';
+export { PreparedQueries } from './database/prepared-queries';
 export { createRedisConnection } from './redis/redis-connection';

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config';
+import { PreparedQueries } from './prepared-queries';
 
 /** MikroORM over PostgreSQL; features register their schemas with `MikroOrmModule.forFeature`. */
 @Global()
@@ -23,6 +24,8 @@ import { AppConfig } from '../config/app-config';
       }),
     }),
   ],
+  providers: [PreparedQueries],
+  exports: [PreparedQueries],
 })
 export class DatabaseModule {}
 

@@ -14,11 +14,11 @@ export function chunkAccessWhere(scope: AccessScope): { sql: string; params: unk
   ];
   const params: unknown[] = [scope.readerDepartmentId, scope.readerDepartmentId];
   if (scope.fileIds) {
-    clauses.push('c.file_id = any(array[?]::uuid[])');
+    clauses.push('c.file_id = any(?::uuid[])');
     params.push(scope.fileIds.length ? [...scope.fileIds] : null);
   }
   if (scope.departmentIds) {
-    clauses.push('f.department_id = any(array[?]::uuid[])');
+    clauses.push('f.department_id = any(?::uuid[])');
     params.push(scope.departmentIds.length ? [...scope.departmentIds] : null);
   }
   return { sql: clauses.join(' and '), params };

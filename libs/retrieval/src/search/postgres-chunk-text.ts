@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { PreparedQueries } from '@app/platform';
 import type { AccessScope } from '../domain/access-scope';
 import { BM25 } from '../domain/bm25';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
@@ -38,7 +38,7 @@ const SHORTLIST_PER_RESULT = 8;
 /** The PostgreSQL side of retrieval: the ranked full-text leg and reading chunks by id. */
 @Injectable()
 export class PostgresChunkText implements FullTextLeg, ChunkStore {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly queries: PreparedQueries) {}
 
   async search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const shortlist = limit * SHORTLIST_PER_RESULT;
@@ -52,7 +52,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   private bm25(query: string, scope: AccessScope, limit: number, shortlist: number | null): Promise<Bm25Row[]> {
     const access = chunkAccessWhere(scope);
     const { k1, b } = BM25;
-    return this.em.getConnection().execute<Bm25Row[]>(bm25SearchSql(COLUMNS, access.sql), [query, k1, b, shortlist, ...access.params, limit]);
+    return this.queries.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), [query, k1, b, shortlist, ...access.params, limit]);
   }
 
   async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
@@ -66,9 +66,9 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   private async readable<Row extends object>(columns: string, chunkIds: readonly string[], scope: AccessScope): Promise<Row[]> {
     if (chunkIds.length === 0) return [];
     const access = chunkAccessWhere(scope);
-    return this.em.getConnection().execute<Row[]>(
+    return this.queries.rows<Row>(
       `select ${columns} from chunks c join files f on f.id = c.file_id
-        where c.id = any(array[?]::uuid[]) and ${access.sql}`,
+        where c.id = any(?::uuid[]) and ${access.sql}`,
       [[...chunkIds], ...access.params],
     );
   }
