@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Cursor } from '@app/kernel';
+import { PreparedQueries } from '@app/platform';
 import { StoredFile, type FileReader, type FileStatus } from '../domain/stored-file';
 import { FileListFilter, FileRepository } from '../files.ports';
 
 @Injectable()
 export class MikroOrmFileRepository extends FileRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queries: PreparedQueries,
+  ) {
     super();
   }
 
@@ -79,16 +83,15 @@ export class MikroOrmFileRepository extends FileRepository {
     return this.saveIfStored(file, ['processing']);
   }
 
-  // Plain SQL: each ingested file takes two of these, and `nativeUpdate` cost 0.35–0.55 ms of the
-  // worker's CPU a call against 0.14–0.18 ms for this statement.
+  // A prepared statement: each ingested file takes two of these, and `nativeUpdate` cost
+  // 0.35–0.55 ms of the worker's CPU a call against 0.14–0.18 ms for the same SQL.
   private async saveIfStored(file: StoredFile, statuses: FileStatus[]) {
     const { status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt } = file;
-    const { affectedRows: changed } = await this.em.getConnection().execute<{ affectedRows: number }>(
+    const changed = await this.queries.rowCount(
       `update files set status = ?, stage = ?, progress = ?, chunk_count = ?, page_count = ?, error_code = ?, error_message = ?,
               ready_at = ?, updated_at = ?, last_progress_at = ?
-        where id = ? and status = any(array[?]::text[]) and deleted_at is null`,
+        where id = ? and status = any(?::text[]) and deleted_at is null`,
       [status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt, file.id, statuses],
-      'run',
     );
     if (changed === 1) this.em.getUnitOfWork().merge(file); // the row now says what the entity does: snapshot it, so no flush writes it again
     else await this.em.refresh(file); // the identity map holds what the row says

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { PreparedQueries } from '@app/platform';
 import { NO_PAGE, type IndexedChunk, type IndexedFile } from '../domain/indexed-chunk';
 import { ChunkIndex, CorpusVersion } from './indexing.ports';
 import { ChromaVectorCollection, VECTOR_WRITE_BATCH } from './chroma-vector-collection';
@@ -14,6 +15,7 @@ import { ChromaVectorCollection, VECTOR_WRITE_BATCH } from './chroma-vector-coll
 export class PostgresChromaChunkIndex extends ChunkIndex {
   constructor(
     private readonly em: EntityManager,
+    private readonly queries: PreparedQueries,
     private readonly vectors: ChromaVectorCollection,
     private readonly corpusVersion: CorpusVersion,
   ) {
@@ -34,9 +36,7 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
         ),
       );
     }
-    const rows = this.em
-      .getConnection()
-      .execute<Array<{ removed: number }>>(REPLACE_FILE_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk))), file.id, chunks.length]);
+    const rows = this.queries.rows<{ removed: number }>(REPLACE_FILE_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, chunk))), file.id, chunks.length]);
     const [[{ removed }]] = await Promise.all([rows, ...writes]);
     // Extra vectors exist only where extra rows did: chunk ids are deterministic, so an attempt
     // that crashed between the two stores wrote the same ids the retry writes. A first ingest
