@@ -1,6 +1,7 @@
 // The HTTP baseline: a bare NestJS app whose one route runs the same SQL as the product's
-// GET /conversations through `pg`, for a fixed user — no guards, interceptors, validation,
-// logging, metrics, rate limits or CQRS bus. What the product costs on top is read against it.
+// GET /conversations through `pg`, as the same named prepared statement, for a fixed user — no
+// guards, interceptors, validation, logging, metrics, rate limits or CQRS bus. What the product
+// costs on top is read against it.
 // Plain ESM, so decorators are applied as functions.
 import 'reflect-metadata';
 import { Controller, Get, Inject, Module } from '@nestjs/common';
@@ -22,7 +23,7 @@ class ConversationsController {
   }
 
   async list() {
-    const { rows } = await this.pool.query(LIST_SQL, [process.env.BASELINE_USER_ID, PAGE + 1]);
+    const { rows } = await this.pool.query({ name: 'list-conversations', text: LIST_SQL, values: [process.env.BASELINE_USER_ID, PAGE + 1] });
     const items = rows.slice(0, PAGE).map((row) => ({
       id: row.id,
       title: row.title,

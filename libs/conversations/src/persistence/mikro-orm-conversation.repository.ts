@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Cursor } from '@app/kernel';
+import { PreparedQueries } from '@app/platform';
 import { ConversationRepository, type ConversationSummary } from '../conversations.ports';
 import { Conversation } from '../domain/conversation';
 import type { Message } from '../domain/message';
@@ -15,7 +16,10 @@ interface SummaryRow {
 
 @Injectable()
 export class MikroOrmConversationRepository extends ConversationRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queries: PreparedQueries,
+  ) {
     super();
   }
 
@@ -26,7 +30,7 @@ export class MikroOrmConversationRepository extends ConversationRepository {
   async listOwned(userId: string, limit: number, after: Cursor | null): Promise<ConversationSummary[]> {
     const keyset = after ? 'and (c.updated_at, c.id) < (?::timestamptz, ?::uuid)' : '';
     const params = after ? [userId, after.at, after.id, limit] : [userId, limit];
-    const rows = await this.em.getConnection().execute<SummaryRow[]>(
+    const rows = await this.queries.rows<SummaryRow>(
       `select c.id, c.title, c.created_at, c.updated_at,
               (select count(*) from messages m where m.conversation_id = c.id) as message_count
          from conversations c
@@ -76,7 +80,7 @@ export class MikroOrmConversationRepository extends ConversationRepository {
       created_at: m.createdAt,
       updated_at: m.updatedAt,
     }));
-    await this.em.getConnection().execute(
+    await this.queries.rowCount(
       `with conversation as (
          insert into conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?) returning id
        )
@@ -86,7 +90,6 @@ export class MikroOrmConversationRepository extends ConversationRepository {
               jsonb_to_recordset(?::jsonb) as m(id uuid, role text, content text, citations jsonb, status text, finish_reason text,
                                                 usage jsonb, error_code text, created_at timestamptz, updated_at timestamptz)`,
       [conversation.id, conversation.userId, conversation.title, conversation.createdAt, conversation.updatedAt, JSON.stringify(rows)],
-      'run',
     );
   }
 
