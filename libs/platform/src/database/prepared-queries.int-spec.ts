@@ -26,6 +26,18 @@ describe('PreparedQueries (PostgreSQL)', () => {
     expect(prepared).toEqual([{ statement: 'select $1::int + $2::int as sum, $3::text as label' }]);
   });
 
+  it('settles on a generic plan after a few calls, unless told to plan each call', async () => {
+    const sql = `select count(*)::int as n from departments where name = ? and id <> ?::uuid`;
+    for (let call = 0; call < 8; call++) await queries.rows(sql, [`dept ${call}`, randomUUID()]);
+    for (let call = 0; call < 8; call++) await queries.rows(`${sql} and true`, [`dept ${call}`, randomUUID()], { planEachCall: true });
+    const plans = await queries.rows<{ statement: string; generic_plans: string }>(
+      'select statement, generic_plans from pg_prepared_statements where statement like ?',
+      ['%from departments where name = $1%'],
+    );
+    expect(plans).toEqual([{ statement: 'select count(*)::int as n from departments where name = $1 and id <> $2::uuid', generic_plans: expect.any(String) }]);
+    expect(Number(plans[0].generic_plans)).toBeGreaterThan(0);
+  });
+
   it('passes arrays as PostgreSQL arrays, and null as no array', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const sql = 'select count(*)::int as found from unnest(?::uuid[]) as id where id = any(?::uuid[])';

@@ -12,13 +12,25 @@ interface Statement {
   text: string;
 }
 
+export interface QueryOptions {
+  /**
+   * Plan each call for its own values instead of letting PostgreSQL settle on a generic plan.
+   * A generic plan is made once per connection, after five calls, for the table as it is then,
+   * and kept until the next ANALYZE: one made while a table was small may pick an index that
+   * turns into a scan of thousands of rows as a bulk load grows it. For cheap-to-plan
+   * statements on tables that change shape within seconds.
+   */
+  planEachCall?: boolean;
+}
+
 /**
  * Hot statements as named prepared statements on MikroORM's connection pool. MikroORM's
  * `execute` writes the parameters into the SQL text, so PostgreSQL parses and plans every call
  * afresh: for the BM25 search that was ~1.3 ms of ~6. A named statement is parsed once per
  * connection and its plan may be reused. SQL is written with `?` placeholders, as for
  * MikroORM; arrays travel as PostgreSQL arrays, so write `?::uuid[]`, not `array[?]`. Not for
- * statements inside a transaction: the pool lends any connection.
+ * statements inside a transaction: the pool lends any connection. With `planEachCall` the
+ * statement goes unnamed, so it is parsed and planned with each call's values.
  */
 @Injectable()
 export class PreparedQueries {
@@ -26,19 +38,19 @@ export class PreparedQueries {
 
   constructor(private readonly em: EntityManager) {}
 
-  async rows<Row extends object>(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    return (await this.run<Row>(sql, params)).rows;
+  async rows<Row extends object>(sql: string, params: readonly unknown[], options: QueryOptions = {}): Promise<Row[]> {
+    return (await this.run<Row>(sql, params, options)).rows;
   }
 
   /** For a statement that returns no rows: how many it inserted, updated or deleted. */
-  async rowCount(sql: string, params: readonly unknown[]): Promise<number> {
-    return (await this.run(sql, params)).rowCount ?? 0;
+  async rowCount(sql: string, params: readonly unknown[], options: QueryOptions = {}): Promise<number> {
+    return (await this.run(sql, params, options)).rowCount ?? 0;
   }
 
-  private async run<Row extends object>(sql: string, params: readonly unknown[]): Promise<Result<Row>> {
+  private async run<Row extends object>(sql: string, params: readonly unknown[], { planEachCall = false }: QueryOptions): Promise<Result<Row>> {
     const pool = await this.em.getConnection().getNativeClient();
     const { name, text } = this.statementOf(sql);
-    return (await pool.query({ name, text, values: [...params] })) as Result<Row>;
+    return (await pool.query({ name: planEachCall ? undefined : name, text, values: [...params] })) as Result<Row>;
   }
 
   private statementOf(sql: string): Statement {
