@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { buildOpenApiDocument } from '../openapi/openapi-document';
 import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
 
@@ -19,15 +20,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Knowledge assistant API')
-      .setDescription('REST and SSE contract of the knowledge assistant (see API.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${apiPrefix}/docs`, app, document, { jsonDocumentUrl: `${apiPrefix}/docs-json` });
   return app;
 }
