@@ -32,7 +32,7 @@ export class ChatController {
     done: ChatDoneEvent,
     error: ChatErrorEvent,
   })
-  @ApiErrors(400, [404, 'conversation_not_found'], [429, 'too_many_streams'], [503, 'server_shutting_down'])
+  @ApiErrors(400, [404, 'conversation_not_found'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
   async chat(@CurrentActor() actor: Actor, @Body() body: ChatRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
     let turn;
     try {

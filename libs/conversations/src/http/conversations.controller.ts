@@ -38,7 +38,7 @@ export class ConversationsController {
 
   @Post()
   @ApiCreatedResponse({ type: ConversationView })
-  @ApiErrors([400, 'invalid_conversation_title'])
+  @ApiErrors([400, 'validation_failed', 'invalid_conversation_title'])
   async create(@CurrentActor() actor: Actor, @Body() body: CreateConversationRequest): Promise<ConversationView> {
     return toConversationView(await this.commands.execute(new CreateConversation(actor, body.title ?? null)), 0);
   }
@@ -53,7 +53,7 @@ export class ConversationsController {
 
   @Patch(':id')
   @ApiOkResponse({ type: RenamedConversationView })
-  @ApiErrors([400, 'invalid_conversation_title'], [404, 'conversation_not_found'])
+  @ApiErrors([400, 'validation_failed', 'invalid_conversation_title'], [404, 'conversation_not_found'])
   async rename(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RenameConversationRequest): Promise<RenamedConversationView> {
     const conversation = await this.commands.execute(new RenameConversation(actor, id, body.title));
     return { id: conversation.id, title: conversation.title, createdAt: conversation.createdAt, updatedAt: conversation.updatedAt };

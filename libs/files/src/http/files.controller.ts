@@ -44,7 +44,7 @@ export class FilesController {
   })
   @ApiAcceptedResponse({ type: UploadedFileView, description: 'Stored and queued for ingestion (`duplicate: false`)' })
   @ApiOkResponse({ type: UploadedFileView, description: 'Identical bytes were already in the department: that record, `duplicate: true`' })
-  @ApiErrors([400, 'malformed_upload', 'empty_file'], 403, [404, 'department_not_found'], [413, 'file_too_large'], [415, 'unsupported_media_type'])
+  @ApiErrors([400, 'malformed_upload', 'empty_file', 'validation_failed'], 403, [404, 'department_not_found'], [413, 'file_too_large'], [415, 'unsupported_media_type'])
   async upload(@CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UploadedFileView> {
     const upload = await readMultipartUpload(request);
     try {

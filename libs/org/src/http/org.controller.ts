@@ -56,7 +56,7 @@ export class OrgController {
   @AdminOnlyRoute()
   @Patch('users/:id')
   @ApiOkResponse({ type: UserProfileView })
-  @ApiErrors([400, 'invalid_user_change'], 403, [404, 'user_not_found', 'department_not_found'])
+  @ApiErrors([400, 'validation_failed', 'invalid_user_change'], 403, [404, 'user_not_found', 'department_not_found'])
   updateUser(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateUserRequest): Promise<UserProfileView> {
     return this.commands.execute(new UpdateUser(actor, id, body));
   }

@@ -21,6 +21,8 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().default('knowledge-assistant-api'),
   JWT_ACCESS_TTL_SECONDS: duration.default(900),
   REFRESH_TOKEN_TTL_SECONDS: duration.default(30 * 24 * 3600),
+  // How long a rotated refresh token may still be presented (two tabs refreshing at once) before reuse revokes its family.
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
 

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
@@ -16,6 +17,8 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(apiPrefix);
   app.use(stampArrival);
   app.use(helmet());
+  // Only the auth routes read a cookie (the browser's refresh token).
+  app.use(`/${apiPrefix}/auth`, cookieParser());
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

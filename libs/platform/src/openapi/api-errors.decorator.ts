@@ -2,10 +2,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ErrorResponse } from './error-response';
 
-/** The codes any route may answer with at that status; a route adds its own. */
+/** The codes a route answers with at that status unless it names its own. */
 const commonCodes = {
   400: ['validation_failed'],
-  401: ['unauthenticated', 'account_disabled'],
+  401: ['unauthenticated', 'session_ended', 'account_disabled'],
   403: ['admin_only'],
   404: [],
   409: [],
@@ -30,14 +30,15 @@ const meaning: Record<ErrorStatus, string> = {
 };
 
 /**
- * Declares error responses in API.md's error shape. Each entry is a status, or a status with
- * the route's own codes: `ApiErrors(400, [404, 'file_not_found'])`.
+ * Declares error responses in API.md's error shape. Each entry is a status (with the codes any
+ * route answers there), or a status with the codes this route answers:
+ * `ApiErrors(400, [404, 'file_not_found'])`.
  */
 export function ApiErrors(...errors: Array<ErrorStatus | [ErrorStatus, ...string[]]>): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...errors.map((entry) => {
       const [status, ...own] = Array.isArray(entry) ? entry : [entry];
-      const codes = [...own, ...commonCodes[status]];
+      const codes = own.length ? own : commonCodes[status];
       const description = codes.length ? `${meaning[status]}. \`code\`: ${codes.map((code) => `\`${code}\``).join(', ')}` : meaning[status];
       return ApiResponse({ status, description, type: ErrorResponse });
     }),
