@@ -13,6 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Also sets the refresh token as an HttpOnly cookie for browsers. */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -29,6 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Ends the session of the body's refresh token, or else of the `refresh_token` cookie, and clears the cookie. */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Takes the refresh token from the body, or else from the `refresh_token` cookie, and answers a new pair (the cookie too). A refresh the cookie's token failed clears the cookie. */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -576,7 +579,12 @@ export interface components {
             password: string;
         };
         LogoutRequest: {
-            /** @description Revoke this session; without it every session of the caller is revoked */
+            /**
+             * @description End every session of the caller, whatever token is given
+             * @default false
+             */
+            everywhere: boolean;
+            /** @description End this session; without it (and without the refresh_token cookie) every session of the caller ends */
             refreshToken?: string;
         };
         MessageView: {
@@ -620,7 +628,8 @@ export interface components {
             queued: true;
         };
         RefreshRequest: {
-            refreshToken: string;
+            /** @description Without it, the refresh_token cookie that login and refresh set is used */
+            refreshToken?: string;
         };
         RenameConversationRequest: {
             /** @description 1–200 characters after trimming */
@@ -754,6 +763,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `refresh_token=<refresh token>; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Secure` (not Secure on plain-http localhost) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -769,7 +780,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `invalid_credentials`, `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `invalid_credentials`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -811,7 +822,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed out */
+            /** @description Signed out; the ended sessions’ access tokens are refused from the next request on */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -827,7 +838,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -871,6 +882,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `refresh_token=<refresh token>; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Secure` (not Secure on plain-http localhost) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -886,7 +899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `invalid_refresh_token`, `refresh_token_reused`, `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `invalid_refresh_token`, `refresh_token_reused`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -976,7 +989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -994,7 +1007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many requests; retry after Retry-After seconds. `code`: `too_many_streams`, `rate_limited` */
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited`, `too_many_streams` */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1056,7 +1069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1123,7 +1136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1201,7 +1214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1251,7 +1264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationView"];
                 };
             };
-            /** @description The request is not valid. `code`: `invalid_conversation_title`, `validation_failed` */
+            /** @description The request is not valid. `code`: `validation_failed`, `invalid_conversation_title` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1260,7 +1273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1317,7 +1330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1382,7 +1395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1443,7 +1456,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenamedConversationView"];
                 };
             };
-            /** @description The request is not valid. `code`: `invalid_conversation_title`, `validation_failed` */
+            /** @description The request is not valid. `code`: `validation_failed`, `invalid_conversation_title` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1452,7 +1465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1523,7 +1536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1605,7 +1618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1632,7 +1645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is over the limit. `code`: `file_too_large`, `payload_too_large` */
+            /** @description The body is over the limit. `code`: `file_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1698,7 +1711,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +1778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1841,7 +1854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +1931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1985,7 +1998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2059,7 +2072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReembedView"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2179,7 +2192,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserProfileView"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2226,7 +2239,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentView"][];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2285,7 +2298,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +2385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2519,7 +2532,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserProfileView"];
                 };
             };
-            /** @description The request is not valid. `code`: `invalid_user_change`, `validation_failed` */
+            /** @description The request is not valid. `code`: `validation_failed`, `invalid_user_change` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2528,7 +2541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `account_disabled` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
