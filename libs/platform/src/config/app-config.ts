@@ -12,6 +12,8 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv.default([]),
+  // The built web app (index.html, assets/), served at /; relative to the working directory.
+  WEB_APP_DIR: z.string().default('dist/web'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),

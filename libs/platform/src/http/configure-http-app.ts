@@ -5,8 +5,10 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { buildOpenApiDocument } from '../openapi/openapi-document';
+import { contentSecurityPolicy } from './content-security-policy';
 import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
+import { serveWebApp } from './web-app';
 
 export const apiPrefix = 'api/v1';
 
@@ -16,9 +18,10 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(apiPrefix);
   app.use(stampArrival);
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy }));
   // Only the auth routes read a cookie (the browser's refresh token).
   app.use(`/${apiPrefix}/auth`, cookieParser());
+  serveWebApp(app, config.get('WEB_APP_DIR'), apiPrefix);
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
