@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { IngestQueue } from '@app/ingest';
 import type { Actor } from '@app/platform';
@@ -129,6 +129,28 @@ describe('UploadFileHandler', () => {
   ])('refuses %s and leaves nothing stored', async (_case, name, content, code) => {
     const { files, blobs, queue, upload } = setUp();
     await expect(upload(name, content())).rejects.toMatchObject({ code });
+    expect(blobs.blobs.size).toBe(0);
+    expect(files.rows.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
+  it('stores nothing when the content fails before the handler starts reading it', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    const content = new PassThrough();
+    content.on('error', () => undefined); // as the multipart reader does
+    content.destroy(new Error('the body ended early'));
+    await expect(upload('a.txt', content)).rejects.toThrow('the body ended early');
+    expect(blobs.blobs.size).toBe(0);
+    expect(files.rows.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
+  it('stores nothing when the content fails after all its bytes arrived (the rest of the body was wrong)', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    const content = new PassThrough();
+    content.write('every byte of the file\n');
+    setImmediate(() => content.destroy(new Error('a field came after the file')));
+    await expect(upload('a.txt', content)).rejects.toThrow('a field came after the file');
     expect(blobs.blobs.size).toBe(0);
     expect(files.rows.size).toBe(0);
     expect(queue.files).toEqual([]);

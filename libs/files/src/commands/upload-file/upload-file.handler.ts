@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream';
 import { IngestQueue, mediaTypeOf, sniffDocumentType, type DocumentType } from '@app/ingest';
 import { displayFilename } from '../../domain/display-filename';
 import { EmptyFile, FileTooLarge, UnsupportedMediaType, UploadDepartmentNotFound } from '../../domain/files-errors';
@@ -31,8 +32,10 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
 
     const key = randomUUID();
     const inspector = new UploadInspector(this.settings.maxBytes, () => new FileTooLarge(this.settings.maxBytes));
-    upload.content.once('error', (error) => inspector.destroy(error));
-    await this.blobs.write(key, upload.content.pipe(inspector));
+    // pipeline, not pipe: an error of the content (even one raised before this line) fails the
+    // inspector, which storage reads, and a refusal by the inspector stops the content.
+    pipeline(upload.content, inspector, () => undefined);
+    await this.blobs.write(key, inspector);
 
     let type: DocumentType;
     try {
