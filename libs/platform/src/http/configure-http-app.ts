@@ -3,6 +3,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { assignRequestId } from '../logging/request-id';
+import { parseBodies } from './body-parsing';
+import { answerClientErrorsInShape } from './client-errors';
 import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
 
@@ -14,8 +17,11 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(apiPrefix);
   app.use(stampArrival);
+  app.use(assignRequestId);
+  answerClientErrorsInShape(app.getHttpServer());
   app.use(helmet());
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  parseBodies(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
