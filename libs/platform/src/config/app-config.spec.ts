@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { InvalidConfiguration, parseConfig } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgresql://u:p@localhost:5432/db',
   REDIS_URL: 'redis://localhost:6379',
   CHROMA_URL: 'http://localhost:8000',
-  JWT_SECRET: 'x'.repeat(32),
+  JWT_SECRET: randomBytes(48).toString('base64url'),
 };
 
 describe('parseConfig', () => {
@@ -19,6 +20,13 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(InvalidConfiguration);
     expect(() => parseConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
+  });
+
+  it('refuses a placeholder or low-entropy JWT secret at start-up, naming it and saying how to make one', () => {
+    for (const secret of ['change-me-to-a-long-random-string-of-48-chars', 'x'.repeat(32), 'test-secret-that-is-long-enough-for-hs256-0123456789']) {
+      expect(() => parseConfig({ ...valid, JWT_SECRET: secret })).toThrow(/JWT_SECRET: .*not a random secret|JWT_SECRET: is too repetitive/);
+      expect(() => parseConfig({ ...valid, JWT_SECRET: secret })).toThrow(/openssl rand -base64 48/);
+    }
   });
 
   it('names a missing variable', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weakSecretProblem } from './secret-strength';
 
 const duration = z.coerce.number().int().positive();
 const csv = z
@@ -16,7 +17,13 @@ export const configSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),
   CHROMA_URL: z.url({ protocol: /^https?$/ }),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .superRefine((secret, context) => {
+      const problem = weakSecretProblem(secret);
+      if (problem) context.addIssue({ code: 'custom', message: `${problem}; generate one with \`openssl rand -base64 48\`` });
+    }),
   JWT_ISSUER: z.string().default('knowledge-assistant'),
   JWT_AUDIENCE: z.string().default('knowledge-assistant-api'),
   JWT_ACCESS_TTL_SECONDS: duration.default(900),
