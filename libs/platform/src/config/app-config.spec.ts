@@ -46,6 +46,22 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
   });
 
+  it('reads TRUST_PROXY as off, a hop count or a list of addresses, and refuses true', () => {
+    expect(parseConfig(valid).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.7',
+    ]);
+    expect(() => parseConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust any X-Forwarded-For/);
+    for (const bad of ['10.0.0.0/33', 'proxy.internal', '1.2.3.4,,5.6.7.8', '-1']) {
+      expect(() => parseConfig({ ...valid, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: /);
+    }
+  });
+
   it('splits CORS origins', () => {
     expect(parseConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual([
       'http://a.test',

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -16,6 +17,8 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(apiPrefix);
+  // The client address rate limits see: X-Forwarded-For counts only from the proxies named here.
+  (app as NestExpressApplication).set('trust proxy', config.get('TRUST_PROXY'));
   app.use(stampArrival);
   app.use(assignRequestId);
   answerClientErrorsInShape(app.getHttpServer());
