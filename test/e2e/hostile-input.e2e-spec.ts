@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
@@ -108,6 +109,25 @@ describe('hostile input', () => {
       expectErrorShape(utf16, utf16.status, utf16.body.code);
     });
 
+    it.each([
+      ['a header line without a colon', 'GET /api/v1/health/live HTTP/1.1\r\nHost: x\r\nNot a header\r\n\r\n'],
+      ['both Content-Length and chunked', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+      ['a request line that is not HTTP', 'HELLO\r\n\r\n'],
+    ])('answers %s, which Node’s parser refuses, in the error shape and closes the connection', async (_case, raw) => {
+      const answer = await rawExchange(baseUrl, raw);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head).toMatch(/\r\nConnection: close/i);
+      const parsed = JSON.parse(body);
+      expect(parsed).toMatchObject({ statusCode: 400, code: 'malformed_request', requestId: expect.any(String) });
+      expect(head).toContain(`x-request-id: ${parsed.requestId}`);
+    });
+
+    it('answers a path parameter that is not valid percent-encoding with a 400', async () => {
+      const response = await http.get('/api/v1/files/%E0%A4%A').set(member.auth);
+      expectErrorShape(response, 400, response.body.code);
+    });
+
     it('answers a request whose headers are over Node’s limit in the error shape', async () => {
       const response = await sendRaw(baseUrl, '/api/v1/me', { authorization: `Bearer ${'a'.repeat(20_000)}` }, Buffer.alloc(0), 'GET');
       expectErrorShape(response, 431, 'headers_too_large');
@@ -193,6 +213,9 @@ describe('hostile input', () => {
       ['a limit out of range', '/api/v1/files?limit=101', 'limit'],
       ['a limit past what a number holds', `/api/v1/files?limit=${'9'.repeat(400)}`, 'limit'],
       ['a fractional limit', '/api/v1/files?limit=1.5', 'limit'],
+      ['a hexadecimal limit', '/api/v1/files?limit=0x10', 'limit'],
+      ['a limit in exponent notation', '/api/v1/files?limit=1e1', 'limit'],
+      ['an empty limit', '/api/v1/files?limit=', 'limit'],
       ['a repeated status', '/api/v1/files?status=ready&status=failed', 'status'],
       ['a bracketed status', '/api/v1/files?status[]=ready', 'status[]'],
       ['a repeated cursor', '/api/v1/conversations?cursor=a&cursor=b', 'cursor'],
@@ -256,3 +279,16 @@ describe('hostile input', () => {
     });
   });
 });
+
+/** Writes raw bytes to the server and returns everything it answers before closing. */
+function rawExchange(baseUrl: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(raw));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => socket.destroy(new Error('no answer')));
+  });
+}

@@ -108,6 +108,8 @@ describe('multipart uploads', () => {
       ['an unknown field before the file', [{ name: 'note', body: 'hi' }, textFile()], { field: 'note', problem: 'is not a field this endpoint accepts' }],
       ['a field given twice', [{ name: 'visibility', body: 'department' }, { name: 'visibility', body: 'organization' }, textFile()], { field: 'visibility', problem: 'must be given once' }],
       ['a file under another name', [{ ...textFile(), name: 'document' }], { field: 'document', problem: expect.stringContaining('send the document as "file"') as unknown as string }],
+      ['a file part without a name', [{ ...textFile(), name: '' }], { field: '(unnamed part)', problem: expect.stringContaining('send the document as "file"') as unknown as string }],
+      ['a field without a name', [{ name: '', body: 'x' }, textFile()], { field: '(unnamed part)', problem: 'is not a field this endpoint accepts' }],
       ['a department that is not a UUID', [{ name: 'departmentId', body: 'people' }, textFile()], { field: 'departmentId', problem: 'must be a UUID' }],
       ['an over-long visibility', [{ name: 'visibility', body: 'organization'.padEnd(5000, 'x') }, textFile()], { field: 'visibility', problem: expect.any(String) as unknown as string }],
     ])('refuses %s, naming it, and keeps nothing', async (_case, parts, detail) => {

@@ -7,6 +7,7 @@ import { InvalidUploadField, MalformedUpload } from '../domain/files-errors';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VISIBILITIES = ['department', 'organization'] as const;
 const FIELD_MAX_BYTES = 1024;
+const UNNAMED = '(unnamed part)';
 
 export interface MultipartUpload extends IncomingFile {
   /** Stops reading the request: what the client still sends is discarded, never buffered. */
@@ -55,7 +56,9 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
       else reject(problem);
     };
 
-    parser.on('field', (name, value, info) => {
+    // A part without a name still gets one in the answer, so the client sees which part is wrong.
+    parser.on('field', (rawName, value, info) => {
+      const name = rawName || UNNAMED;
       if (content) return fail(new InvalidUploadField(name, 'must come before the file part'));
       if (given.has(name)) return fail(new InvalidUploadField(name, 'must be given once'));
       given.add(name);
@@ -72,7 +75,8 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
         fail(new InvalidUploadField(name, 'is not a field this endpoint accepts'));
       }
     });
-    parser.on('file', (name, stream: Readable, info) => {
+    parser.on('file', (rawName, stream: Readable, info) => {
+      const name = rawName || UNNAMED;
       // Consumed or not, the part's stream reports its errors here (busboy destroys it when the body ends early).
       stream.on('error', () => fail(new MalformedUpload('ended inside the file part')));
       if (settled || name !== 'file') {
