@@ -156,6 +156,16 @@ describe('UploadFileHandler', () => {
     expect(queue.files).toEqual([]);
   });
 
+  it('removes the stored bytes when the file cannot be recorded', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    files.add = async () => {
+      throw new Error('connection terminated');
+    };
+    await expect(upload('a.txt', streamOf('hello'))).rejects.toThrow('connection terminated');
+    expect(blobs.blobs.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
   it('keeps the file queued when the queue is down, for the reconciler to pick up', async () => {
     const { files, queue, upload } = setUp();
     queue.down = true;
