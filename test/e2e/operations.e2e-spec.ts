@@ -30,6 +30,47 @@ describe('operations', () => {
     }
   });
 
+  describe('client addresses behind a proxy', () => {
+    let dataDir: string;
+    let redis: Awaited<ReturnType<typeof startRedis>>;
+    beforeEach(async () => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'proxy-'));
+      redis = await startRedis({ dataDir, port: await freePort(), persistent: false });
+    });
+    afterEach(async () => {
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    /** Failed logins from each forwarded address in turn, against a limit of 2 a minute. */
+    async function loginStatuses(trustProxy: string | undefined, forwardedFor: string[]) {
+      const app = await startApi({ LOGIN_RATE_LIMIT_PER_MINUTE: '2', REDIS_URL: redis.url, ...(trustProxy ? { TRUST_PROXY: trustProxy } : {}) });
+      try {
+        const http = request(app.getHttpServer());
+        const statuses: number[] = [];
+        for (const address of forwardedFor) {
+          const response = await http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ email: 'nobody@example.test', password: 'whatever-it-is' });
+          statuses.push(response.status);
+        }
+        return statuses;
+      } finally {
+        await app.close();
+      }
+    }
+
+    it('ignores X-Forwarded-For unless TRUST_PROXY is set: a client cannot pose as many to dodge the limit', async () => {
+      expect(await loginStatuses(undefined, ['203.0.113.1', '203.0.113.2', '203.0.113.3'])).toEqual([401, 401, 429]);
+    });
+
+    it.each([
+      ['the loopback proxy', 'loopback'],
+      ['one hop', '1'],
+      ['a CIDR range', '127.0.0.0/8, ::1/128'],
+    ])('gives each forwarded client its own bucket behind %s', async (_case, trustProxy) => {
+      expect(await loginStatuses(trustProxy, ['198.51.100.1', '198.51.100.1', '198.51.100.2', '198.51.100.2', '198.51.100.1'])).toEqual([401, 401, 401, 401, 429]);
+    });
+  });
+
   it('serves Prometheus metrics and the OpenAPI document without a token', async () => {
     const app = await startApi();
     try {

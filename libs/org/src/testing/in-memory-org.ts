@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Cursor } from '@app/kernel';
 import { AppConfig, parseConfig } from '@app/platform';
 import type { Department } from '../domain/department';
@@ -108,7 +109,7 @@ export class RecordingSigner extends AccessTokenSigner {
 
 export function inMemoryOrg(settings: Record<string, string> = {}) {
   const config = new AppConfig(
-    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32), ...settings }),
+    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: randomBytes(48).toString('base64url'), ...settings }),
   );
   const departments = new InMemoryDepartments();
   const users = new InMemoryUsers();

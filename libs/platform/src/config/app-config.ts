@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { weakSecretProblem } from './secret-strength';
+import { parseTrustProxy } from './trust-proxy';
 
 const duration = z.coerce.number().int().positive();
 const csv = z
@@ -14,11 +16,26 @@ export const configSchema = z.object({
   CORS_ORIGINS: csv.default([]),
   // The built web app (index.html, assets/), served at /; relative to the working directory.
   WEB_APP_DIR: z.string().default('dist/web'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      const parsed = parseTrustProxy(raw);
+      if ('value' in parsed) return parsed.value;
+      context.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),
   CHROMA_URL: z.url({ protocol: /^https?$/ }),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .superRefine((secret, context) => {
+      const problem = weakSecretProblem(secret);
+      if (problem) context.addIssue({ code: 'custom', message: `${problem}; generate one with \`openssl rand -base64 48\`` });
+    }),
   JWT_ISSUER: z.string().default('knowledge-assistant'),
   JWT_AUDIENCE: z.string().default('knowledge-assistant-api'),
   JWT_ACCESS_TTL_SECONDS: duration.default(900),
