@@ -1,7 +1,7 @@
 import { DocumentEmpty, DocumentTooComplex, DocumentUnreadable } from '../domain/ingest-errors';
 import type { ParsedDocument } from '../domain/parsed-document';
 import { buildDocx, buildZip } from './__fixtures__/docx.fixture';
-import { buildPdf } from './__fixtures__/pdf.fixture';
+import { buildFlateBombPdf, buildPdf } from './__fixtures__/pdf.fixture';
 import { parseDocument } from './parse-document';
 
 describe('parseDocument', () => {
@@ -37,6 +37,21 @@ describe('parseDocument', () => {
 
     it('refuses more pages than the limit', async () => {
       await expect(parseDocument(pdf, 'pdf', { maxPdfPages: 1 })).rejects.toBeInstanceOf(DocumentTooComplex);
+    });
+
+    it('refuses a Flate bomb once its decoded bytes pass the cap, without decoding the rest', async () => {
+      const bomb = await buildFlateBombPdf('Hidden under a bomb.', 64 * 1024 * 1024);
+      expect(bomb.length).toBeLessThan(128 * 1024);
+      const before = process.memoryUsage().arrayBuffers;
+      const error = await parseDocument(bomb, 'pdf', { maxPdfDecodedBytes: 4 * 1024 * 1024 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DocumentTooComplex);
+      expect(error).toMatchObject({ code: 'document_too_complex', message: expect.stringMatching(/decode to more than 4 MB/) });
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
+    });
+
+    it('reads a compressed content stream under the cap', async () => {
+      const parsed = await parseDocument(await buildFlateBombPdf('Compressed but small.', 256 * 1024), 'pdf', { maxPdfDecodedBytes: 1024 * 1024 });
+      expect(parsed.sections).toEqual([{ text: 'Compressed but small.', page: 1, headingPath: [] }]);
     });
   });
 

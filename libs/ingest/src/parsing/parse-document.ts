@@ -1,5 +1,5 @@
 import { cleanDocumentText } from '@app/kernel';
-import { DocumentEmpty, DocumentRejected, DocumentUnreadable, UnsupportedDocumentType } from '../domain/ingest-errors';
+import { DocumentEmpty, DocumentRejected, DocumentTooComplex, DocumentUnreadable, UnsupportedDocumentType } from '../domain/ingest-errors';
 import type { DocumentType, ParsedDocument, ParsedSection } from '../domain/parsed-document';
 import { parseDocx } from './docx.parser';
 import { parseHtml } from './html.parser';
@@ -24,6 +24,8 @@ export async function parseDocument(
     parsed = await parseByType(bytes, type, settings);
   } catch (error) {
     if (error instanceof DocumentRejected) throw error;
+    // marked and htmlparser2's callers recurse once per level of nesting
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new DocumentTooComplex('it is nested too deeply');
     throw new DocumentUnreadable(type, error instanceof Error ? error.message : String(error));
   }
   const sections = parsed.sections.map(toPlainSection).filter((section) => section.text.trim().length > 0);
