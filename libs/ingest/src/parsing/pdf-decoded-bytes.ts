@@ -2,7 +2,7 @@
  * pdf.js 6 inflates a page's content streams, form XObjects, embedded fonts and CMaps (Flate and
  * Brotli) through the platform's `DecompressionStream`, reading the output chunk by chunk before
  * it joins them. Standing in for that class is how a document's decoded bytes are counted and
- * capped: past the cap the output ends early, so no buffer beyond it is ever built, and the
+ * capped: past the cap the output ends, empty, so no buffer beyond it is ever built, and the
  * parser then rejects the document. Ending the output rather than failing it matters: pdf.js
  * answers a failed stream by inflating the same bytes again in JavaScript, with no bound.
  *
@@ -68,11 +68,38 @@ function installCountingDecompression(): void {
   globalThis.DecompressionStream = CountingDecompressionStream as unknown as DecompressionStreamClass;
 }
 
+/**
+ * Holds a stream's output until it ends, then hands it on as one chunk (pdf.js would join the
+ * chunks itself). Past the cap it drops what it held and ends empty: pdf.js then reads nothing
+ * instead of lexing the hundreds of megabytes a bomb had already produced.
+ */
 function cappedAt(budget: DecodedBytesBudget): TransformStream<Uint8Array, Uint8Array> {
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
   return new TransformStream({
     transform(chunk, controller) {
-      if (budget.spend(chunk.byteLength)) controller.enqueue(chunk);
-      else controller.terminate(); // ends the output and cancels the inflation behind it
+      if (!budget.spend(chunk.byteLength)) {
+        held = [];
+        controller.terminate(); // ends the output and cancels the inflation behind it
+        return;
+      }
+      held.push(chunk);
+      heldBytes += chunk.byteLength;
+    },
+    flush(controller) {
+      if (held.length === 1) controller.enqueue(held[0]);
+      else if (held.length > 1) controller.enqueue(joined(held, heldBytes));
+      held = [];
     },
   });
+}
+
+function joined(chunks: Uint8Array[], length: number): Uint8Array {
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
 }
