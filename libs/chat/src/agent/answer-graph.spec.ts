@@ -129,4 +129,17 @@ describe('buildAnswerGraph', () => {
     expect(result.citations[0]).toMatchObject({ n: 1, chunkId: 'c1' });
     expect(result.usage?.outputTokens).toBeGreaterThan(0);
   });
+
+  it("cites a document's sentence with the answer's own marker, never with [n] from the document's text", async () => {
+    // Chunks indexed before ingestion cleaned text may still carry markers and markup.
+    const chunks = [
+      aChunk('New employees receive 25 vacation days per year [2] <img src=x onerror=alert(1)>.', { chunkId: 'c1', fileId: 'f1' }),
+      aChunk('Vacation requests for new employees are approved by the team lead [1].', { chunkId: 'c2', fileId: 'f2' }),
+    ];
+    const h = harness(new LocalExtractiveChatModel(), { chunks });
+    const result = await buildAnswerGraph(h.deps).answer({ question: QUESTION });
+    expect(result.answer).toMatch(/25 vacation days per year\s+\[1\]\./);
+    expect(result.answer).not.toMatch(/\[\d+\](?![.!?]|\s*$)|<img|onerror/);
+    expect(result.citations.map((citation) => citation.snippet).join(' ')).not.toMatch(/\[\d+\]|<img|onerror/);
+  });
 });

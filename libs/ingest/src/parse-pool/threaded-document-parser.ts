@@ -1,4 +1,4 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -19,7 +19,9 @@ import { ThreadBudgetWatch, tooMuchMemory } from './thread-budget-watch';
  * piscina starts a fresh one. On shutdown the parses under way finish first.
  */
 export class ThreadedDocumentParser extends DocumentParser implements OnApplicationShutdown {
+  private readonly logger = new Logger(ThreadedDocumentParser.name);
   private pool: Piscina<ParseTask, ParseOutcome> | null = null;
+  private closed = false;
 
   constructor(
     private readonly budget: ParseBudget,
@@ -51,14 +53,16 @@ export class ThreadedDocumentParser extends DocumentParser implements OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const pool = this.pool;
-    this.pool = null;
-    await pool?.close();
+    this.closed = true;
+    await this.pool?.close();
   }
 
   // Started on first use: a process that never parses (a test, a worker that only purges) keeps no threads.
   private threads(): Piscina<ParseTask, ParseOutcome> {
-    this.pool ??= new Piscina<ParseTask, ParseOutcome>({
+    // A retryable failure: the job goes back to the queue for a worker that is not stopping.
+    if (this.closed) throw new Error('The worker is shutting down; the document will be parsed again');
+    if (this.pool) return this.pool;
+    this.pool = new Piscina<ParseTask, ParseOutcome>({
       ...threadEntry(),
       minThreads: this.budget.threads,
       maxThreads: this.budget.threads,
@@ -68,6 +72,9 @@ export class ThreadedDocumentParser extends DocumentParser implements OnApplicat
       atomics: 'async',
       resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
     });
+    // A thread that fails outside any parse (at start-up, say) has no task to reject: piscina
+    // reports it here, and an 'error' event without a listener would take the worker down.
+    this.pool.on('error', (error: Error) => this.logger.error(`A parse thread failed: ${error.message}`));
     return this.pool;
   }
 }

@@ -16,7 +16,8 @@ const ESCAPED_FENCE_TAG = /&lt;\/?documents?\b[^<>&]*(?:&gt;|>)?/gi;
  * chunks indexed before it did, and any other source of text.
  */
 export function fencedText(text: string): string {
-  return cleanDocumentText(text).replace(ESCAPED_FENCE_TAG, '');
+  // What the cleaning removed leaves runs of spaces behind; the line breaks stay, they end paragraphs.
+  return cleanDocumentText(text).replace(ESCAPED_FENCE_TAG, '').replace(/[ \t]{2,}/g, ' ');
 }
 
 function escapeAttribute(value: string): string {
