@@ -10,15 +10,20 @@ export interface ParseTask {
   bytes: Uint8Array;
   type: DocumentType;
   limits?: Partial<ParseLimits>;
-  /** Told this thread's id as the parse starts, so the pool can watch the right thread's budget. */
+  /** Told this thread's id and CPU time as the parse starts, so the pool can watch its budget. */
   started: MessagePort;
+}
+
+export interface ParseStarted {
+  threadId: number;
+  cpu: NodeJS.CpuUsage;
 }
 
 export type ParseOutcome = { document: ParsedDocument } | { rejection: TransferredRejection };
 
 /** Runs in a parse thread (piscina's handler): one document at a time. */
 export default async function parseInThread({ bytes, type, limits, started }: ParseTask): Promise<ParseOutcome> {
-  started.postMessage(threadId);
+  started.postMessage({ threadId, cpu: process.threadCpuUsage() } satisfies ParseStarted);
   started.close();
   try {
     return { document: await parseDocument(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), type, limits) };

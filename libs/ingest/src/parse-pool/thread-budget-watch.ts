@@ -34,10 +34,11 @@ export class ThreadBudgetWatch {
     return this.overrunError;
   }
 
-  async start(thread: Worker): Promise<void> {
+  /** `baseline` is the thread's CPU time as the parse began, as the thread itself read it. */
+  start(thread: Worker, baseline: NodeJS.CpuUsage): void {
+    if (this.stopped) return;
+    // Nothing is asked of the thread before the first check: most parses are over by then.
     const startedAt = performance.now();
-    const baseline = await thread.cpuUsage().catch(() => null);
-    if (!baseline || this.stopped) return;
     this.timer = setInterval(() => void this.check(thread, baseline, startedAt), CHECK_INTERVAL_MS);
     this.timer.unref();
   }

@@ -1,5 +1,5 @@
 import { DocumentEmpty, DocumentTooComplex, DocumentUnreadable } from '../domain/ingest-errors';
-import { buildDocx } from '../parsing/__fixtures__/docx.fixture';
+import { buildDocx, buildZip } from '../parsing/__fixtures__/docx.fixture';
 import { nestedListMarkdown, quadraticMarkdown } from '../parsing/__fixtures__/hostile-markdown.fixture';
 import { buildFlateBombPdf, buildPdf } from '../parsing/__fixtures__/pdf.fixture';
 import { parseDocument } from '../parsing/parse-document';
@@ -30,6 +30,19 @@ describe('ThreadedDocumentParser', () => {
     const unreadable = await parser.parse(Buffer.from('%PDF-1.4 nothing else'), 'pdf').catch((error: unknown) => error);
     expect(unreadable).toBeInstanceOf(DocumentUnreadable);
     expect(unreadable).toMatchObject({ code: 'document_unreadable', message: expect.stringMatching(/^The pdf document could not be read/) });
+    const bomb = await buildZip([['word/document.xml', Buffer.alloc(20 * 1024 * 1024, 0x20)]]);
+    const tooComplex = await parser.parse(bomb, 'docx').catch((error: unknown) => error);
+    expect(tooComplex).toBeInstanceOf(DocumentTooComplex);
+    expect(tooComplex).toMatchObject({ reason: expect.stringMatching(/expands \d+ times/) });
+  });
+
+  it('refuses to parse once shut down, with an error worth retrying elsewhere', async () => {
+    const stopping = new ThreadedDocumentParser(budget);
+    await stopping.onApplicationShutdown();
+    const error = await stopping.parse(Buffer.from('Late.'), 'text').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toHaveProperty('retryable', false);
+    expect((error as Error).message).toMatch(/shutting down/);
   });
 
   it('stops a quadratic Markdown document at its CPU budget while another thread parses the next document', async () => {

@@ -7,7 +7,7 @@ import type { DocumentType, ParsedDocument } from '../domain/parsed-document';
 import { DocumentParser } from '../ingest.ports';
 import type { ParseLimits } from '../parsing/parse-limits';
 import { ParseBudget } from './parse-budget';
-import type { ParseOutcome, ParseTask } from './parse-thread';
+import type { ParseOutcome, ParseStarted, ParseTask } from './parse-thread';
 import { restoreRejection } from './transferred-rejection';
 import { ThreadBudgetWatch, tooMuchMemory } from './thread-budget-watch';
 
@@ -35,9 +35,9 @@ export class ThreadedDocumentParser extends DocumentParser implements OnApplicat
     const abort = new AbortController();
     const watch = new ThreadBudgetWatch(this.budget, abort);
     const { port1, port2 } = new MessageChannel();
-    port1.once('message', (threadId: number) => {
+    port1.once('message', ({ threadId, cpu }: ParseStarted) => {
       const thread = pool.threads.find((candidate) => candidate.threadId === threadId);
-      if (thread) void watch.start(thread);
+      if (thread) watch.start(thread, cpu);
     });
     const copy = new Uint8Array(bytes); // a buffer of its own, moved to the thread rather than cloned
     try {
