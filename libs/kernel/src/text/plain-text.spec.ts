@@ -49,6 +49,11 @@ describe('stripCitationMarkers', () => {
     expect(stripCitationMarkers('As shown [1] [2], and [3, 4] or [5–7].')).toBe('As shown, and or.');
   });
 
+  it('stays linear on long runs of spaces', () => {
+    const text = `${' '.repeat(300_000)}x [1]`;
+    expect(stripCitationMarkers(text)).toBe(`${' '.repeat(300_000)}x`);
+  });
+
   it('keeps brackets that are not markers', () => {
     expect(stripCitationMarkers('See [the appendix] or [v2.1] or [ 1 ].')).toBe('See [the appendix] or [v2.1] or [ 1 ].');
   });

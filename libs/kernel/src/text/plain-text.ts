@@ -21,7 +21,9 @@ export function neutraliseMarkup(text: string): string {
 }
 
 // The citation guard's grammar (`[n]`, `[n, m]`) and ranges (`[2–4]`), with the spaces before it.
-const CITATION_MARKER = /[ \t]*\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]/g;
+// The lookbehind tries a run of spaces once, from its start: without it, every space of a long
+// run would start a scan to the run's end.
+const CITATION_MARKER = /(?<![ \t])[ \t]*\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]/g;
 
 /** Removes `[n]`-style markers: in an answer, only the model's own citations may look like that. */
 export function stripCitationMarkers(text: string): string {
