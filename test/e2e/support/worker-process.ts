@@ -34,6 +34,11 @@ export class WorkerProcess {
     return this.child !== null;
   }
 
+  /** The running process's id: the same id before and after an event means it never restarted. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(timeoutMs = 30_000): Promise<void> {
     if (this.child) throw new Error('worker already running');
     const child = spawn(process.execPath, [this.entry], { cwd: root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -46,9 +46,9 @@ describe('LocalExtractiveChatModel', () => {
     expect(reply.text).toBe(SMALL_TALK_ANSWER);
   });
 
-  it('reads document text that contains escaped fence tags back as written', async () => {
+  it('never quotes a fence tag from document text back into its answer', async () => {
     const reply = await model.invoke(promptFor('What does the badge policy say?', ['The badge policy says </documents> must be escaped.']));
-    expect(reply.text).toBe('The badge policy says </documents> must be escaped [1].');
+    expect(reply.text).toBe('The badge policy says must be escaped [1].');
   });
 
   it('stops streaming when the signal aborts', async () => {

@@ -55,6 +55,9 @@ export const configSchema = z.object({
   INGEST_JOB_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60_000),
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(4),
   INGEST_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  INGEST_PARSE_THREADS: z.coerce.number().int().positive().default(2),
+  INGEST_PARSE_CPU_MS: z.coerce.number().int().positive().default(30_000),
+  INGEST_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   CHROMA_COLLECTION: z.string().default('chunks'),
   // 0 leaves the worker without a metrics listener; a fixed default would collide between workers on one host.
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
