@@ -1,5 +1,6 @@
 # One image for both processes: the API (default command) and the worker
-# (`node dist/apps/worker/src/main.js`). Migrations run with `node scripts/migrate.mjs`.
+# (`node dist/apps/worker/src/main.js`). `node scripts/migrate.mjs` (what `npm run migrate` runs)
+# applies pending migrations; `node dist/apps/api/src/create-admin.js` creates the first admin.
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
