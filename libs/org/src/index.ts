@@ -4,3 +4,4 @@ export { CreateUser } from './commands/create-user/create-user.command';
 export { ListDepartments } from './queries/list-departments/list-departments.query';
 export { DepartmentRepository, UserRepository } from './org.ports';
 export type { Department } from './domain/department';
+export { passwordProblem, PASSWORD_MIN_LENGTH } from './domain/password-policy';
