@@ -139,9 +139,9 @@ describe('a fresh deployment', () => {
       await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) })
     ).json();
     const auth = { Authorization: `Bearer ${session.accessToken}` };
-    const departments = await (await fetch(`${base}/org/departments`, { headers: auth })).json();
-    expect(departments.map((d: { name: string }) => d.name)).toEqual(['Operations']);
-    const users = await (await fetch(`${base}/org/users`, { headers: auth })).json();
-    expect(users.items.map((u: { email: string }) => u.email)).toEqual([adminEmail]);
+    const departments = (await (await fetch(`${base}/org/departments`, { headers: auth })).json()) as Array<{ name: string }>;
+    expect(departments.map((d) => d.name)).toEqual(['Operations']);
+    const users = (await (await fetch(`${base}/org/users`, { headers: auth })).json()) as { items: Array<{ email: string }> };
+    expect(users.items.map((u) => u.email)).toEqual([adminEmail]);
   });
 });
