@@ -15,6 +15,9 @@ const deployDir = path.join(process.env.TEST_DATA_DIR ?? '/tmp', `fresh-${tag}`)
 const adminEmail = `first-admin-${tag}@example.test`;
 const adminPassword = 'a first admin password';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const bodyOf = (response: Response): Promise<any> => response.json();
+
 interface Outcome {
   code: number | null;
   stdout: string;
@@ -93,7 +96,7 @@ describe('a fresh deployment', () => {
 
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) });
     expect(login.status).toBe(200);
-    const session = await login.json();
+    const session = await bodyOf(login);
     expect(session.user).toMatchObject({ email: adminEmail, role: 'admin', displayName: 'First Admin', department: { name: 'Operations' } });
     const auth = { Authorization: `Bearer ${session.accessToken}` };
 
@@ -101,13 +104,13 @@ describe('a fresh deployment', () => {
     form.append('file', new Blob(['# Runbook\n\nRestart the worker with SIGTERM; it finishes its jobs first.\n'], { type: 'text/markdown' }), 'runbook.md');
     const upload = await fetch(`${base}/files`, { method: 'POST', headers: auth, body: form });
     expect(upload.status).toBe(202);
-    const { id } = await upload.json();
+    const { id } = await bodyOf(upload);
 
     const deadline = Date.now() + 30_000;
     let file: { status: string; chunkCount: number; error?: unknown } = { status: 'queued', chunkCount: 0 };
     while (file.status !== 'ready' && file.status !== 'failed' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      file = await (await fetch(`${base}/files/${id}`, { headers: auth })).json();
+      file = await bodyOf(await fetch(`${base}/files/${id}`, { headers: auth }));
     }
     if (file.status !== 'ready') throw new Error(`the upload ended ${file.status} (${JSON.stringify(file.error)})\n${worker.tail()}`);
     expect(file.chunkCount).toBeGreaterThan(0);
@@ -135,9 +138,9 @@ describe('a fresh deployment', () => {
     expect(missing.stderr).toContain('--name is required when stdin is not a terminal');
 
     // None of the refusals left a department or an account behind.
-    const session = await (
-      await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) })
-    ).json();
+    const session = await bodyOf(
+      await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) }),
+    );
     const auth = { Authorization: `Bearer ${session.accessToken}` };
     const departments = (await (await fetch(`${base}/org/departments`, { headers: auth })).json()) as Array<{ name: string }>;
     expect(departments.map((d) => d.name)).toEqual(['Operations']);
