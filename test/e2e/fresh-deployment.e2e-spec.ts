@@ -38,6 +38,9 @@ function npmRun(script: string, args: string[], env: Record<string, string>, std
   });
 }
 
+// Each step is a process of its own that boots Nest; on a loaded machine that takes a while.
+jest.setTimeout(240_000);
+
 describe('a fresh deployment', () => {
   let env: Record<string, string>;
   let api: WorkerProcess;
@@ -90,7 +93,7 @@ describe('a fresh deployment', () => {
     expect(created.stdout).toContain(`Created the admin ${adminEmail}`);
     expect(created.stdout).toContain('the new department "Operations"');
 
-    await Promise.all([api.start(), worker.start()]);
+    await Promise.all([api.start(120_000), worker.start(120_000)]);
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(200);
 
