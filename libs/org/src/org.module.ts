@@ -48,6 +48,6 @@ import { SessionIssuer } from './sessions/session-issuer';
     ListDepartmentsHandler,
     ListUsersHandler,
   ],
-  exports: [DepartmentRepository, UserRepository],
+  exports: [DepartmentRepository, UserRepository, ActiveAccounts],
 })
 export class OrgModule {}
