@@ -1,12 +1,14 @@
 # One image for both processes: the API (default command) and the worker
-# (`node dist/apps/worker/src/main.js`). Migrations run with `node scripts/migrate.mjs`.
+# (`node dist/apps/worker/src/main.js`). `node scripts/migrate.mjs` (what `npm run migrate` runs)
+# applies pending migrations; `node dist/apps/api/src/create-admin.js` creates the first admin.
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# The demo seed creates accounts with published passwords: it is for `npm run dev` only.
+RUN npm run build && rm dist/apps/api/src/seed-demo.js* && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \

@@ -70,6 +70,18 @@ export const configSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  // Where embeddings go when that is another server than the chat model's (vLLM and llama.cpp serve one model each).
+  OPENAI_EMBEDDING_BASE_URL: z.url().optional(),
+  OPENAI_EMBEDDING_API_KEY: z.string().optional(),
+  // Servers that reject or ignore `dimensions` (most besides OpenAI's text-embedding-3) need false,
+  // with EMBEDDING_DIMENSION set to the model's own size.
+  OPENAI_EMBEDDING_SEND_DIMENSIONS: z.stringbool().default(true),
+  // Servers that reject `stream_options` need false; answers then carry no usage.
+  OPENAI_STREAM_USAGE: z.stringbool().default(true),
+  // Until the response starts (a streamed answer's first byte), and for a whole non-streamed call.
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Retries of a failed call (429 after its Retry-After when that is at most a minute, 5xx, network).
+  OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(2),
   PROMPTS_DIR: z.string().default('prompts'),
 
   WEB_SEARCH_URL: z.url().optional(),

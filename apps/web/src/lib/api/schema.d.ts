@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket that opens the queue dashboard in a browser tab
+         * @description A browser tab cannot send the bearer token, so the web app asks for a ticket and opens `url`. The dashboard spends the ticket, sets an HttpOnly, SameSite=Strict session cookie scoped to its own path and redirects to itself. Every dashboard request (pages, its API, its assets) needs that cookie and an account that is still an active admin.
+         */
+        post: operations["QueueDashboardController_openSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -459,6 +479,17 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "member";
         };
+        DashboardTicketResponse: {
+            /** @example 60 */
+            expiresInSeconds: number;
+            /** @description Single-use; spent by the first request that presents it */
+            ticket: string;
+            /**
+             * @description Open this in a browser tab (same origin as the API)
+             * @example /api/v1/admin/queues?ticket=…
+             */
+            url: string;
+        };
         DeletedFileView: {
             /** @enum {boolean} */
             deleted: true;
@@ -618,7 +649,7 @@ export interface components {
              *     }
              */
             checks: {
-                [key: string]: "up";
+                [key: string]: "up" | "down";
             };
             /** @enum {string} */
             status: "ok";
@@ -748,6 +779,48 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    QueueDashboardController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardTicketResponse"];
+                };
+            };
+            /** @description `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
