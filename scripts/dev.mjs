@@ -75,7 +75,8 @@ function start(name, script) {
   });
 }
 
-await run('Build', process.execPath, [path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'apps', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet']);
+await run('Build', process.execPath, [path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'apps/api', 'apps/worker', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet']);
+await run('Web app build', process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
 await migrateUp(env.DATABASE_URL, { log: (line) => console.log(`  ${line}`) });
 await run('Seed', process.execPath, ['dist/apps/api/src/seed-demo.js']);
 start('api', 'dist/apps/api/src/main.js');

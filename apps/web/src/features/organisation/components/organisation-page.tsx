@@ -1,0 +1,3 @@
+export function OrganisationPage() {
+  return <h1>Organisation</h1>;
+}
