@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ChatPage } from '@/features/chat/components/chat-page';
+import { ChatLayout, ChatPage } from '@/features/chat/components/chat-page';
 import { AppShell } from './layout/app-shell';
 import { RouteError, NotFound } from './layout/route-error';
 import { SignInRoute, RequireSession } from './session-routes';
@@ -14,7 +14,14 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <Navigate to="/chat" replace /> },
-          { path: 'chat/:conversationId?', element: <ChatPage /> },
+          {
+            path: 'chat',
+            element: <ChatLayout />,
+            children: [
+              { index: true, element: <ChatPage /> },
+              { path: ':conversationId', element: <ChatPage /> },
+            ],
+          },
           // Loaded when first opened, so the sign-in page and the chat carry none of their code.
           { path: 'files', lazy: () => import('./routes/files') },
           { path: 'organisation', lazy: () => import('./routes/organisation') },

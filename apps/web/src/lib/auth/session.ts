@@ -23,11 +23,17 @@ type Grant = { accessToken: string; expiresIn: number; user: SessionUser };
 
 const REFRESH_URL = '/api/v1/auth/refresh';
 const LOCK_NAME = 'knowledge-assistant:refresh';
+// Not a secret: only whether a refresh cookie may exist, so a first visit does not ask (and
+// log a 401) for a session that was never there.
+const MAY_HAVE_SESSION = 'knowledge-assistant:may-have-session';
+// Renew this long before the access token runs out, so requests rarely meet an expired token.
+const RENEW_AHEAD_SECONDS = 30;
 
 let accessToken: string | null = null;
 let state: SessionState = { status: 'starting' };
 const listeners = new Set<() => void>();
 let inFlight: Promise<boolean> | null = null;
+let renewTimer: ReturnType<typeof setTimeout> | undefined;
 // Signing out in one tab signs out the others at once, not at their next refresh.
 const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('knowledge-assistant:session');
 tabs?.addEventListener('message', (event: MessageEvent) => {
@@ -42,7 +48,9 @@ function publish(next: SessionState) {
 export const session = {
   subscribe(listener: () => void) {
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    return () => {
+      listeners.delete(listener);
+    };
   },
   snapshot: () => state,
   accessToken: () => accessToken,
@@ -50,11 +58,18 @@ export const session = {
   /** Takes what login or refresh answered. */
   accept(grant: Grant) {
     accessToken = grant.accessToken;
+    remember(true);
+    clearTimeout(renewTimer);
+    const lifetime = grant.expiresIn;
+    const ahead = Math.min(RENEW_AHEAD_SECONDS, lifetime / 4);
+    renewTimer = setTimeout(() => void session.refresh(), Math.max(1, lifetime - ahead) * 1000);
     publish({ status: 'signed-in', user: grant.user });
   },
 
   end(reason: SignedOutReason, announce = reason === 'signed-out') {
     accessToken = null;
+    clearTimeout(renewTimer);
+    remember(false);
     publish({ status: 'signed-out', reason });
     if (announce) tabs?.postMessage('signed-out');
   },
@@ -77,6 +92,10 @@ export const session = {
 };
 
 async function refreshOnce(): Promise<boolean> {
+  if (state.status === 'starting' && !remembered()) {
+    publish({ status: 'signed-out', reason: null });
+    return false;
+  }
   let response: Response;
   try {
     response = await fetch(REFRESH_URL, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
@@ -98,4 +117,21 @@ async function refreshOnce(): Promise<boolean> {
 function withLock<T>(task: () => Promise<T>): Promise<T> {
   if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(LOCK_NAME, task);
   return task();
+}
+
+function remember(maybe: boolean) {
+  try {
+    if (maybe) localStorage.setItem(MAY_HAVE_SESSION, '1');
+    else localStorage.removeItem(MAY_HAVE_SESSION);
+  } catch {
+    // storage disabled: every load then asks once
+  }
+}
+
+function remembered(): boolean {
+  try {
+    return localStorage.getItem(MAY_HAVE_SESSION) !== null;
+  } catch {
+    return true;
+  }
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PlusIcon } from '@/components/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Loading, Notice } from '@/components/notice';
 import { ApiError, describeError } from '@/lib/api/errors';
 import { useConversation } from '../api/conversations';
@@ -12,14 +12,59 @@ import { MessageList } from './message-list';
 
 const EXAMPLES = ['How quickly must an on-call page be acknowledged?', 'How many days a week may I work from home?', 'When are deployments not allowed?'];
 
-/** Conversations on the side, the open one in the middle, the question box below. */
+type ChatContext = ReturnType<typeof useChatTurn> & { closeList: () => void };
+
+/**
+ * Conversations on the side and the open one beside them. The answer being streamed lives
+ * here, above the conversation's own route, so moving from /chat to /chat/:id as the server
+ * names a new conversation never interrupts it.
+ */
+export function ChatLayout() {
+  const [listOpen, setListOpen] = useState(false);
+  const chat = useChatTurn();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // A question asked in a new chat moves the page to its conversation once, after the state
+  // that knows the conversation has been rendered (so the streaming answer never blinks out).
+  const moved = useRef<number | null>(null);
+  const { turn } = chat;
+  useEffect(() => {
+    if (!turn?.startedNew || !turn.conversationId || moved.current === turn.key) return;
+    moved.current = turn.key;
+    if (pathname === '/chat') navigate(`/chat/${turn.conversationId}`, { replace: true });
+  }, [turn, pathname, navigate]);
+  const context: ChatContext = { ...chat, closeList: () => setListOpen(false) };
+  return (
+    <div className="chat-layout">
+      <aside className={`conversations${listOpen ? ' open' : ''}`} aria-label="Conversations">
+        <div className="conversations-top">
+          <Link to="/chat" className="button primary wide" onClick={() => setListOpen(false)}>
+            <PlusIcon />
+            New chat
+          </Link>
+          <button type="button" className="button ghost small wide show-narrow" onClick={() => setListOpen(false)}>
+            Back to the chat
+          </button>
+        </div>
+        <ConversationList onPick={() => setListOpen(false)} />
+      </aside>
+      <section className="chat-main">
+        <button type="button" className="button ghost small show-narrow conversations-toggle" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
+          Conversations
+        </button>
+        <Outlet context={context} />
+      </section>
+    </div>
+  );
+}
+
+/** The open conversation (or a new one) and the question box below it. */
 export function ChatPage() {
   const { conversationId = null } = useParams();
-  const navigate = useNavigate();
-  const [listOpen, setListOpen] = useState(false);
   const conversation = useConversation(conversationId);
-  const { turn, send, stop, dismiss } = useChatTurn((id) => navigate(`/chat/${id}`, { replace: true }));
-  const turnHere = turn && (turn.conversationId === conversationId || (turn.conversationId === null && conversationId === null)) ? turn : null;
+  const { turn, send, stop, dismiss } = useOutletContext<ChatContext>();
+  const turnHere = turn && turn.conversationId === conversationId ? turn : null;
+
   const live = isLive(turn);
 
   const ask = (question: string, filters = turnHere?.filters) => {
@@ -29,20 +74,7 @@ export function ChatPage() {
 
   const notFound = conversation.error instanceof ApiError && (conversation.error.status === 404 || conversation.error.status === 400);
   return (
-    <div className="chat-layout">
-      <aside className={`conversations${listOpen ? ' open' : ''}`} aria-label="Conversations">
-        <div className="conversations-top">
-          <Link to="/chat" className="button primary wide" onClick={() => setListOpen(false)}>
-            <PlusIcon />
-            New chat
-          </Link>
-        </div>
-        <ConversationList onPick={() => setListOpen(false)} />
-      </aside>
-      <section className="chat-main">
-        <button type="button" className="button ghost small show-narrow conversations-toggle" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
-          {listOpen ? 'Hide conversations' : 'Conversations'}
-        </button>
+    <>
         {conversationId && conversation.data && <ConversationHeader id={conversationId} title={conversation.data.title} />}
         <div className="chat-scroll">
           {conversationId && conversation.isPending && !turnHere && <Loading label="Loading the conversation…" />}
@@ -58,8 +90,7 @@ export function ChatPage() {
           {(conversation.data || turnHere) && <MessageList messages={conversation.data?.messages ?? []} turn={turnHere} onAskAgain={(q) => ask(q)} onDismiss={dismiss} />}
         </div>
         <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={(message, filters) => ask(message, filters)} onStop={() => void stop()} />
-      </section>
-    </div>
+    </>
   );
 }
 

@@ -79,7 +79,7 @@ function LiveTurn({ turn, onAskAgain, onDismiss }: { turn: Turn; onAskAgain: (qu
       {turn.phase === 'refused' ? (
         <Notice action={askAgain}>{turn.error}</Notice>
       ) : (
-        <article className="message assistant" aria-label="Answer" aria-busy={working}>
+        <article className="message assistant" aria-label="Answer" aria-busy={working} data-phase={turn.phase}>
           {working && (
             <p className="step" role="status">
               <span className="pulse" aria-hidden="true" />

@@ -13,6 +13,8 @@ export type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped
 export type Turn = {
   key: number;
   question: string;
+  /** Asked in a new chat: the page moves to the conversation once the server has named it. */
+  startedNew: boolean;
   filters: ChatFilters | undefined;
   conversationId: string | null;
   userMessageId: string | null;
@@ -32,13 +34,11 @@ export const isLive = (turn: Turn | null) => turn != null && LIVE.includes(turn.
  * or error. What was streamed stays on screen whatever ends the stream; once it has ended the
  * conversation is read again, and the turn gives way to the stored messages.
  */
-export function useChatTurn(onConversation: (id: string) => void) {
+export function useChatTurn() {
   const queries = useQueryClient();
   const [turn, setTurn] = useState<Turn | null>(null);
   const abort = useRef<AbortController | null>(null);
   const keys = useRef(0);
-  const onConversationRef = useRef(onConversation);
-  onConversationRef.current = onConversation;
 
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -49,7 +49,7 @@ export function useChatTurn(onConversation: (id: string) => void) {
       abort.current = controller;
       const key = ++keys.current;
       const update = (change: (t: Turn) => Partial<Turn>) => setTurn((t) => (t && t.key === key ? { ...t, ...change(t) } : t));
-      setTurn({ key, question, filters, conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
+      setTurn({ key, question, startedNew: conversationId === null, filters, conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
 
       let finished = false;
       let current = conversationId;
@@ -61,7 +61,6 @@ export function useChatTurn(onConversation: (id: string) => void) {
             case 'meta':
               current = event.data.conversationId;
               update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' }));
-              if (!conversationId) onConversationRef.current(event.data.conversationId);
               void queries.invalidateQueries({ queryKey: conversationKeys.list });
               break;
             case 'status':
