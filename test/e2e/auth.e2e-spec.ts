@@ -16,7 +16,8 @@ describe('auth', () => {
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    app = await startApi();
+    // No grace: a rotated token presented again at once counts as reuse (browser-sessions covers the grace).
+    app = await startApi({ REFRESH_REUSE_GRACE_SECONDS: '0' });
     http = request(app.getHttpServer());
   });
   afterAll(() => app.close());

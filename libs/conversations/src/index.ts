@@ -3,3 +3,4 @@ export { ConversationRepository, MessageRepository, type ConversationSummary } f
 export { Conversation } from './domain/conversation';
 export { Message, type AssistantOutcome, type MessageCitation, type MessageStatus, type MessageUsage } from './domain/message';
 export { ConversationNotFound, MessageNotFound } from './domain/conversation-errors';
+export { CitationView } from './http/conversation.views';

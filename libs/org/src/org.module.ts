@@ -11,6 +11,7 @@ import { RefreshSessionHandler } from './commands/refresh-session/refresh-sessio
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { AuthController } from './http/auth.controller';
 import { OrgController } from './http/org.controller';
+import { RefreshCookie } from './http/refresh-cookie';
 import { AccessTokenSigner, ActiveAccounts, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from './org.ports';
 import { MikroOrmDepartmentRepository, MikroOrmRefreshTokenRepository, MikroOrmUserRepository } from './persistence/mikro-orm-org.repositories';
 import { DepartmentSchema, RefreshTokenSchema, UserSchema } from './persistence/org.schemas';
@@ -35,6 +36,7 @@ import { SessionIssuer } from './sessions/session-issuer';
     { provide: AccessTokenSigner, useClass: JwtAccessTokenSigner },
     { provide: ActiveAccounts, useClass: CachedActiveAccounts },
     SessionIssuer,
+    RefreshCookie,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: AdminRouteGuard },

@@ -20,10 +20,20 @@ export abstract class UserRepository {
   abstract save(user: User): Promise<void>;
 }
 
-/** Who a verified access token acts as right now: null once the account is disabled or gone. */
+/** What the access-token check needs to know of an account, as of now. */
+export interface AccountStanding {
+  actor: Actor;
+  disabled: boolean;
+  /** Epoch seconds: an access token whose `iat` is earlier is refused. */
+  earliestTokenIssue: number;
+  /** Sessions (refresh-token families) ended recently enough that their access tokens may be unexpired. */
+  endedSessions: ReadonlySet<string>;
+}
+
 export abstract class ActiveAccounts {
-  abstract actorFor(userId: string): Promise<Actor | null>;
-  /** Called after an account changes, so that no API process goes on acting on what it was. */
+  /** How the account stands right now; null when there is no such account. */
+  abstract standingOf(userId: string): Promise<AccountStanding | null>;
+  /** Called after an account or its sessions change, so that no API process goes on acting on what it was. */
   abstract changed(userId: string): Promise<void>;
 }
 
@@ -34,6 +44,8 @@ export abstract class RefreshTokenRepository {
   abstract claimForRotation(id: string, now: Date): Promise<boolean>;
   abstract revokeFamily(familyId: string, now: Date): Promise<void>;
   abstract revokeAllOfUser(userId: string, now: Date): Promise<void>;
+  /** Families of the user revoked at or after `since`. */
+  abstract endedSessionsOf(userId: string, since: Date): Promise<string[]>;
 }
 
 export abstract class PasswordHasher {
@@ -45,8 +57,11 @@ export interface AccessTokenClaims {
   sub: string;
   role: string;
   dept: string;
+  /** The session: the refresh-token family the token was issued with. */
+  sid: string;
 }
 
 export abstract class AccessTokenSigner {
-  abstract sign(claims: AccessTokenClaims): Promise<{ token: string; expiresIn: number }>;
+  /** `issuedAt` (epoch seconds) becomes the token's `iat`, and its expiry counts from there. */
+  abstract sign(claims: AccessTokenClaims, issuedAt: number): Promise<{ token: string; expiresIn: number }>;
 }

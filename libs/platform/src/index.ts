@@ -12,3 +12,8 @@ export { UuidParam } from './http/uuid-param';
 export { arrivalOf } from './http/request-arrival';
 export { PreparedQueries } from './database/prepared-queries';
 export { createRedisConnection } from './redis/redis-connection';
+export { ErrorResponse, ErrorDetail } from './openapi/error-response';
+export { ApiErrors, type ErrorStatus } from './openapi/api-errors.decorator';
+export { ApiEventStream } from './openapi/api-event-stream.decorator';
+export { PageOf } from './openapi/page-of';
+export { buildOpenApiDocument } from './openapi/openapi-document';

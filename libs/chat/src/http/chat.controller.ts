@@ -1,18 +1,20 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { Actor, arrivalOf, CurrentActor, UuidParam } from '@app/platform';
+import { Actor, ApiErrors, ApiEventStream, arrivalOf, CurrentActor, UuidParam } from '@app/platform';
 import { GiveFeedback } from '../commands/give-feedback/give-feedback.command';
 import { SendMessage } from '../commands/send-message/send-message.command';
 import { StopGeneration } from '../commands/stop-generation/stop-generation.command';
 import { ChatRefused } from '../domain/chat-errors';
 import { ChatRequest, FeedbackRequest } from './chat.dto';
+import { ChatCitationsEvent, ChatDoneEvent, ChatErrorEvent, ChatMetaEvent, ChatStatusEvent, ChatTokenEvent, FeedbackView, StopView } from './chat.views';
 import { SseChatStream } from './sse-chat-stream';
 
 @ApiTags('chat')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('chat')
 export class ChatController {
   constructor(private readonly commands: CommandBus) {}
@@ -22,8 +24,15 @@ export class ChatController {
   @Post()
   @SkipThrottle()
   @HttpCode(200)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'SSE: meta, status…, token…, citations, done | error (see API.md)' })
+  @ApiEventStream('SSE, in this order: meta, status…, token…, citations, then done or error; `: ping` comments while idle', {
+    meta: ChatMetaEvent,
+    status: ChatStatusEvent,
+    token: ChatTokenEvent,
+    citations: ChatCitationsEvent,
+    done: ChatDoneEvent,
+    error: ChatErrorEvent,
+  })
+  @ApiErrors(400, [404, 'conversation_not_found'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
   async chat(@CurrentActor() actor: Actor, @Body() body: ChatRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
     let turn;
     try {
@@ -40,14 +49,18 @@ export class ChatController {
 
   @Post(':assistantMessageId/stop')
   @HttpCode(202)
-  async stop(@CurrentActor() actor: Actor, @UuidParam('assistantMessageId') assistantMessageId: string) {
+  @ApiAcceptedResponse({ type: StopView, description: 'The answer is being stopped; its stream ends with done, finishReason "stopped"' })
+  @ApiErrors(400, [404, 'message_not_found'], [409, 'generation_not_running'], 429)
+  async stop(@CurrentActor() actor: Actor, @UuidParam('assistantMessageId') assistantMessageId: string): Promise<StopView> {
     await this.commands.execute(new StopGeneration(actor, assistantMessageId));
     return { assistantMessageId, stopping: true };
   }
 
   @Post(':assistantMessageId/feedback')
   @HttpCode(201)
-  async feedback(@CurrentActor() actor: Actor, @UuidParam('assistantMessageId') assistantMessageId: string, @Body() body: FeedbackRequest) {
+  @ApiCreatedResponse({ type: FeedbackView, description: 'Recorded; giving feedback again replaces it' })
+  @ApiErrors(400, [404, 'message_not_found'], 429)
+  async feedback(@CurrentActor() actor: Actor, @UuidParam('assistantMessageId') assistantMessageId: string, @Body() body: FeedbackRequest): Promise<FeedbackView> {
     const feedback = await this.commands.execute(new GiveFeedback(actor, assistantMessageId, body.rating, body.comment ?? null));
     return { assistantMessageId: feedback.messageId, rating: feedback.rating, comment: feedback.comment, updatedAt: feedback.at };
   }

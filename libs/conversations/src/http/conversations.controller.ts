@@ -1,17 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, PageQuery, UuidParam } from '@app/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@app/kernel';
+import { Actor, ApiErrors, CurrentActor, PageOf, PageQuery, UuidParam } from '@app/platform';
 import { CreateConversation } from '../commands/create-conversation/create-conversation.command';
 import { DeleteConversation } from '../commands/delete-conversation/delete-conversation.command';
 import { RenameConversation } from '../commands/rename-conversation/rename-conversation.command';
 import { GetConversation } from '../queries/get-conversation/get-conversation.query';
 import { ListConversations } from '../queries/list-conversations/list-conversations.query';
-import { toConversationView, toMessageView, toSummaryView } from './conversation.views';
+import {
+  ConversationDetailView,
+  ConversationView,
+  RenamedConversationView,
+  toConversationView,
+  toMessageView,
+  toSummaryView,
+} from './conversation.views';
 import { CreateConversationRequest, RenameConversationRequest } from './conversations.dto';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
+@ApiErrors(401, 429)
 @Controller('conversations')
 export class ConversationsController {
   constructor(
@@ -20,30 +29,40 @@ export class ConversationsController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
+  @ApiOkResponse({ type: PageOf(ConversationView), description: 'The caller’s conversations, newest activity first' })
+  @ApiErrors(400)
+  async list(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<Page<ConversationView>> {
     const { items, nextCursor } = await this.queries.execute(new ListConversations(actor, page.limit, page.cursor));
     return { items: items.map(toSummaryView), nextCursor };
   }
 
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateConversationRequest) {
+  @ApiCreatedResponse({ type: ConversationView })
+  @ApiErrors([400, 'validation_failed', 'invalid_conversation_title'])
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateConversationRequest): Promise<ConversationView> {
     return toConversationView(await this.commands.execute(new CreateConversation(actor, body.title ?? null)), 0);
   }
 
   @Get(':id')
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiOkResponse({ type: ConversationDetailView })
+  @ApiErrors(400, [404, 'conversation_not_found'])
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ConversationDetailView> {
     const { conversation, messages } = await this.queries.execute(new GetConversation(actor, id));
     return { ...toConversationView(conversation, messages.length), messages: messages.map(toMessageView) };
   }
 
   @Patch(':id')
-  async rename(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RenameConversationRequest) {
+  @ApiOkResponse({ type: RenamedConversationView })
+  @ApiErrors([400, 'validation_failed', 'invalid_conversation_title'], [404, 'conversation_not_found'])
+  async rename(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RenameConversationRequest): Promise<RenamedConversationView> {
     const conversation = await this.commands.execute(new RenameConversation(actor, id, body.title));
     return { id: conversation.id, title: conversation.title, createdAt: conversation.createdAt, updatedAt: conversation.updatedAt };
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted with its messages' })
+  @ApiErrors(400, [404, 'conversation_not_found'])
   async delete(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     await this.commands.execute(new DeleteConversation(actor, id));
   }

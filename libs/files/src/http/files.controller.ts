@@ -1,8 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@app/kernel';
 import type { Request, Response } from 'express';
-import { Actor, AdminOnlyRoute, CurrentActor, UuidParam } from '@app/platform';
+import { Actor, AdminOnlyRoute, ApiErrors, ApiEventStream, CurrentActor, PageOf, UuidParam } from '@app/platform';
 import { DeleteFile } from '../commands/delete-file/delete-file.command';
 import { RequestReembed } from '../commands/reembed-corpus/request-reembed.command';
 import { ReindexFile } from '../commands/reindex-file/reindex-file.command';
@@ -14,10 +15,12 @@ import { ListFiles } from '../queries/list-files/list-files.query';
 import { WatchFile } from '../queries/watch-file/watch-file.query';
 import { ListFilesQuery } from './files.dto';
 import { streamFileEvents } from './file-events.sse';
+import { DeletedFileView, FileView, ReembedView, UploadedFileView } from './file.views';
 import { readMultipartUpload } from './multipart-upload';
 
 @ApiTags('files')
 @ApiBearerAuth()
+@ApiErrors(401, 429)
 @Controller('files')
 export class FilesController {
   constructor(
@@ -39,7 +42,10 @@ export class FilesController {
       },
     },
   })
-  async upload(@CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiAcceptedResponse({ type: UploadedFileView, description: 'Stored and queued for ingestion (`duplicate: false`)' })
+  @ApiOkResponse({ type: UploadedFileView, description: 'Identical bytes were already in the department: that record, `duplicate: true`' })
+  @ApiErrors([400, 'malformed_upload', 'empty_file', 'validation_failed'], 403, [404, 'department_not_found'], [413, 'file_too_large'], [415, 'unsupported_media_type'])
+  async upload(@CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UploadedFileView> {
     const upload = await readMultipartUpload(request);
     try {
       const { file, duplicate } = await this.commands.execute(new UploadFile(actor, upload));
@@ -51,24 +57,35 @@ export class FilesController {
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ListFilesQuery) {
+  @ApiOkResponse({ type: PageOf(FileView), description: 'Files the caller may see, newest first' })
+  @ApiErrors(400)
+  list(@CurrentActor() actor: Actor, @Query() query: ListFilesQuery): Promise<Page<FileView>> {
     return this.queries.execute(new ListFiles(actor, { status: query.status, departmentId: query.departmentId }, query.limit, query.cursor));
   }
 
   @AdminOnlyRoute()
   @Post('reembed')
   @HttpCode(202)
-  async reembed(@CurrentActor() actor: Actor) {
+  @ApiAcceptedResponse({ type: ReembedView, description: 'Every vector will be rebuilt with the current embedding model' })
+  @ApiErrors(403)
+  async reembed(@CurrentActor() actor: Actor): Promise<ReembedView> {
     await this.commands.execute(new RequestReembed(actor));
     return { queued: true };
   }
 
   @Get(':id')
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiOkResponse({ type: FileView })
+  @ApiErrors(400, [404, 'file_not_found'])
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<FileView> {
     return toFileView(await this.queries.execute(new GetFile(actor, id)));
   }
 
   @Get(':id/content')
+  @ApiOkResponse({
+    description: 'The original bytes, with the file’s media type and `Content-Disposition: attachment`',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, [404, 'file_not_found'])
   async content(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response) {
     const { file, content } = await this.queries.execute(new GetFileContent(actor, id));
     response.setHeader('X-Content-Type-Options', 'nosniff');
@@ -76,6 +93,11 @@ export class FilesController {
   }
 
   @Get(':id/events')
+  @ApiEventStream('SSE: `status` with the current state first, then `progress` and `status` events until ready or failed; `: ping` every 15 s', {
+    status: FileView,
+    progress: FileView,
+  })
+  @ApiErrors(400, [404, 'file_not_found'])
   async events(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Req() request: Request, @Res() response: Response) {
     await streamFileEvents(await this.queries.execute(new WatchFile(actor, id)), request, response);
   }
@@ -83,14 +105,18 @@ export class FilesController {
   @AdminOnlyRoute()
   @Post(':id/reindex')
   @HttpCode(202)
-  async reindex(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiAcceptedResponse({ type: FileView, description: 'Queued for ingestion again' })
+  @ApiErrors(400, 403, [404, 'file_not_found'], [409, 'file_busy'])
+  async reindex(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<FileView> {
     return toFileView(await this.commands.execute(new ReindexFile(actor, id)));
   }
 
   @AdminOnlyRoute()
   @Delete(':id')
   @HttpCode(202)
-  async remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiAcceptedResponse({ type: DeletedFileView, description: 'Gone from lists and answers at once; bytes, chunks and vectors are purged next' })
+  @ApiErrors(400, 403, [404, 'file_not_found'])
+  async remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DeletedFileView> {
     await this.commands.execute(new DeleteFile(actor, id));
     return { id, deleted: true };
   }

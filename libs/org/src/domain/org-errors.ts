@@ -7,10 +7,24 @@ export class InvalidCredentials extends DomainError {
   }
 }
 
-export class InvalidRefreshToken extends DomainError {
+export class AccountDisabled extends DomainError {
   readonly kind = 'unauthorized';
   constructor() {
-    super('invalid_refresh_token', 'The refresh token is not valid');
+    super('account_disabled', 'This account is disabled; an administrator can enable it again');
+  }
+}
+
+export class SessionEnded extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('session_ended', 'This session has ended (signed out, or the password changed); sign in again');
+  }
+}
+
+export class InvalidRefreshToken extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor(message = 'The refresh token is not valid') {
+    super('invalid_refresh_token', message);
   }
 }
 

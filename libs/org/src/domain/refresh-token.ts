@@ -23,6 +23,14 @@ export class RefreshToken {
     return this.rotatedAt !== null;
   }
 
+  /**
+   * Whether presenting it again still counts as the same client racing itself (two tabs
+   * refreshing at once) rather than a leaked token: only shortly after it was rotated.
+   */
+  isWithinReuseGrace(now: Date, graceSeconds: number): boolean {
+    return this.rotatedAt !== null && now.getTime() - this.rotatedAt.getTime() <= graceSeconds * 1000;
+  }
+
   isRevoked(): boolean {
     return this.revokedAt !== null;
   }

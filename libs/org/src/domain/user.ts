@@ -2,7 +2,18 @@ import { InvalidUserChange } from './org-errors';
 
 export type UserRole = 'admin' | 'member';
 
+/** Whole seconds, rounded up: access tokens carry their issue time (`iat`) in whole seconds. */
+const nextWholeSecond = (at: Date) => new Date(Math.ceil(at.getTime() / 1000) * 1000);
+
 export class User {
+  /**
+   * Access tokens issued before this instant are refused: set when the user signs out
+   * everywhere, their password changes or they are disabled. A whole second, so that it can be
+   * compared with a token's `iat`; tokens issued within that second carry it as their `iat`
+   * (see SessionIssuer), so one issued right after the change still works.
+   */
+  tokensValidFrom: Date | null = null;
+
   constructor(
     readonly id: string,
     public email: string,
@@ -52,12 +63,24 @@ export class User {
 
   changePasswordHash(passwordHash: string, now: Date) {
     this.passwordHash = passwordHash;
+    this.endSessions(now);
+  }
+
+  /** Disabling ends every session: re-enabling never brings back a token issued before. */
+  disable(now: Date) {
+    this.disabledAt ??= now;
+    this.endSessions(now);
+  }
+
+  /** Every access token issued until now stops working. */
+  endSessions(now: Date) {
+    this.tokensValidFrom = nextWholeSecond(now);
     this.updatedAt = now;
   }
 
-  disable(now: Date) {
-    this.disabledAt ??= now;
-    this.updatedAt = now;
+  /** The earliest `iat` (epoch seconds) an access token may carry; 0 when any may. */
+  earliestTokenIssue(): number {
+    return this.tokensValidFrom ? this.tokensValidFrom.getTime() / 1000 : 0;
   }
 
   enable(now: Date) {

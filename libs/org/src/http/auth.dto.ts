@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginRequest {
   @ApiProperty({ example: 'admin@example.org' })
@@ -15,16 +15,22 @@ export class LoginRequest {
 }
 
 export class RefreshRequest {
-  @ApiProperty()
-  @IsString()
-  @MaxLength(200)
-  refreshToken!: string;
-}
-
-export class LogoutRequest {
-  @ApiPropertyOptional({ description: 'Revoke this session; without it every session of the caller is revoked' })
+  @ApiPropertyOptional({ description: 'Without it, the refresh_token cookie that login and refresh set is used' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   refreshToken?: string;
+}
+
+export class LogoutRequest {
+  @ApiPropertyOptional({ description: 'End this session; without it (and without the refresh_token cookie) every session of the caller ends' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+
+  @ApiPropertyOptional({ description: 'End every session of the caller, whatever token is given', default: false })
+  @IsOptional()
+  @IsBoolean()
+  everywhere?: boolean;
 }

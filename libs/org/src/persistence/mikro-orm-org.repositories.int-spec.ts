@@ -54,15 +54,31 @@ describe('MikroORM org repositories (PostgreSQL)', () => {
     });
   });
 
+  it('lists each session of the user revoked since a time once, and no older or live one', async () => {
+    const tokens = app.get(RefreshTokenRepository);
+    const [recent, old, live] = [randomUUID(), randomUUID(), randomUUID()];
+    const link = (family: string) => new RefreshToken(randomUUID(), family, user.id, 'h', new Date(Date.now() + 60_000), new Date(), null, null);
+    await inOrmContext(app, async () => {
+      for (const family of [recent, recent, old, live]) await tokens.add(link(family));
+      await tokens.revokeFamily(old, new Date(Date.now() - 3_600_000));
+      await tokens.revokeFamily(recent, new Date());
+    });
+    const ended = await inOrmContext(app, () => tokens.endedSessionsOf(user.id, new Date(Date.now() - 60_000)));
+    expect(ended.filter((family) => family === recent)).toHaveLength(1);
+    expect(ended).not.toContain(old);
+    expect(ended).not.toContain(live);
+  });
+
   it('saves changes to a user and reads them back', async () => {
     const users = app.get(UserRepository);
     await inOrmContext(app, async () => {
       const loaded = await users.findById(user.id);
-      loaded!.disable(new Date());
+      loaded!.disable(new Date(1_900_000_000_500));
       await users.save(loaded!);
     });
     await inOrmContext(app, async () => {
       expect((await users.findById(user.id))?.isActive()).toBe(false);
+      expect((await users.findById(user.id))?.tokensValidFrom).toEqual(new Date(1_900_000_001_000));
       expect((await users.findByEmail(user.email))?.id).toBe(user.id);
     });
   });

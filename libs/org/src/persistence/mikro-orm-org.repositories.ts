@@ -85,4 +85,13 @@ export class MikroOrmRefreshTokenRepository extends RefreshTokenRepository {
   async revokeAllOfUser(userId: string, now: Date) {
     await this.em.nativeUpdate(RefreshToken, { userId, revokedAt: null }, { revokedAt: now });
   }
+
+  async endedSessionsOf(userId: string, since: Date) {
+    const rows = await this.em
+      .createQueryBuilder(RefreshToken)
+      .select('familyId', true)
+      .where({ userId, revokedAt: { $gte: since } })
+      .execute<Array<{ familyId: string }>>('all');
+    return rows.map((row) => row.familyId);
+  }
 }

@@ -25,6 +25,7 @@ export const UserSchema = new EntitySchema<User>({
     role: { type: 'text' },
     departmentId: { type: 'uuid' },
     disabledAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
+    tokensValidFrom: { type: 'Date', columnType: 'timestamptz', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },

@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable, CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { DomainError } from '@app/kernel';
 import { Actor, ADMIN_ONLY, AdminOnly, IS_PUBLIC, Unauthenticated } from '@app/platform';
 
 function flag(reflector: Reflector, key: string, context: ExecutionContext): boolean {
@@ -18,8 +19,10 @@ export class AccessTokenGuard extends AuthGuard('jwt') {
     return flag(this.reflector, IS_PUBLIC, context) || super.canActivate(context);
   }
 
+  // Our own refusals (disabled account, ended session) keep their codes; anything else the
+  // token check throws is a plain 401.
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error instanceof Error && !(error instanceof Unauthenticated)) throw new Unauthenticated();
+    if (error instanceof Error && !(error instanceof DomainError)) throw new Unauthenticated();
     if (error) throw error;
     if (!user) throw new Unauthenticated();
     return user;

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from '@app/platform';
+import { AppConfig, createRedisConnection } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { User } from '../domain/user';
-import { InMemoryUsers } from '../testing/in-memory-org';
+import { RefreshToken } from '../domain/refresh-token';
+import { InMemoryRefreshTokens, InMemoryUsers } from '../testing/in-memory-org';
 import { CachedActiveAccounts } from './cached-active-accounts';
 
 /** Counts reads, so a test can tell a cached answer from a fresh one. */
@@ -25,6 +26,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000) {
 
 describe('CachedActiveAccounts (Redis)', () => {
   const users = new CountingUsers();
+  const refreshTokens = new InMemoryRefreshTokens();
   const redis: Redis[] = [];
   // Two API processes sharing one database and one Redis.
   let first: CachedActiveAccounts;
@@ -35,7 +37,7 @@ describe('CachedActiveAccounts (Redis)', () => {
     const start = async () => {
       const connection = createRedisConnection(process.env.REDIS_URL!, {}, 'test');
       redis.push(connection);
-      const accounts = new CachedActiveAccounts(users, connection);
+      const accounts = new CachedActiveAccounts(users, refreshTokens, connection, AppConfig.fromEnv());
       await accounts.onModuleInit();
       return accounts;
     };
@@ -55,26 +57,38 @@ describe('CachedActiveAccounts (Redis)', () => {
   it('reads an account once, then answers from memory', async () => {
     await register('cached');
     const readsBefore = users.reads;
-    expect(await first.actorFor('cached')).toEqual({ userId: 'cached', role: 'member', departmentId: 'd1' });
-    expect(await first.actorFor('cached')).toEqual({ userId: 'cached', role: 'member', departmentId: 'd1' });
+    expect((await first.standingOf('cached'))?.actor).toEqual({ userId: 'cached', role: 'member', departmentId: 'd1' });
+    expect((await first.standingOf('cached'))?.actor).toEqual({ userId: 'cached', role: 'member', departmentId: 'd1' });
     expect(users.reads - readsBefore).toBe(1);
   });
 
   it('forgets an account changed through another process', async () => {
     const user = await register('disabled-elsewhere');
-    expect(await first.actorFor(user.id)).not.toBeNull();
-    user.disable(new Date());
+    expect(await first.standingOf(user.id)).toMatchObject({ disabled: false, earliestTokenIssue: 0 });
+    const disabledAt = new Date();
+    user.disable(disabledAt);
     await users.save(user);
     await second.changed(user.id);
-    await eventually(async () => (await first.actorFor(user.id)) === null);
+    await eventually(async () => (await first.standingOf(user.id))?.disabled === true);
+    expect((await first.standingOf(user.id))?.earliestTokenIssue).toBe(Math.ceil(disabledAt.getTime() / 1000));
+  });
+
+  it('forgets a session ended through another process', async () => {
+    const user = await register('signed-out-elsewhere');
+    const session = new RefreshToken('t1', 'family-1', user.id, 'hash', new Date(Date.now() + 60_000), new Date(), null, null);
+    await refreshTokens.add(session);
+    expect((await first.standingOf(user.id))?.endedSessions.size).toBe(0);
+    await refreshTokens.revokeFamily('family-1', new Date());
+    await second.changed(user.id);
+    await eventually(async () => (await first.standingOf(user.id))?.endedSessions.has('family-1') === true);
   });
 
   it('applies a change at once in the process that made it', async () => {
     const user = await register('moved-here');
-    expect(await second.actorFor(user.id)).toMatchObject({ departmentId: 'd1' });
+    expect((await second.standingOf(user.id))?.actor).toMatchObject({ departmentId: 'd1' });
     user.moveTo('d2', new Date());
     await users.save(user);
     await second.changed(user.id);
-    expect(await second.actorFor(user.id)).toMatchObject({ departmentId: 'd2' });
+    expect((await second.standingOf(user.id))?.actor).toMatchObject({ departmentId: 'd2' });
   });
 });

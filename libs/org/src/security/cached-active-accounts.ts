@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import type { Actor } from '@app/platform';
-import { ActiveAccounts, UserRepository } from '../org.ports';
-import { activeActorOf } from './active-actor';
+import { AppConfig } from '@app/platform';
+import { AccountStanding, ActiveAccounts, RefreshTokenRepository, UserRepository } from '../org.ports';
+import { standingOf } from './account-standing';
 
 const CHANGED_CHANNEL = 'org:account-changed';
 const MAX_ACCOUNTS = 10_000;
@@ -11,16 +11,17 @@ const MAX_ACCOUNTS = 10_000;
 const TTL_MS = 30_000;
 
 /**
- * Every authenticated request needs its caller's current role, department and status. They are
- * kept in memory per API process, and a change to an account is announced over Redis pub/sub so
- * that every process forgets it before the change is acknowledged to the admin. While the
- * subscription is down a missed announcement could go unnoticed, so nothing is cached then, and
- * the cache is emptied whenever the subscription comes back.
+ * Every authenticated request needs its caller's current role, department, status and ended
+ * sessions. They are kept in memory per API process, and a change to an account or its
+ * sessions is announced over Redis pub/sub so that every process forgets it before the change
+ * is acknowledged. While the subscription is down a missed announcement could go unnoticed, so
+ * nothing is cached then, and the cache is emptied whenever the subscription comes back.
  */
 @Injectable()
 export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CachedActiveAccounts.name);
-  private readonly actors = new LRUCache<string, { actor: Actor | null }>({ max: MAX_ACCOUNTS, ttl: TTL_MS });
+  private readonly standings = new LRUCache<string, { standing: AccountStanding | null }>({ max: MAX_ACCOUNTS, ttl: TTL_MS });
+  private readonly accessTokenTtlMs: number;
   private subscriber: Redis | null = null;
   private listening = false;
   /** Bumped by every forgetting, so that a read racing a change never caches what it read. */
@@ -28,9 +29,12 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
 
   constructor(
     private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
     private readonly redis: Redis,
+    config: AppConfig,
   ) {
     super();
+    this.accessTokenTtlMs = config.get('JWT_ACCESS_TTL_SECONDS') * 1000;
   }
 
   async onModuleInit() {
@@ -48,18 +52,27 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  async actorFor(userId: string): Promise<Actor | null> {
-    const cached = this.actors.get(userId);
-    if (cached) return cached.actor;
+  async standingOf(userId: string): Promise<AccountStanding | null> {
+    const cached = this.standings.get(userId);
+    if (cached) return cached.standing;
     const forgettingsBefore = this.forgettings;
-    const actor = activeActorOf(await this.users.findById(userId));
-    if (this.listening && this.forgettings === forgettingsBefore) this.actors.set(userId, { actor });
-    return actor;
+    const standing = await this.read(userId);
+    if (this.listening && this.forgettings === forgettingsBefore) this.standings.set(userId, { standing });
+    return standing;
   }
 
   async changed(userId: string): Promise<void> {
     this.forget(userId);
     await this.redis.publish(CHANGED_CHANNEL, userId);
+  }
+
+  private async read(userId: string): Promise<AccountStanding | null> {
+    const user = await this.users.findById(userId);
+    if (!user) return null;
+    if (!user.isActive()) return standingOf(user, []);
+    // A session ended earlier than one access-token lifetime ago has no unexpired token left.
+    const ended = await this.refreshTokens.endedSessionsOf(userId, new Date(Date.now() - this.accessTokenTtlMs));
+    return standingOf(user, ended);
   }
 
   private async resubscribe() {
@@ -79,11 +92,11 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
 
   private forget(userId: string) {
     this.forgettings++;
-    this.actors.delete(userId);
+    this.standings.delete(userId);
   }
 
   private forgetAll() {
     this.forgettings++;
-    this.actors.clear();
+    this.standings.clear();
   }
 }

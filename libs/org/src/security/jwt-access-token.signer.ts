@@ -14,9 +14,10 @@ export class JwtAccessTokenSigner extends AccessTokenSigner {
     super();
   }
 
-  async sign(claims: AccessTokenClaims) {
+  async sign(claims: AccessTokenClaims, issuedAt: number) {
     const expiresIn = this.config.get('JWT_ACCESS_TTL_SECONDS');
-    const token = await this.jwt.signAsync(claims, {
+    // jsonwebtoken takes a given `iat` as it is and counts the expiry from it.
+    const token = await this.jwt.signAsync({ ...claims, iat: issuedAt }, {
       algorithm: accessTokenAlgorithm,
       secret: this.config.get('JWT_SECRET'),
       issuer: this.config.get('JWT_ISSUER'),

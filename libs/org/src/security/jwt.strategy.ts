@@ -2,15 +2,16 @@ import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { Actor, AppConfig, Unauthenticated } from '@app/platform';
+import { Actor, AppConfig } from '@app/platform';
 import type { AccessTokenClaims } from '../org.ports';
 import { ActiveAccounts } from '../org.ports';
+import { admitAccessToken } from './account-standing';
 import { accessTokenAlgorithm } from './jwt-access-token.signer';
 
 /**
  * Verifies the access token (algorithm pinned, issuer and audience checked, expiry enforced),
- * then looks the account up so that a disabled or deleted user's tokens stop working at once and
- * a changed role or department applies to the next request.
+ * then looks the account up so that a disabled or deleted user's tokens, and those of an ended
+ * session, stop working at once and a changed role or department applies to the next request.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
@@ -31,9 +32,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<Actor> {
-    const actor = await this.accounts.actorFor(claims.sub);
-    if (!actor) throw new Unauthenticated('This account is no longer active');
-    return actor;
+  async validate(claims: AccessTokenClaims & { iat: number }): Promise<Actor> {
+    return admitAccessToken(await this.accounts.standingOf(claims.sub), claims);
   }
 }

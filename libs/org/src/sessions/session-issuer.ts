@@ -47,7 +47,10 @@ export class SessionIssuer {
       null,
     );
     await this.refreshTokens.add(token);
-    const access = await this.signer.sign({ sub: user.id, role: user.role, dept: user.departmentId });
+    // Never earlier than the user's tokensValidFrom: a token issued in the same second as a
+    // sign-out everywhere, but after it, must not be taken for one issued before it.
+    const issuedAt = Math.max(Math.floor(now.getTime() / 1000), user.earliestTokenIssue());
+    const access = await this.signer.sign({ sub: user.id, role: user.role, dept: user.departmentId, sid: familyId }, issuedAt);
     return { accessToken: access.token, refreshToken: `${token.id}.${secret}`, expiresIn: access.expiresIn };
   }
 }

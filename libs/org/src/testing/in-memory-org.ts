@@ -4,7 +4,7 @@ import type { Department } from '../domain/department';
 import { RefreshToken } from '../domain/refresh-token';
 import type { User } from '../domain/user';
 import { AccessTokenClaims, AccessTokenSigner, ActiveAccounts, DepartmentRepository, PasswordHasher, RefreshTokenRepository, UserRepository } from '../org.ports';
-import { activeActorOf } from '../security/active-actor';
+import { standingOf } from '../security/account-standing';
 import { SessionIssuer } from '../sessions/session-issuer';
 
 export class InMemoryDepartments extends DepartmentRepository {
@@ -65,15 +65,23 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
   async revokeAllOfUser(userId: string, now: Date) {
     for (const token of this.rows.values()) if (token.userId === userId) token.revokedAt ??= now;
   }
+  async endedSessionsOf(userId: string, since: Date) {
+    const ended = [...this.rows.values()].filter((t) => t.userId === userId && t.revokedAt && t.revokedAt.getTime() >= since.getTime());
+    return [...new Set(ended.map((t) => t.familyId))];
+  }
 }
 
 export class UncachedAccounts extends ActiveAccounts {
   readonly changes: string[] = [];
-  constructor(private readonly users: UserRepository) {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+  ) {
     super();
   }
-  async actorFor(userId: string) {
-    return activeActorOf(await this.users.findById(userId));
+  async standingOf(userId: string) {
+    const user = await this.users.findById(userId);
+    return user ? standingOf(user, await this.refreshTokens.endedSessionsOf(userId, new Date(0))) : null;
   }
   async changed(userId: string) {
     this.changes.push(userId);
@@ -91,23 +99,23 @@ export class PlainTextHasher extends PasswordHasher {
 }
 
 export class RecordingSigner extends AccessTokenSigner {
-  readonly signed: AccessTokenClaims[] = [];
-  async sign(claims: AccessTokenClaims) {
-    this.signed.push(claims);
+  readonly signed: Array<AccessTokenClaims & { iat: number }> = [];
+  async sign(claims: AccessTokenClaims, issuedAt: number) {
+    this.signed.push({ ...claims, iat: issuedAt });
     return { token: `token-${this.signed.length}`, expiresIn: 900 };
   }
 }
 
-export function inMemoryOrg() {
+export function inMemoryOrg(settings: Record<string, string> = {}) {
   const config = new AppConfig(
-    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32) }),
+    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32), ...settings }),
   );
   const departments = new InMemoryDepartments();
   const users = new InMemoryUsers();
   const refreshTokens = new InMemoryRefreshTokens();
   const hasher = new PlainTextHasher();
   const signer = new RecordingSigner();
-  const accounts = new UncachedAccounts(users);
+  const accounts = new UncachedAccounts(users, refreshTokens);
   const sessions = new SessionIssuer(signer, refreshTokens, config);
   return { config, departments, users, refreshTokens, hasher, signer, sessions, accounts };
 }

@@ -12,6 +12,8 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv.default([]),
+  // The built web app (index.html, assets/), served at /; relative to the working directory.
+  WEB_APP_DIR: z.string().default('dist/web'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),
@@ -21,6 +23,8 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().default('knowledge-assistant-api'),
   JWT_ACCESS_TTL_SECONDS: duration.default(900),
   REFRESH_TOKEN_TTL_SECONDS: duration.default(30 * 24 * 3600),
+  // How long a rotated refresh token may still be presented (two tabs refreshing at once) before reuse revokes its family.
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
 

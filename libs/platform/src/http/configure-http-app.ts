@@ -1,10 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { buildOpenApiDocument } from '../openapi/openapi-document';
+import { contentSecurityPolicy } from './content-security-policy';
 import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
+import { serveWebApp } from './web-app';
 
 export const apiPrefix = 'api/v1';
 
@@ -14,20 +18,15 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(apiPrefix);
   app.use(stampArrival);
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy }));
+  // Only the auth routes read a cookie (the browser's refresh token).
+  app.use(`/${apiPrefix}/auth`, cookieParser());
+  serveWebApp(app, config.get('WEB_APP_DIR'), apiPrefix);
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Knowledge assistant API')
-      .setDescription('REST and SSE contract of the knowledge assistant (see API.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${apiPrefix}/docs`, app, document, { jsonDocumentUrl: `${apiPrefix}/docs-json` });
   return app;
 }

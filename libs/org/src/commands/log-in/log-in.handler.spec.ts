@@ -1,5 +1,5 @@
 import { Department } from '../../domain/department';
-import { InvalidCredentials } from '../../domain/org-errors';
+import { AccountDisabled, InvalidCredentials } from '../../domain/org-errors';
 import { User } from '../../domain/user';
 import { inMemoryOrg } from '../../testing/in-memory-org';
 import { LogIn } from './log-in.command';
@@ -19,8 +19,9 @@ describe('LogInHandler', () => {
     const { handler, signer, refreshTokens } = await setUp();
     const session = await handler.execute(new LogIn(' ADA@example.org ', 'right password'));
     expect(session.userId).toBe('u1');
-    expect(signer.signed).toEqual([{ sub: 'u1', role: 'member', dept: 'd1' }]);
-    expect(session.refreshToken.startsWith(`${[...refreshTokens.rows.keys()][0]}.`)).toBe(true);
+    const [stored] = refreshTokens.rows.values();
+    expect(signer.signed).toEqual([{ sub: 'u1', role: 'member', dept: 'd1', sid: stored.familyId, iat: expect.any(Number) }]);
+    expect(session.refreshToken.startsWith(`${stored.id}.`)).toBe(true);
   });
 
   it('never stores the refresh token itself', async () => {
@@ -36,9 +37,10 @@ describe('LogInHandler', () => {
     await expect(handler.execute(new LogIn('nobody@example.org', 'right password'))).rejects.toBeInstanceOf(InvalidCredentials);
   });
 
-  it('refuses a disabled user', async () => {
+  it('tells a disabled user with the right password that the account is disabled, and anyone else nothing', async () => {
     const { handler, user } = await setUp();
     user.disable(new Date());
-    await expect(handler.execute(new LogIn('ada@example.org', 'right password'))).rejects.toBeInstanceOf(InvalidCredentials);
+    await expect(handler.execute(new LogIn('ada@example.org', 'right password'))).rejects.toBeInstanceOf(AccountDisabled);
+    await expect(handler.execute(new LogIn('ada@example.org', 'wrong'))).rejects.toBeInstanceOf(InvalidCredentials);
   });
 });

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InvalidCredentials } from '../../domain/org-errors';
+import { AccountDisabled, InvalidCredentials } from '../../domain/org-errors';
 import { normaliseEmail } from '../../domain/user';
 import { PasswordHasher, UserRepository } from '../../org.ports';
 import { SessionIssuer } from '../../sessions/session-issuer';
@@ -19,7 +19,9 @@ export class LogInHandler implements ICommandHandler<LogIn> {
   async execute({ email, password }: LogIn) {
     const user = await this.users.findByEmail(normaliseEmail(email));
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? decoyHash, password);
-    if (!user || !passwordMatches || !user.isActive()) throw new InvalidCredentials();
+    if (!user || !passwordMatches) throw new InvalidCredentials();
+    // Only to whoever knows the password: the account exists but is disabled.
+    if (!user.isActive()) throw new AccountDisabled();
     const session = await this.sessions.issue(user, new Date());
     return { ...session, userId: user.id };
   }

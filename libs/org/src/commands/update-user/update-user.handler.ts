@@ -31,8 +31,8 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUser> {
     if (changes.disabled === true) user.disable(now);
     if (changes.disabled === false) user.enable(now);
     await this.users.save(user);
-    await this.accounts.changed(user.id);
     if (changes.password !== undefined || changes.disabled === true) await this.refreshTokens.revokeAllOfUser(user.id, now);
+    await this.accounts.changed(user.id);
     return toUserProfile(user, await this.departments.findById(user.departmentId));
   }
 }
