@@ -21,7 +21,9 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fields: 10, fieldSize: 1024 } });
+      // Browsers send a file name as raw UTF-8 in the part's header; busboy reads it as Latin-1
+      // unless told, which turns "Übersicht" into "Ãbersicht".
+      parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 1024 } });
     } catch {
       return reject(new MalformedUpload('body', 'must be multipart/form-data with a "file" part'));
     }
