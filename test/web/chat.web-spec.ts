@@ -137,12 +137,12 @@ test.describe('staff chat', () => {
     await expect(answer.getByRole('button', { name: /osprey-badge-policy\.txt/ }).first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Sources' }).last()).toContainText('<img src=x onerror=');
     // The payloads would set this global; nothing markup-like was turned into elements.
-    expect(await page.evaluate(() => (window as unknown as { __xssFired?: number }).__xssFired)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __xssFired?: number }).__xssFired)).toBeUndefined();
     await expect(page.locator('main img, main script')).toHaveCount(0);
     await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
     await page.reload();
     await expect(page.getByRole('region', { name: 'Sources' }).last()).toContainText('<img src=x onerror=');
-    expect(await page.evaluate(() => (window as unknown as { __xssFired?: number }).__xssFired)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __xssFired?: number }).__xssFired)).toBeUndefined();
   });
 
   test('the session survives a reload', async ({ page }) => {

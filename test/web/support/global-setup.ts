@@ -1,11 +1,6 @@
 import type { FullConfig } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { startProduct as StartProduct } from '../../../bench/lib/product.mjs';
+import { existsSync } from 'node:fs';
 import { seedDocuments } from './seed-documents';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-export const stateFile = path.join(root, 'test-results', 'web-product.json');
 
 /** What the specs learn about the running product (through the environment). */
 export type ProductInfo = {
@@ -32,9 +27,7 @@ export default async function globalSetup(_config: FullConfig) {
     const shortSession = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: '100', JWT_ACCESS_TTL_SECONDS: '4' });
     const worker = await product.startWorker();
     if (!worker) throw new Error('the worker is not built');
-    let origin = `http://127.0.0.1:${api.port}`;
-    const served = await fetch(`${origin}/`).then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('text/html'), () => false);
-    if (!served) origin = await previewInFront(origin);
+    const origin = `http://127.0.0.1:${api.port}`;
     const documents = await seedDocuments(`${origin}/api/v1`, SEED.adminEmail, SEED.adminPassword);
     const info: ProductInfo = {
       baseUrl: origin,
@@ -45,34 +38,12 @@ export default async function globalSetup(_config: FullConfig) {
     };
     process.env.WEB_BASE_URL = origin;
     process.env.WEB_PRODUCT = JSON.stringify(info);
-    writeFileSync(stateFile, JSON.stringify(info, null, 2));
     log(`product at ${origin}`);
   } catch (error) {
     await product.stop();
     throw error;
   }
   return async () => {
-    for (const stop of extra) stop();
     await product.stop();
   };
-}
-
-// TEMPORARY until the API serves dist/web itself: Vite's preview server in front of the API.
-const extra: Array<() => void> = [];
-async function previewInFront(apiOrigin: string): Promise<string> {
-  const { spawn } = await import('node:child_process');
-  const { freePort } = await import('../../../scripts/lib/local-stack.mjs');
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--config', 'apps/web/vite.config.mts', '--host', '127.0.0.1', '--strictPort'], {
-    cwd: root,
-    env: { ...process.env, WEB_API_TARGET: apiOrigin, WEB_DEV_PORT: String(port) },
-    stdio: 'ignore',
-  });
-  extra.push(() => child.kill());
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(origin).then((r) => r.ok, () => false)) return origin;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('vite preview did not start');
 }

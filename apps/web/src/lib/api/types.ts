@@ -5,6 +5,7 @@ import type { paths } from './schema';
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M & keyof paths[P]]>;
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+type EventsOf<R> = R extends { content: { 'text/event-stream': infer Events } } ? Events : never;
 type Responses<P extends keyof paths, M extends Method> = Operation<P, M> extends { responses: infer R } ? R : never;
 
 export type ResponseOf<P extends keyof paths, M extends Method, S extends keyof Responses<P, M> = 200 & keyof Responses<P, M>> = JsonOf<Responses<P, M>[S]>;
@@ -26,3 +27,8 @@ export type Department = ResponseOf<'/api/v1/org/departments', 'get'>[number];
 export type UserRecord = ResponseOf<'/api/v1/org/users', 'get'>['items'][number];
 export type CreateUserRequest = RequestOf<'/api/v1/org/users', 'post'>;
 export type UpdateUserRequest = RequestOf<'/api/v1/org/users/{id}', 'patch'>;
+
+/** The SSE events of POST /chat and GET /files/:id/events, as `{event, data}`. */
+type EventAndData<U> = U extends { event: infer E; data: infer D } ? { event: E; data: D } : never;
+export type ChatEvent = EventAndData<EventsOf<Responses<'/api/v1/chat', 'post'>[200 & keyof Responses<'/api/v1/chat', 'post'>]>>;
+export type FileEvent = EventAndData<EventsOf<Responses<'/api/v1/files/{id}/events', 'get'>[200 & keyof Responses<'/api/v1/files/{id}/events', 'get'>]>>;

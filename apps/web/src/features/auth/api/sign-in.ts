@@ -10,7 +10,7 @@ export async function signIn(email: string, password: string): Promise<void> {
 export async function signOut(): Promise<void> {
   try {
     // Revokes the session server-side and clears the cookie; signed out locally whatever happens.
-    await api.POST('/api/v1/auth/logout', { credentials: 'same-origin' });
+    await api.POST('/api/v1/auth/logout', { body: { everywhere: false }, credentials: 'same-origin' });
   } finally {
     session.end('signed-out');
   }

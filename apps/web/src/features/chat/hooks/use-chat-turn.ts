@@ -1,11 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, describeError } from '@/lib/api/errors';
-import type { ChatFilters, Citation } from '@/lib/api/types';
+import type { ChatEvent, ChatFilters, Citation } from '@/lib/api/types';
 import { readEvents } from '@/lib/sse';
 import { openChatStream, stopGeneration } from '../api/chat';
 import { conversationKeys } from '../api/conversations';
-import type { ChatEvent } from '../api/chat-events';
 
 export type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped' | 'failed' | 'refused' | 'dropped';
 

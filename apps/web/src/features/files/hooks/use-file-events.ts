@@ -1,6 +1,6 @@
 import { authorizedFetch } from '@/lib/api/http';
 import { ApiError } from '@/lib/api/errors';
-import type { FileRecord } from '@/lib/api/types';
+import type { FileEvent, FileRecord } from '@/lib/api/types';
 import { readEvents } from '@/lib/sse';
 
 const FINAL = new Set(['ready', 'failed']);
@@ -18,7 +18,7 @@ export async function followFile(id: string, onUpdate: (file: FileRecord) => voi
       const response = await authorizedFetch(`/api/v1/files/${encodeURIComponent(id)}/events`, { headers: { accept: 'text/event-stream' }, signal });
       if (!response.ok) throw await ApiError.from(response);
       for await (const message of readEvents(response)) {
-        last = message.data as FileRecord;
+        last = (message as FileEvent).data;
         onUpdate(last);
         attempt = 0;
         if (FINAL.has(last.status)) return last;

@@ -6,7 +6,7 @@ import { describeError } from '@/lib/api/errors';
 import type { Department, UserRecord } from '@/lib/api/types';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/organisation';
 
-type Role = 'admin' | 'member';
+type Role = UserRecord['role'];
 const ROLES: Array<{ value: Role; label: string }> = [
   { value: 'member', label: 'Member' },
   { value: 'admin', label: 'Administrator' },
@@ -19,7 +19,6 @@ export function Users({ departments }: { departments: Department[] }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [disabling, setDisabling] = useState<UserRecord | null>(null);
   const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
-  const departmentName = (id: string) => departments.find((d) => d.id === id)?.name ?? '—';
 
   return (
     <section className="card" aria-labelledby="users-title">
@@ -55,7 +54,7 @@ export function Users({ departments }: { departments: Department[] }) {
                     <td>{user.displayName}</td>
                     <td className="hide-narrow">{user.email}</td>
                     <td>{ROLES.find((r) => r.value === user.role)?.label ?? user.role}</td>
-                    <td>{user.department?.name ?? departmentName((user as { departmentId?: string }).departmentId ?? '')}</td>
+                    <td>{user.department.name}</td>
                     <td>{user.disabled ? <span className="badge error">Disabled</span> : <span className="badge success">Active</span>}</td>
                     <td>
                       <div className="row-actions">
@@ -106,13 +105,13 @@ type EditFields = { displayName: string; role: Role; departmentId: string; passw
 function EditUser({ user, departments, onDone }: { user: UserRecord; departments: Department[]; onDone: () => void }) {
   const update = useUpdateUser();
   const { register, handleSubmit, formState } = useForm<EditFields>({
-    defaultValues: { displayName: user.displayName, role: user.role as Role, departmentId: user.department?.id ?? '', password: '' },
+    defaultValues: { displayName: user.displayName, role: user.role, departmentId: user.department.id ?? '', password: '' },
   });
   const onSubmit = handleSubmit(async (values) => {
     const body: Record<string, string> = {};
     if (values.displayName.trim() !== user.displayName) body.displayName = values.displayName.trim();
     if (values.role !== user.role) body.role = values.role;
-    if (values.departmentId && values.departmentId !== user.department?.id) body.departmentId = values.departmentId;
+    if (values.departmentId && values.departmentId !== user.department.id) body.departmentId = values.departmentId;
     if (values.password) body.password = values.password;
     if (Object.keys(body).length === 0) return onDone();
     try {
