@@ -16,7 +16,7 @@ test.describe('organisation', () => {
     await departments.getByLabel('Name').fill(department);
     await departments.getByLabel('Inside').selectOption({ label: 'Engineering' });
     await departments.getByRole('button', { name: 'Create department' }).click();
-    await expect(departments.getByRole('listitem').filter({ hasText: department })).toBeVisible();
+    await expect(departments.getByRole('listitem').filter({ hasText: new RegExp(`^${department}$`) })).toBeVisible();
 
     const people = page.getByRole('region', { name: 'People' });
     await people.getByLabel('Email address').fill(email);

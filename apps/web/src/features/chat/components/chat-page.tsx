@@ -62,7 +62,7 @@ export function ChatLayout() {
 export function ChatPage() {
   const { conversationId = null } = useParams();
   const conversation = useConversation(conversationId);
-  const { turn, send, stop, dismiss } = useOutletContext<ChatContext>();
+  const { turn, send, stop, dismiss, stepsByAnswer } = useOutletContext<ChatContext>();
   const turnHere = turn && turn.conversationId === conversationId ? turn : null;
 
   const live = isLive(turn);
@@ -87,7 +87,7 @@ export function ChatPage() {
             </Notice>
           )}
           {!conversationId && !turnHere && <Welcome onPick={(q) => ask(q, undefined)} />}
-          {(conversation.data || turnHere) && <MessageList messages={conversation.data?.messages ?? []} turn={turnHere} onAskAgain={(q) => ask(q)} onDismiss={dismiss} />}
+          {(conversation.data || turnHere) && <MessageList messages={conversation.data?.messages ?? []} turn={turnHere} stepsByAnswer={stepsByAnswer} onAskAgain={(q) => ask(q)} onDismiss={dismiss} />}
         </div>
         <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={(message, filters) => ask(message, filters)} onStop={() => void stop()} />
     </>

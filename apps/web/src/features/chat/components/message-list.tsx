@@ -18,11 +18,12 @@ export const stepWords = (step: string) => STEP_WORDS[step] ?? step.replace(/_/g
 type Props = {
   messages: StoredMessage[];
   turn: Turn | null;
+  stepsByAnswer: Record<string, string[]>;
   onAskAgain: (question: string) => void;
   onDismiss: () => void;
 };
 
-export function MessageList({ messages, turn, onAskAgain, onDismiss }: Props) {
+export function MessageList({ messages, turn, stepsByAnswer, onAskAgain, onDismiss }: Props) {
   const end = useRef<HTMLDivElement>(null);
   const hidden = new Set([turn?.userMessageId, turn?.assistantMessageId].filter(Boolean));
   const shown = messages.filter((m) => !hidden.has(m.id));
@@ -38,6 +39,7 @@ export function MessageList({ messages, turn, onAskAgain, onDismiss }: Props) {
           <Question key={message.id} text={message.content} />
         ) : (
           <article key={message.id} className="message assistant" aria-label="Answer">
+            {stepsByAnswer[message.id] && <Steps steps={stepsByAnswer[message.id]} />}
             <Answer messageId={message.id} text={message.content} citations={message.citations ?? []} rateable={message.status === 'complete'} />
             {message.status === 'interrupted' && <p className="badge warn">Stopped before the end</p>}
             {message.status === 'failed' && <p className="badge error">This answer failed before it was finished</p>}
@@ -86,16 +88,7 @@ function LiveTurn({ turn, onAskAgain, onDismiss }: { turn: Turn; onAskAgain: (qu
               {turn.phase === 'stopping' ? 'Stopping…' : step ? `${stepWords(step)}…` : 'Sending your question…'}
             </p>
           )}
-          {turn.steps.length > 0 && (
-            <details className="steps">
-              <summary>How this answer was found</summary>
-              <ol aria-label="Steps">
-                {turn.steps.map((s, i) => (
-                  <li key={`${s}-${i}`}>{stepWords(s)}</li>
-                ))}
-              </ol>
-            </details>
-          )}
+          {turn.steps.length > 0 && <Steps steps={turn.steps} />}
           {turn.assistantMessageId && (turn.text || turn.citations.length > 0) && (
             <Answer messageId={turn.assistantMessageId} text={turn.text} citations={turn.citations} live={working} rateable={turn.phase === 'done'} />
           )}
@@ -105,5 +98,18 @@ function LiveTurn({ turn, onAskAgain, onDismiss }: { turn: Turn; onAskAgain: (qu
         </article>
       )}
     </>
+  );
+}
+
+function Steps({ steps }: { steps: string[] }) {
+  return (
+    <details className="steps">
+      <summary>How this answer was found</summary>
+      <ol aria-label="Steps">
+        {steps.map((s, i) => (
+          <li key={`${s}-${i}`}>{stepWords(s)}</li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -36,6 +36,9 @@ export const isLive = (turn: Turn | null) => turn != null && LIVE.includes(turn.
 export function useChatTurn() {
   const queries = useQueryClient();
   const [turn, setTurn] = useState<Turn | null>(null);
+  // The steps of answers given in this visit, kept after the stored message replaces the turn
+  // (the server does not store them).
+  const [stepsByAnswer, setStepsByAnswer] = useState<Record<string, string[]>>({});
   const abort = useRef<AbortController | null>(null);
   const keys = useRef(0);
 
@@ -91,7 +94,12 @@ export function useChatTurn() {
         await Promise.all([queries.invalidateQueries({ queryKey: conversationKeys.one(current) }), queries.invalidateQueries({ queryKey: conversationKeys.list })]);
       }
       // Once the stored conversation has the answer, the stored copy is shown; a refusal stays.
-      setTurn((t) => (t && t.key === key && (t.phase === 'done' || t.phase === 'stopped') ? null : t));
+      setTurn((t) => {
+        if (!t || t.key !== key || (t.phase !== 'done' && t.phase !== 'stopped')) return t;
+        const { assistantMessageId, steps } = t;
+        if (assistantMessageId && steps.length) setStepsByAnswer((all) => ({ ...all, [assistantMessageId]: steps }));
+        return null;
+      });
     },
     [queries],
   );
@@ -110,7 +118,7 @@ export function useChatTurn() {
 
   const dismiss = useCallback(() => setTurn((t) => (isLive(t) ? t : null)), []);
 
-  return { turn, send, stop, dismiss };
+  return { turn, send, stop, dismiss, stepsByAnswer };
 }
 
 function errorEventText(code: string, message: string): string {
