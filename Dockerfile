@@ -3,9 +3,13 @@
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# Playwright (a dev dependency, for the browser tests) never downloads a browser here.
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# `npm run build` compiles the server with swc and the web app with Vite into dist/web, which the
+# API serves at / (the runtime stage copies all of dist).
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime

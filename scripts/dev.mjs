@@ -1,5 +1,5 @@
 // `npm run dev`: the whole product on this machine with local defaults. Starts PostgreSQL, Redis
-// and Chroma (data kept in .data/), builds, migrates, seeds the demo organisation, then runs the
+// and Chroma (data kept in .data/), builds (the web app too), migrates, seeds the demo organisation, then runs the
 // API and the worker until Ctrl-C, which stops every child.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -106,6 +106,7 @@ for (const [folder, department, visibility] of demoFolders) {
 }
 console.log(`
 Knowledge assistant is running.
+  Open the app http://localhost:${env.PORT}/
   API          ${base}
   API docs     ${base}/docs
   Health       ${base}/health/ready
@@ -114,5 +115,6 @@ Demo logins (password):
   admin  ${env.SEED_ADMIN_EMAIL} (${env.SEED_ADMIN_PASSWORD})
   member alice@example.org — Engineering (${env.SEED_MEMBER_PASSWORD})
   member bob@example.org — People & Culture (${env.SEED_MEMBER_PASSWORD})
+Working on the web app? \`npm run dev:web\` serves it with hot reload, using this API.
 Data is kept in .data/. Press Ctrl-C to stop everything.
 `);
