@@ -27,6 +27,11 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.flat.recommended.rules, 'no-restricted-properties': 'off' },
   },
   {
+    // Code that Playwright runs inside the page.
+    files: ['bench/suites/web.mjs', 'test/web/**'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', MutationObserver: 'readonly' } },
+  },
+  {
     files: ['**/*.cjs', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

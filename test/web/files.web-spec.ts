@@ -7,7 +7,7 @@ test.describe('files', () => {
   test('an admin uploads a PDF and a DOCX through the page, watches them become ready, and a member’s answer cites them', async ({ page, browser }) => {
     const tag = Date.now().toString(36);
     const pdfName = `Reisekosten-Übersicht ${tag}.pdf`;
-    const docxName = `Onboarding-guide-日本-${tag}.docx`;
+    const docxName = `Guía-de-incorporación-${tag}.docx`;
     const pdf = buildPdf([[`Heron travel policy ${tag}`, `Heron economy class ${tag} applies to flights under six hours.`], [`Heron per diem ${tag} is forty euros a day.`]]);
     const docx = await buildDocx([{ style: 'Heading1', text: `Pelican onboarding ${tag}` }, { text: `Pelican starters ${tag} receive a laptop on their first day.` }]);
 
@@ -30,7 +30,8 @@ test.describe('files', () => {
     await expect(table.getByRole('row', { name: new RegExp(pdfName) })).toContainText('Ready');
     await expect(table.getByRole('row', { name: new RegExp(docxName) })).toContainText('Ready');
     await expectAccessible(page, 'files (admin)');
-    await saveScreenshot(page, 'files');
+    await page.getByRole('button', { name: 'Clear finished' }).click();
+    await saveScreenshot(page, 'files', { fullPage: true });
 
     const member = await browser.newPage();
     await signIn(member, members.alice.email);

@@ -38,7 +38,7 @@ test.describe('organisation', () => {
     await expect(changed).toContainText('Administrator');
     await expect(changed).toContainText('Engineering');
     await expectAccessible(page, 'organisation');
-    await saveScreenshot(page, 'users');
+    await saveScreenshot(page, 'users', { fullPage: true });
 
     // Dana is signed in elsewhere when the account is disabled: her next step shows why she is out.
     const dana = await browser.newPage();

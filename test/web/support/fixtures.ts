@@ -64,7 +64,7 @@ export async function expectAccessible(page: Page, screen: string) {
 }
 
 /** Saves a screenshot for the README (docs/screenshots/<name>.png). */
-export async function saveScreenshot(page: Page, name: string) {
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), ...options });
 }

@@ -32,7 +32,6 @@ export function Users({ departments }: { departments: Department[] }) {
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col" className="hide-narrow">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Department</th>
                 <th scope="col">Status</th>
@@ -45,14 +44,18 @@ export function Users({ departments }: { departments: Department[] }) {
               {rows.map((user) =>
                 editing === user.id ? (
                   <tr key={user.id}>
-                    <td colSpan={6}>
+                    <td colSpan={5}>
                       <EditUser user={user} departments={departments} onDone={() => setEditing(null)} />
                     </td>
                   </tr>
                 ) : (
                   <tr key={user.id}>
-                    <td>{user.displayName}</td>
-                    <td className="hide-narrow">{user.email}</td>
+                    <td>
+                      <span className="person">
+                        {user.displayName}
+                        <span className="muted small">{user.email}</span>
+                      </span>
+                    </td>
                     <td>{ROLES.find((r) => r.value === user.role)?.label ?? user.role}</td>
                     <td>{user.department.name}</td>
                     <td>{user.disabled ? <span className="badge error">Disabled</span> : <span className="badge success">Active</span>}</td>
