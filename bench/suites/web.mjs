@@ -37,12 +37,14 @@ export async function runWeb({ product, admin, results, log }) {
   results.set('web.firstScreen.jsGzipKiB', round(js.gzipBytes / 1024, 1));
   results.note(`Web: the first screen loads ${js.files.join(', ')} (${round(js.gzipBytes / 1024, 1)} KiB gzipped at level 9); the Files and Organisation screens load on first visit.`);
 
+  const worker = await product.startWorker();
+  if (!worker) throw new Error('dist/apps/worker/src/main.js is missing');
   for (const [filename, text] of DOCUMENTS) {
     await admin.upload('/files', { visibility: 'organization' }, { filename, content: Buffer.from(text), contentType: 'text/markdown' });
   }
   const api = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: String(HOSTED_MODEL_TOKEN_DELAY_MS) });
   const origin = api.baseUrl.replace(/\/api\/v1$/, '');
-  await waitForReady(admin, DOCUMENTS.length);
+  await waitForReady(admin, DOCUMENTS.length).finally(() => worker.stop());
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     log(`web: first contentful paint of the sign-in page, ${PAINT_SAMPLES} cold loads`);
@@ -62,6 +64,8 @@ export async function runWeb({ product, admin, results, log }) {
     const before = readHistogram(await (await fetch(`${api.baseUrl}/metrics`)).text(), 'chat_first_token_seconds');
     const context = await browser.newContext();
     const page = await context.newPage();
+    page.on('console', (message) => message.type() === 'error' && log(`web: page console error: ${message.text()}`));
+    page.on('pageerror', (error) => log(`web: page error: ${error.message}`));
     await page.goto(`${origin}/`);
     await page.getByLabel('Email').fill(SEED.adminEmail);
     await page.getByLabel('Password').fill(SEED.adminPassword);
@@ -117,7 +121,12 @@ async function sendToFirstWord(page, question) {
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Send' }).click();
-  await page.waitForFunction(() => globalThis.__sendTiming.firstWord > 0, null, { timeout: 30_000 });
+  try {
+    await page.waitForFunction(() => globalThis.__sendTiming.firstWord > 0, null, { timeout: 30_000 });
+  } catch (error) {
+    const shown = await page.evaluate(() => document.querySelector('main')?.innerText.slice(0, 600));
+    throw new Error(`no answer word appeared for "${question}"; the page showed: ${shown}`, { cause: error });
+  }
   await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 30_000 }); // the answer has ended
   return page.evaluate(() => globalThis.__sendTiming.firstWord - globalThis.__sendTiming.clicked);
 }
