@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { PlusIcon } from '@/components/icons';
-import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
+import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Loading, Notice } from '@/components/notice';
 import { ApiError, describeError } from '@/lib/api/errors';
 import { useConversation } from '../api/conversations';
@@ -21,18 +21,12 @@ type ChatContext = ReturnType<typeof useChatTurn> & { closeList: () => void };
  */
 export function ChatLayout() {
   const [listOpen, setListOpen] = useState(false);
-  const chat = useChatTurn();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
-  // A question asked in a new chat moves the page to its conversation once, after the state
-  // that knows the conversation has been rendered (so the streaming answer never blinks out).
-  const moved = useRef<number | null>(null);
-  const { turn } = chat;
-  useEffect(() => {
-    if (!turn?.startedNew || !turn.conversationId || moved.current === turn.key) return;
-    moved.current = turn.key;
-    if (pathname === '/chat') navigate(`/chat/${turn.conversationId}`, { replace: true });
-  }, [turn, pathname, navigate]);
+  // A question asked in a new chat moves the page to its conversation as soon as the server
+  // names it, unless the person has gone elsewhere meanwhile.
+  const chat = useChatTurn((id) => {
+    if (window.location.pathname === '/chat') navigate(`/chat/${id}`, { replace: true, flushSync: true });
+  });
   const context: ChatContext = { ...chat, closeList: () => setListOpen(false) };
   return (
     <div className="chat-layout">

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ApiError, describeError } from '@/lib/api/errors';
 import type { ChatEvent, ChatFilters, Citation } from '@/lib/api/types';
 import { readEvents } from '@/lib/sse';
@@ -12,8 +13,6 @@ export type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped
 export type Turn = {
   key: number;
   question: string;
-  /** Asked in a new chat: the page moves to the conversation once the server has named it. */
-  startedNew: boolean;
   filters: ChatFilters | undefined;
   conversationId: string | null;
   userMessageId: string | null;
@@ -33,7 +32,7 @@ export const isLive = (turn: Turn | null) => turn != null && LIVE.includes(turn.
  * or error. What was streamed stays on screen whatever ends the stream; once it has ended the
  * conversation is read again, and the turn gives way to the stored messages.
  */
-export function useChatTurn() {
+export function useChatTurn(onNewConversation: (id: string) => void) {
   const queries = useQueryClient();
   const [turn, setTurn] = useState<Turn | null>(null);
   // The steps of answers given in this visit, kept after the stored message replaces the turn
@@ -41,6 +40,10 @@ export function useChatTurn() {
   const [stepsByAnswer, setStepsByAnswer] = useState<Record<string, string[]>>({});
   const abort = useRef<AbortController | null>(null);
   const keys = useRef(0);
+  const onNewConversationRef = useRef(onNewConversation);
+  useEffect(() => {
+    onNewConversationRef.current = onNewConversation;
+  });
 
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -51,7 +54,7 @@ export function useChatTurn() {
       abort.current = controller;
       const key = ++keys.current;
       const update = (change: (t: Turn) => Partial<Turn>) => setTurn((t) => (t && t.key === key ? { ...t, ...change(t) } : t));
-      setTurn({ key, question, startedNew: conversationId === null, filters, conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
+      setTurn({ key, question, filters, conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
 
       let finished = false;
       let current = conversationId;
@@ -62,7 +65,11 @@ export function useChatTurn() {
           switch (event.event) {
             case 'meta':
               current = event.data.conversationId;
-              update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' }));
+              // Committed at once, then the page moves to the new conversation at once: a route
+              // change left to a transition keeps being put off by the tokens' renders, and
+              // until it lands the answer belongs to a page that is not shown.
+              flushSync(() => update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' })));
+              if (!conversationId) onNewConversationRef.current(event.data.conversationId);
               void queries.invalidateQueries({ queryKey: conversationKeys.list });
               break;
             case 'status':
