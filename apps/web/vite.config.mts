@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 // The API process serves the build from dist/web at `/`; `npm run dev:web` serves the sources
 // with hot reload and hands every /api request to the API already running (`npm run dev`).
-const apiTarget = process.env.WEB_API_TARGET ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+const apiTarget = process.env.WEB_API_TARGET || `http://127.0.0.1:${process.env.PORT || 3000}`;
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -18,8 +18,8 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    port: Number(process.env.WEB_DEV_PORT || 5173),
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
-  preview: { port: Number(process.env.WEB_DEV_PORT ?? 5173) },
+  preview: { port: Number(process.env.WEB_DEV_PORT || 5173) },
 });

@@ -45,7 +45,7 @@ export async function runWeb({ product, admin, results, log }) {
   const api = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: String(HOSTED_MODEL_TOKEN_DELAY_MS) });
   const origin = api.baseUrl.replace(/\/api\/v1$/, '');
   await waitForReady(admin, DOCUMENTS.length).finally(() => worker.stop());
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     log(`web: first contentful paint of the sign-in page, ${PAINT_SAMPLES} cold loads`);
     const paints = [];

@@ -12,7 +12,7 @@ export type ProductInfo = {
 };
 
 export default async function globalSetup(_config: FullConfig) {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error(`Chromium is missing at ${chromium}: apt-get install -y chromium (as .ci/run does)`);
   const log = (line: string) => console.log(`[web] ${line}`);
   // A dynamic import: Playwright compiles this file to CommonJS, and the bench's helpers are ESM.
