@@ -5,6 +5,7 @@ import { members, product } from './support/product';
 
 test.describe('files', () => {
   test('an admin uploads a PDF and a DOCX through the page, watches them become ready, and a member’s answer cites them', async ({ page, browser }) => {
+    test.setTimeout(150_000); // two ingestions and two answers, on a machine the whole stack shares
     const tag = Date.now().toString(36);
     const pdfName = `Reisekosten-Übersicht ${tag}.pdf`;
     const docxName = `Guía-de-incorporación-${tag}.docx`;
