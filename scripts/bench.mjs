@@ -1,4 +1,4 @@
-// `npm run bench [-- --only floors,http,ingest,retrieval,chat]`: boots the product on local
+// `npm run bench [-- --only floors,http,ingest,retrieval,chat,answers]`: boots the product on local
 // defaults in a temp dir, measures it against its anchors and writes bench/results/latest.json
 // and bench/README.md. Exits non-zero when a figure could not be measured.
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { BenchResults } from '../bench/lib/results.mjs';
 import { loadScifact } from '../bench/lib/scifact.mjs';
 import { FIGURES, SUITES } from '../bench/lib/targets.mjs';
 import { runChatStreams } from '../bench/suites/chat-streams.mjs';
+import { runAnswers } from '../bench/suites/answers.mjs';
 import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
 import { runFloors } from '../bench/suites/floors.mjs';
 import { runHttp } from '../bench/suites/http.mjs';
@@ -156,6 +157,8 @@ try {
       await measure(keysOf('chat.streams.held', 'chat.streams.rssMiB', 'chat.streams.idleRssMiB'), () => runChatStreams(context));
     }
   }
+  // Last: its departments and documents are its own, and no suite before it should search them.
+  if (selected('answers')) await measure(keysOf('answers'), () => runAnswers(context));
 } catch (error) {
   log(`FAILED before measuring: ${error.stack ?? error.message}`);
   results.fail(FIGURES.map((f) => f.key), `the run stopped early: ${error.message}`);
