@@ -2,8 +2,12 @@
 export interface FenceableDocument {
   filename: string;
   page: number | null;
+  /** The headings above the text, outermost first; shown so a reader knows what a passage is under. */
+  headingPath?: readonly string[];
   text: string;
 }
+
+export const SECTION_SEPARATOR = ' › ';
 
 // Neutralises anything in document text that could close the fence or open a fake document.
 const FENCE_TAG = /<(\/?)(documents?)(?=[\s>/]|$)/gi;
@@ -27,7 +31,8 @@ function escapeAttribute(value: string): string {
 export function fenceDocuments(documents: readonly FenceableDocument[]): string {
   const elements = documents.map((doc, index) => {
     const page = doc.page === null ? '' : ` page="${doc.page}"`;
-    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}>\n${escapeFencedText(doc.text)}\n</document>`;
+    const section = doc.headingPath?.length ? ` section="${escapeAttribute(doc.headingPath.join(SECTION_SEPARATOR))}"` : '';
+    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}${section}>\n${escapeFencedText(doc.text)}\n</document>`;
   });
   return ['<documents>', ...elements, '</documents>'].join('\n');
 }

@@ -1,0 +1,112 @@
+import { isContentToken, termOf, tokenize } from './lexical-terms';
+import { sharedThesaurus, type Relation, type Thesaurus } from './thesaurus';
+
+/** How fully a related word stands in for the question's word when it is found instead. */
+export const MATCH_FACTOR: Readonly<Record<Relation, number>> = {
+  derivation: 0.9,
+  pertainym: 0.9,
+  synonym: 0.8,
+  compound: 0.8,
+  attribute: 0.6,
+  similar: 0.6,
+  part: 0.6,
+};
+
+/** The weight of a word that frames the question rather than names its topic. */
+export const FRAMING_WEIGHT = 0.5;
+
+// Verbs and nouns that say what kind of answer is wanted ("what is the rule", "do I need"), not
+// what it is about. The word after "how" ("how long", "how often") frames the question too.
+const FRAMING_WORDS: ReadonlySet<string> = new Set(
+  'need needs get gets got go goes make makes take takes use know want happen happens allow allowed able let rule rules policy policies process procedure way thing'.split(' '),
+);
+
+export interface Alternative {
+  /** The related word as written, for a search engine to analyse its own way. */
+  word: string;
+  factor: number;
+}
+
+/** One content term of a question: its stem, how much it counts, and what may stand in for it. */
+export interface QuestionTerm {
+  term: string;
+  /** 1 for a topic word, FRAMING_WEIGHT for a framing one. */
+  weight: number;
+  /** Stems of related words, each with the word and how fully it matches. */
+  alternatives: ReadonlyMap<string, Alternative>;
+}
+
+/**
+ * The question's content terms with the related words WordNet knows for each: synonyms of its
+ * common senses, derivations, parts, and compounds ("rollout" / "roll out"). A term repeated in
+ * the question appears once.
+ */
+export function questionTermsOf(question: string, thesaurus: Thesaurus = sharedThesaurus()): QuestionTerm[] {
+  const tokens = tokenize(question);
+  const terms = new Map<string, { term: string; weight: number; alternatives: Map<string, Alternative> }>();
+  const addAlternative = (entry: { term: string; alternatives: Map<string, Alternative> }, word: string, factor: number) => {
+    for (const part of tokenize(word)) {
+      if (!isContentToken(part)) continue;
+      const stem = termOf(part);
+      if (stem === entry.term || (entry.alternatives.get(stem)?.factor ?? 0) >= factor) continue;
+      entry.alternatives.set(stem, { word: part, factor });
+    }
+  };
+  tokens.forEach((token, index) => {
+    if (!isContentToken(token)) return;
+    const term = termOf(token);
+    const weight = FRAMING_WORDS.has(token) || tokens[index - 1] === 'how' ? FRAMING_WEIGHT : 1;
+    let entry = terms.get(term);
+    if (!entry) {
+      entry = { term, weight, alternatives: new Map() };
+      terms.set(term, entry);
+    }
+    entry.weight = Math.max(entry.weight, weight);
+    for (const related of thesaurus.relatedTo(token)) addAlternative(entry, related.word, MATCH_FACTOR[related.relation]);
+    const next = tokens[index + 1];
+    const compound = next === undefined ? null : thesaurus.compoundOf(token, next);
+    if (compound) addAlternative(entry, compound, MATCH_FACTOR.compound);
+  });
+  return [...terms.values()];
+}
+
+/** How fully a text whose stems are `present` contains the term: 1, a related word's factor, or 0. */
+export function matchOf(term: QuestionTerm, present: ReadonlySet<string>): number {
+  if (present.has(term.term)) return 1;
+  let best = 0;
+  for (const [stem, { factor }] of term.alternatives) if (factor > best && present.has(stem)) best = factor;
+  return best;
+}
+
+export interface Coverage {
+  /** Matched weight over the question's total weight, 0 to 1. */
+  share: number;
+  /** Topic (not framing) terms matched, directly or through a related word. */
+  topicMatched: number;
+  /** Topic terms the question has. */
+  topicTerms: number;
+}
+
+export function coverageOf(terms: readonly QuestionTerm[], present: ReadonlySet<string>): Coverage {
+  let matched = 0;
+  let total = 0;
+  let topicMatched = 0;
+  let topicTerms = 0;
+  for (const term of terms) {
+    const match = matchOf(term, present);
+    total += term.weight;
+    matched += term.weight * match;
+    if (term.weight === 1) {
+      topicTerms++;
+      if (match > 0) topicMatched++;
+    }
+  }
+  return { share: total > 0 ? matched / total : 0, topicMatched, topicTerms };
+}
+
+/** The set of stems a passage holds, for `matchOf` and `coverageOf`. */
+export function termSetOf(text: string): Set<string> {
+  const present = new Set<string>();
+  for (const token of tokenize(text)) if (isContentToken(token)) present.add(termOf(token));
+  return present;
+}
