@@ -94,17 +94,19 @@ async function ask(url, client, message) {
   let answer = '';
   let citations = [];
   let error = null;
+  const steps = [];
   await postSse(url, {
     headers: client.authHeaders,
     body: { message },
     onEvent: ({ event, data }) => {
       if (event === 'token') answer += JSON.parse(data).text;
       else if (event === 'citations') citations = JSON.parse(data).citations;
+      else if (event === 'status') steps.push(JSON.parse(data));
       else if (event === 'error') error = JSON.parse(data);
     },
   });
   if (error) throw new Error(`chat failed on "${message}": ${error.code} ${error.message}`);
-  return { answer, citations };
+  return { answer, citations, steps };
 }
 
 const normalise = (text) => text.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
@@ -122,13 +124,13 @@ function foreignFactsFor(readableFiles) {
   return QUESTIONS.filter((q) => q.fact && !readableFiles.has(q.file)).flatMap((q) => q.fact).filter((fact) => !holds(readableText, fact));
 }
 
-function score(question, { answer, citations }, readable, fileIds) {
+function score(question, { answer, citations, steps }, readable, fileIds) {
   const cited = [...new Set(citations.map((c) => c.filename))];
   const refused = REFUSAL.test(answer) && citations.length === 0;
   // A leak is a cited file the asker may not read, or a fact only a document they may not read holds.
   const readableFiles = new Set([...fileIds].filter(([, id]) => readable.has(id)).map(([name]) => name));
   const leaked = citations.some((c) => !readable.has(c.fileId)) || foreignFactsFor(readableFiles).some((fact) => holds(answer, fact));
-  const outcome = { kind: question.kind, heldOut: question.heldOut, as: question.as, question: question.q, answer, cited, leaked };
+  const outcome = { kind: question.kind, heldOut: question.heldOut, as: question.as, question: question.q, answer, cited, leaked, steps };
   if (question.kind !== 'answer') return { ...outcome, correct: refused };
   const related = new Set([question.file, ...(question.alsoFiles ?? [])]);
   const hasFact = question.fact.some((fact) => holds(answer, fact));
@@ -159,5 +161,8 @@ function report(outcomes, results, log) {
       `${refusals.filter((o) => o.correct).length} of ${refusals.length} refusals right; ` +
       `${answerable.filter((o) => o.unrelatedCited.length > 0).length} answers also cited an unrelated file. Per question: bench/results/answers-detail.json.`,
   );
-  for (const o of wrong) log(`answers: ${o.leaked ? 'LEAK' : 'wrong'} [${o.kind}${o.heldOut ? ', held out' : ''}] ${o.question} → ${o.answer.slice(0, 160)}`);
+  // Held-out questions are only counted here, so that reading the log while tuning does not tune on them.
+  for (const o of wrong.filter((o) => !o.heldOut)) log(`answers: ${o.leaked ? 'LEAK' : 'wrong'} [${o.kind}] ${o.question} → ${o.answer.slice(0, 160)}`);
+  const heldOutWrong = wrong.filter((o) => o.heldOut);
+  if (heldOutWrong.length) log(`answers: ${heldOutWrong.length} held-out questions wrong (${heldOutWrong.filter((o) => o.leaked).length} leaks); see answers-detail.json`);
 }

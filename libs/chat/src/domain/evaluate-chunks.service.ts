@@ -30,7 +30,7 @@ function topicWordsNeeded(coverage: Coverage): number {
  * appears nowhere, while chunks that each share one word with the question are not.
  */
 export function evaluateChunks(question: string, chunks: readonly RetrievedChunk[], options: EvaluateChunksOptions = {}): ChunkEvaluation {
-  const { minScore = 0, minChunkCoverage = 0.34, minBestCoverage = 0.5 } = options;
+  const { minScore = 0, minChunkCoverage = 0.25, minBestCoverage = 0.5 } = options;
   const terms = questionTermsOf(question);
   const scored = chunks.filter((chunk) => chunk.score >= minScore);
 

@@ -64,9 +64,11 @@ export function lexicalTerms(text: string): string[] {
   return terms;
 }
 
-// Words that frame a request ("please explain…") rather than say what it is about.
+// Words that frame a request ("please explain…") or stand for someone unnamed ("can someone
+// get promoted?") rather than say what it is about.
 const REQUEST_WORDS: ReadonlySet<string> = new Set(
-  'tell please give show explain describe list also shall may might must'.split(' '),
+  ('tell please give show explain describe list also shall may might must ' +
+    'someone somebody anyone anybody everyone everybody something anything everything nothing nobody').split(' '),
 );
 
 /** Whether a token says something about a topic: not a stopword, a request word or a lone letter. */
@@ -75,9 +77,25 @@ export function isContentToken(token: string): boolean {
   return token.length >= 2 || /\d/.test(token);
 }
 
+// Contractions come apart as PostgreSQL's parser takes them apart, so "what's" and "I'm" leave
+// only stopwords behind instead of the made-up words "whats" and "im".
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(can)['’]t\b/gi, '$1 not'],
+  [/\bwon['’]t\b/gi, 'will not'],
+  [/n['’]t\b/gi, ' not'],
+  [/['’](m|re|ve|ll|d|s)\b/gi, ' $1'],
+];
+
+/** The tokens a question or passage is matched by: `tokenize`, with contractions taken apart. */
+export function matchingTokensOf(text: string): string[] {
+  let expanded = text;
+  for (const [contraction, replacement] of CONTRACTIONS) expanded = expanded.replace(contraction, replacement);
+  return tokenize(expanded);
+}
+
 /** The distinct Porter2-stemmed content terms of a question or passage, for overlap scoring. */
 export function contentTermsOf(text: string): string[] {
   const terms = new Set<string>();
-  for (const token of tokenize(text)) if (isContentToken(token)) terms.add(termOf(token));
+  for (const token of matchingTokensOf(text)) if (isContentToken(token)) terms.add(termOf(token));
   return [...terms];
 }

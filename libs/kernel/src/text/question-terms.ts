@@ -1,8 +1,13 @@
-import { isContentToken, termOf, tokenize } from './lexical-terms';
+import { Inflectors } from 'en-inflectors';
+import { isContentToken, matchingTokensOf, termOf, tokenize } from './lexical-terms';
 import { sharedThesaurus, type Relation, type Thesaurus } from './thesaurus';
 
+/** How a word that may stand in for a question's word relates to it. */
+export type AlternativeKind = Relation | 'inflection';
+
 /** How fully a related word stands in for the question's word when it is found instead. */
-export const MATCH_FACTOR: Readonly<Record<Relation, number>> = {
+export const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
+  inflection: 1,
   derivation: 0.9,
   pertainym: 0.9,
   synonym: 0.8,
@@ -17,13 +22,36 @@ export const FRAMING_WEIGHT = 0.5;
 
 // Verbs and nouns that say what kind of answer is wanted ("what is the rule", "do I need"), not
 // what it is about. The word after "how" ("how long", "how often") frames the question too.
+// The nouns that name the kind of answer ("the deadline", "the number") frame it as well.
 const FRAMING_WORDS: ReadonlySet<string> = new Set(
-  'need needs get gets got go goes make makes take takes use know want happen happens allow allowed able let rule rules policy policies process procedure way thing'.split(' '),
+  ('need needs get gets got go goes going make makes take takes use know want happen happens allow allowed able let ' +
+    'count counts mean means rule rules policy policies process procedure way thing deadline date day days time times amount number').split(' '),
 );
+
+const INFLECTION_CACHE_LIMIT = 50_000;
+const inflectionCache = new Map<string, string[]>();
+
+/**
+ * A word's irregular forms, which stemming cannot reach: "keep" → kept, "pay" → paid,
+ * "child" → children, "held" → hold. Regular forms are left out; the stemmer conflates them.
+ */
+export function irregularFormsOf(word: string): string[] {
+  let forms = inflectionCache.get(word);
+  if (forms === undefined) {
+    if (inflectionCache.size >= INFLECTION_CACHE_LIMIT) inflectionCache.clear();
+    const inflector = new Inflectors(word);
+    const stem = termOf(word);
+    const candidates = [inflector.toPresent(), inflector.toPast(), inflector.toPastParticiple(), inflector.toPlural(), inflector.toSingular()];
+    forms = [...new Set(candidates.map((form) => form.toLowerCase()))].filter((form) => /^[a-z]+$/.test(form) && termOf(form) !== stem);
+    inflectionCache.set(word, forms);
+  }
+  return forms;
+}
 
 export interface Alternative {
   /** The related word as written, for a search engine to analyse its own way. */
   word: string;
+  kind: AlternativeKind;
   factor: number;
 }
 
@@ -42,14 +70,17 @@ export interface QuestionTerm {
  * the question appears once.
  */
 export function questionTermsOf(question: string, thesaurus: Thesaurus = sharedThesaurus()): QuestionTerm[] {
-  const tokens = tokenize(question);
+  const tokens = matchingTokensOf(question);
   const terms = new Map<string, { term: string; weight: number; alternatives: Map<string, Alternative> }>();
-  const addAlternative = (entry: { term: string; alternatives: Map<string, Alternative> }, word: string, factor: number) => {
+  const addAlternative = (entry: { term: string; alternatives: Map<string, Alternative> }, word: string, kind: AlternativeKind) => {
+    const factor = MATCH_FACTOR[kind];
     for (const part of tokenize(word)) {
       if (!isContentToken(part)) continue;
-      const stem = termOf(part);
-      if (stem === entry.term || (entry.alternatives.get(stem)?.factor ?? 0) >= factor) continue;
-      entry.alternatives.set(stem, { word: part, factor });
+      for (const form of [part, ...irregularFormsOf(part)]) {
+        const stem = termOf(form);
+        if (stem === entry.term || (entry.alternatives.get(stem)?.factor ?? 0) >= factor) continue;
+        entry.alternatives.set(stem, { word: form, kind, factor });
+      }
     }
   };
   tokens.forEach((token, index) => {
@@ -62,11 +93,15 @@ export function questionTermsOf(question: string, thesaurus: Thesaurus = sharedT
       terms.set(term, entry);
     }
     entry.weight = Math.max(entry.weight, weight);
-    for (const related of thesaurus.relatedTo(token)) addAlternative(entry, related.word, MATCH_FACTOR[related.relation]);
+    for (const form of irregularFormsOf(token)) addAlternative(entry, form, 'inflection');
+    for (const related of thesaurus.relatedTo(token)) addAlternative(entry, related.word, related.relation);
     const next = tokens[index + 1];
     const compound = next === undefined ? null : thesaurus.compoundOf(token, next);
-    if (compound) addAlternative(entry, compound, MATCH_FACTOR.compound);
+    if (compound) addAlternative(entry, compound, 'compound');
   });
+  // A word the question asks about itself counts for its own term only: "work" stands in for
+  // "bring" in WordNet, but "can I bring my dog to work?" is not answered by a page about work.
+  for (const entry of terms.values()) for (const stem of entry.alternatives.keys()) if (terms.has(stem)) entry.alternatives.delete(stem);
   return [...terms.values()];
 }
 
@@ -107,6 +142,6 @@ export function coverageOf(terms: readonly QuestionTerm[], present: ReadonlySet<
 /** The set of stems a passage holds, for `matchOf` and `coverageOf`. */
 export function termSetOf(text: string): Set<string> {
   const present = new Set<string>();
-  for (const token of tokenize(text)) if (isContentToken(token)) present.add(termOf(token));
+  for (const token of matchingTokensOf(text)) if (isContentToken(token)) present.add(termOf(token));
   return present;
 }

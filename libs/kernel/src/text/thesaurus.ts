@@ -38,6 +38,9 @@ const LISTED_RELATIONS = new Set(['%p', '&']);
 const MAX_LISTED = 3;
 const CACHE_LIMIT = 50_000;
 const MIN_PART = 2;
+// English writes phrasal verbs' nouns as one word: a rollback, a failover, a backup, a payout.
+const PARTICLES: readonly string[] = ['back', 'out', 'over', 'down', 'up', 'off', 'away', 'in', 'on'];
+const MIN_VERB = 3;
 const SHARED_ROOT = 5;
 
 /**
@@ -72,20 +75,36 @@ export class Thesaurus {
     return related;
   }
 
-  /** The words of a compound WordNet knows as a collocation ("rollout" → roll, out), or null. */
+  /**
+   * The words of a compound written as one: a verb and its particle ("rollback" → roll, back;
+   * "failover" → fail, over), or a collocation WordNet knows ("rollout" → roll_out); else null.
+   */
   partsOf(word: string): [string, string] | null {
+    for (const particle of PARTICLES) {
+      const verb = word.slice(0, -particle.length);
+      if (word.endsWith(particle) && verb.length >= MIN_VERB && this.isVerb(verb)) return [verb, particle];
+    }
     if (this.knows(word)) return null;
     for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
       const first = word.slice(0, cut);
       const second = word.slice(cut);
-      if (this.knows(`${first}_${second}`) || this.knows(`${first}-${second}`)) return [first, second];
+      if (this.isCollocation(first, second)) return [first, second];
     }
     return null;
   }
 
   /** Two adjacent words as the one-word compound documents may write ("roll out" → rollout), or null. */
   compoundOf(first: string, second: string): string | null {
-    return this.knows(`${first}_${second}`) || this.knows(`${first}-${second}`) ? `${first}${second}` : null;
+    const phrasalVerb = PARTICLES.includes(second) && first.length >= MIN_VERB && this.isVerb(first);
+    return phrasalVerb || this.isCollocation(first, second) ? `${first}${second}` : null;
+  }
+
+  private isCollocation(first: string, second: string): boolean {
+    return this.knows(`${first}_${second}`) || this.knows(`${first}-${second}`);
+  }
+
+  private isVerb(word: string): boolean {
+    return this.wordnet.entry(word, 'verb') !== null;
   }
 
   private knows(lemma: string): boolean {

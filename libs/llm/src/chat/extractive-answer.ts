@@ -1,5 +1,5 @@
 import type { PromptDocument } from './generation-prompt-reader';
-import { matchOf, questionTermsOf, termSetOf, type QuestionTerm } from '@app/kernel';
+import { coverageOf, matchOf, questionTermsOf, termSetOf, type QuestionTerm } from '@app/kernel';
 
 export const NOT_FOUND_ANSWER = 'I could not find that in the documents.';
 export const SMALL_TALK_ANSWER = 'Hello! I answer questions from your organisation’s documents. What would you like to know?';
@@ -7,18 +7,27 @@ export const THANKS_ANSWER = 'You’re welcome! Ask me anything else about your 
 
 export interface ExtractiveAnswerOptions {
   maxSentences?: number;
-  /** The quoted sentences together must match more than this share of the question's weight to answer at all. */
+  /**
+   * One passage, read with its file name and headings, must match more than this share of the
+   * question's weight (and two of its topic words, where it has two) for there to be an answer.
+   */
   minAnswerCoverage?: number;
 }
 
 interface Sentence {
   n: number;
+  /** Whether its passage matches the question well enough to answer it. */
+  answering: boolean;
+  /** Whether its passage is about the question at all. */
+  onTopic: boolean;
   /** The file it comes from (the document number when the prompt names no file). */
   source: string;
   position: number;
   text: string;
   /** How fully the sentence, read under its headings, matches each question term. */
   matches: number[];
+  /** Its content words the question does not ask about: of two sentences that match alike, the one with fewer is about the question. */
+  otherWords: number;
 }
 
 // A heading counts for the sentences under it, but less than the sentence's own words: a
@@ -26,9 +35,17 @@ interface Sentence {
 // they respond", not an answer by itself.
 const CONTEXT_FACTOR = 0.6;
 // A sentence that adds less than this share of the question's weight adds nothing worth quoting;
-// one from a file not yet quoted must add more, since a reader then has two sources to weigh.
+// one from a file not yet quoted must add more, and come from a passage about the question,
+// since a reader then has two sources to weigh.
 const MIN_GAIN = 0.05;
 const MIN_GAIN_FROM_ANOTHER_FILE = 0.15;
+const ON_TOPIC_SHARE = 0.34;
+// A sentence of a quoted passage that by itself matches this share of the question may follow
+// the ones before it even when it adds no new word; it ranks below any sentence that adds one.
+const QUALIFYING_SHARE = 0.5;
+const QUALIFYING_VALUE = MIN_GAIN / 2;
+// Values this close are a tie.
+const TIE = 1e-9;
 const MAX_HEADING_WORDS = 8;
 
 /** Paragraphs, split into sentences; hard-wrapped prose breaks lines mid-sentence, so only blank lines and list items end one. */
@@ -61,14 +78,24 @@ function withCitation(sentence: string, n: number): string {
   return `${body} [${n}]${end}`;
 }
 
+/** How the passage, with its file name and headings, matches the question: as the evaluator reads a chunk. */
+function passageMatch(terms: readonly QuestionTerm[], fileWords: string, headingPath: readonly string[], text: string, minCoverage: number) {
+  const coverage = coverageOf(terms, termSetOf([fileWords, ...headingPath, text].join('\n')));
+  return {
+    answering: coverage.share > minCoverage && coverage.topicMatched >= Math.min(2, coverage.topicTerms),
+    onTopic: coverage.share >= ON_TOPIC_SHARE && coverage.topicMatched > 0,
+  };
+}
+
 /** Each document's sentences with how they match the question, headings folded into the sentences under them. */
-function sentencesOf(documents: readonly PromptDocument[], terms: readonly QuestionTerm[]): Sentence[] {
+function sentencesOf(documents: readonly PromptDocument[], terms: readonly QuestionTerm[], minCoverage: number): Sentence[] {
   const sentences: Sentence[] = [];
   const seen = new Set<string>();
   for (const document of documents) {
     const headingPath = document.headingPath ?? [];
     const headings = new Set(headingPath.map((heading) => heading.toLowerCase()));
     const fileWords = (document.filename ?? '').replace(/\.[a-z0-9]+$/i, '');
+    const { answering, onTopic } = passageMatch(terms, fileWords, headingPath, document.text, minCoverage);
     let context = [fileWords, ...headingPath].join('\n');
     let position = 0;
     for (const block of blocksOf(document.text)) {
@@ -85,7 +112,8 @@ function sentencesOf(documents: readonly PromptDocument[], terms: readonly Quest
         seen.add(key);
         const own = termSetOf(text);
         const matches = terms.map((term) => Math.max(matchOf(term, own), CONTEXT_FACTOR * matchOf(term, contextTerms)));
-        sentences.push({ n: document.n, source: document.filename ?? `#${document.n}`, position, text, matches });
+        const otherWords = [...own].filter((stem) => !terms.some((term) => matchOf(term, new Set([stem])) > 0)).length;
+        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, otherWords });
       }
     }
   }
@@ -102,38 +130,42 @@ function mentionsTopic(terms: readonly QuestionTerm[], sentence: Sentence): bool
 }
 
 /**
- * An answer made of the fewest sentences that together match the question best: the best
- * sentence first, then only sentences that add a part of the question not yet matched (a
- * sentence from another file only so), each cited with its document's number and kept in
- * document order so the answer reads as the sources do. When even the best sentences leave
- * most of the question unmatched, or match only one of its topic words where it has more, the
- * documents do not answer it.
+ * An answer made of the fewest sentences that together match the question best, each cited with
+ * its document's number and kept in document order so the answer reads as the sources do. There
+ * is an answer only when one passage matches most of the question, and the best sentence of such
+ * a passage comes first; after it come sentences that add a part of the question not yet matched
+ * (from another file only when they add a good part), and sentences of the same passage that
+ * match the question as well as half of it, since the next sentence often qualifies the first
+ * ("up to 100 euros. Larger refunds need a team lead's approval.").
  */
 export function composeExtractiveAnswer(question: string, documents: readonly PromptDocument[], options: ExtractiveAnswerOptions = {}): string {
   const { maxSentences = 3, minAnswerCoverage = 0.5 } = options;
   const terms = questionTermsOf(question);
   if (terms.length === 0) return NOT_FOUND_ANSWER;
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  const shareOf = (matches: readonly number[]) => weightOf(terms, matches) / total;
 
-  const candidates = sentencesOf(documents, terms).filter((sentence) => mentionsTopic(terms, sentence));
+  const candidates = sentencesOf(documents, terms, minAnswerCoverage).filter((sentence) => mentionsTopic(terms, sentence));
   const chosen: Sentence[] = [];
   const covered = terms.map(() => 0);
   while (chosen.length < maxSentences) {
-    let best: { sentence: Sentence; gain: number } | null = null;
+    let best: { sentence: Sentence; value: number } | null = null;
     for (const sentence of candidates) {
-      if (chosen.includes(sentence)) continue;
-      const gain = weightOf(terms, sentence.matches.map((match, i) => Math.max(0, match - covered[i]))) / total;
-      const needed = chosen.length === 0 || chosen.some((quoted) => quoted.source === sentence.source) ? MIN_GAIN : MIN_GAIN_FROM_ANOTHER_FILE;
-      if (gain >= needed && gain > (best?.gain ?? 0)) best = { sentence, gain };
+      if (chosen.includes(sentence) || (chosen.length === 0 && !sentence.answering)) continue;
+      const gain = shareOf(sentence.matches.map((match, i) => Math.max(0, match - covered[i])));
+      const fromQuotedFile = chosen.length === 0 || chosen.some((quoted) => quoted.source === sentence.source);
+      const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.onTopic;
+      const qualifies = chosen.some((quoted) => quoted.n === sentence.n) && shareOf(sentence.matches) >= QUALIFYING_SHARE;
+      const value = adds ? gain : qualifies ? QUALIFYING_VALUE : 0;
+      if (value > 0 && (!best || value > best.value + TIE || (value > best.value - TIE && sentence.otherWords < best.sentence.otherWords))) {
+        best = { sentence, value };
+      }
     }
     if (!best) break;
     chosen.push(best.sentence);
     best.sentence.matches.forEach((match, i) => (covered[i] = Math.max(covered[i], match)));
   }
-  const share = weightOf(terms, covered) / total;
-  const topicTerms = terms.filter((term) => term.weight === 1).length;
-  const topicMatched = terms.filter((term, i) => term.weight === 1 && covered[i] > 0).length;
-  if (chosen.length === 0 || share <= minAnswerCoverage || topicMatched < Math.min(2, topicTerms)) return NOT_FOUND_ANSWER;
+  if (chosen.length === 0) return NOT_FOUND_ANSWER;
 
   return chosen
     .sort((a, b) => a.n - b.n || a.position - b.position)

@@ -7,7 +7,7 @@ export interface QueryExpansion {
 }
 
 export interface QueryExpansionOptions {
-  /** A related word counts this share of a query word, times how closely it relates (MATCH_FACTOR). */
+  /** A related word counts this share of a query word, times how closely it relates (MATCH_FACTOR); an irregular form of the word itself counts fully. */
   weight: number;
   /** Most related words searched for; the closest are kept. Each costs the search its postings. */
   maxWords: number;
@@ -25,8 +25,8 @@ export function expandQuery(query: string, { weight, maxWords, thesaurus }: Quer
   if (weight <= 0 || maxWords <= 0) return NO_EXPANSION;
   const byWord = new Map<string, number>();
   for (const term of questionTermsOf(query, thesaurus)) {
-    for (const { word, factor } of term.alternatives.values()) {
-      const value = weight * factor * term.weight;
+    for (const { word, kind, factor } of term.alternatives.values()) {
+      const value = (kind === 'inflection' ? 1 : weight * factor) * term.weight;
       if (value > (byWord.get(word) ?? 0)) byWord.set(word, value);
     }
   }
