@@ -28,6 +28,8 @@ interface Sentence {
   matches: number[];
   /** Its content words the question does not ask about: of two sentences that match alike, the one with fewer is about the question. */
   otherWords: number;
+  /** Whether its own words, not only its headings, match a topic word of the question. */
+  saysTopic: boolean;
 }
 
 // A heading counts for the sentences under it, but less than the sentence's own words: a
@@ -43,6 +45,8 @@ const ON_TOPIC_SHARE = 0.34;
 // A sentence of a quoted passage that by itself matches this share of the question may follow
 // the ones before it even when it adds no new word; it ranks below any sentence that adds one.
 const QUALIFYING_SHARE = 0.5;
+// The sentence right after a quoted one continues it, so it may follow on a lesser match.
+const NEXT_SENTENCE_SHARE = 0.25;
 const QUALIFYING_VALUE = MIN_GAIN / 2;
 // Values this close are a tie.
 const TIE = 1e-9;
@@ -113,7 +117,8 @@ function sentencesOf(documents: readonly PromptDocument[], terms: readonly Quest
         const own = termSetOf(text);
         const matches = terms.map((term) => Math.max(matchOf(term, own), CONTEXT_FACTOR * matchOf(term, contextTerms)));
         const otherWords = [...own].filter((stem) => !terms.some((term) => matchOf(term, new Set([stem])) > 0)).length;
-        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, otherWords });
+        const saysTopic = terms.some((term) => term.weight === 1 && matchOf(term, own) > 0);
+        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, otherWords, saysTopic });
       }
     }
   }
@@ -135,7 +140,7 @@ function mentionsTopic(terms: readonly QuestionTerm[], sentence: Sentence): bool
  * is an answer only when one passage matches most of the question, and the best sentence of such
  * a passage comes first; after it come sentences that add a part of the question not yet matched
  * (from another file only when they add a good part), and sentences of the same passage that
- * match the question as well as half of it, since the next sentence often qualifies the first
+ * match the question as well as half of it (the very next sentence on less), since it often qualifies the first
  * ("up to 100 euros. Larger refunds need a team lead's approval.").
  */
 export function composeExtractiveAnswer(question: string, documents: readonly PromptDocument[], options: ExtractiveAnswerOptions = {}): string {
@@ -155,7 +160,10 @@ export function composeExtractiveAnswer(question: string, documents: readonly Pr
       const gain = shareOf(sentence.matches.map((match, i) => Math.max(0, match - covered[i])));
       const fromQuotedFile = chosen.length === 0 || chosen.some((quoted) => quoted.source === sentence.source);
       const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.onTopic;
-      const qualifies = chosen.some((quoted) => quoted.n === sentence.n) && shareOf(sentence.matches) >= QUALIFYING_SHARE;
+      const share = shareOf(sentence.matches);
+      const qualifies =
+        sentence.saysTopic &&
+        chosen.some((quoted) => quoted.n === sentence.n && (share >= QUALIFYING_SHARE || (quoted.position + 1 === sentence.position && share >= NEXT_SENTENCE_SHARE)));
       const value = adds ? gain : qualifies ? QUALIFYING_VALUE : 0;
       if (value > 0 && (!best || value > best.value + TIE || (value > best.value - TIE && sentence.otherWords < best.sentence.otherWords))) {
         best = { sentence, value };
