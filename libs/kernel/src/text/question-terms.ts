@@ -29,20 +29,31 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
 );
 
 const INFLECTION_CACHE_LIMIT = 50_000;
+const LATIN_WORD = /^[a-z]+$/;
 const inflectionCache = new Map<string, string[]>();
 
 /**
  * A word's irregular forms, which stemming cannot reach: "keep" → kept, "pay" → paid,
- * "child" → children, "held" → hold. Regular forms are left out; the stemmer conflates them.
+ * "child" → children, "held" → hold. Verb forms only for a word WordNet knows as a verb, noun
+ * forms only for a noun, and for a word it does not know only the base form it may be an
+ * irregular inflection of; regular forms are left out, since the stemmer conflates them.
  */
-export function irregularFormsOf(word: string): string[] {
+export function irregularFormsOf(word: string, thesaurus: Thesaurus = sharedThesaurus()): string[] {
   let forms = inflectionCache.get(word);
   if (forms === undefined) {
     if (inflectionCache.size >= INFLECTION_CACHE_LIMIT) inflectionCache.clear();
-    const inflector = new Inflectors(word);
+    const candidates: string[] = [];
+    if (LATIN_WORD.test(word)) {
+      const partsOfSpeech = thesaurus.partsOfSpeechOf(word);
+      const inflector = new Inflectors(word);
+      // WordNet indexes "held" and "children" by their base forms only, so the way back is always tried.
+      candidates.push(inflector.toPresent());
+      if (partsOfSpeech.includes('verb')) candidates.push(inflector.toPast(), inflector.toPastParticiple());
+      if (partsOfSpeech.includes('noun')) candidates.push(inflector.toPlural());
+      if (partsOfSpeech.length === 0 || partsOfSpeech.includes('noun')) candidates.push(inflector.toSingular());
+    }
     const stem = termOf(word);
-    const candidates = [inflector.toPresent(), inflector.toPast(), inflector.toPastParticiple(), inflector.toPlural(), inflector.toSingular()];
-    forms = [...new Set(candidates.map((form) => form.toLowerCase()))].filter((form) => /^[a-z]+$/.test(form) && termOf(form) !== stem);
+    forms = [...new Set(candidates.map((form) => form.toLowerCase()))].filter((form) => LATIN_WORD.test(form) && termOf(form) !== stem);
     inflectionCache.set(word, forms);
   }
   return forms;
@@ -69,14 +80,32 @@ export interface QuestionTerm {
  * common senses, derivations, parts, and compounds ("rollout" / "roll out"). A term repeated in
  * the question appears once.
  */
-export function questionTermsOf(question: string, thesaurus: Thesaurus = sharedThesaurus()): QuestionTerm[] {
+export function questionTermsOf(question: string, thesaurus?: Thesaurus): QuestionTerm[] {
+  // One question is read by the search, the evaluator and the answer: read it once.
+  if (thesaurus) return readQuestion(question, thesaurus);
+  let terms = questionCache.get(question);
+  if (!terms) {
+    if (questionCache.size >= QUESTION_CACHE_LIMIT) questionCache.clear();
+    terms = readQuestion(question, sharedThesaurus());
+    questionCache.set(question, terms);
+  }
+  return terms;
+}
+
+const QUESTION_CACHE_LIMIT = 1_000;
+const questionCache = new Map<string, QuestionTerm[]>();
+
+function readQuestion(question: string, thesaurus: Thesaurus): QuestionTerm[] {
   const tokens = matchingTokensOf(question);
   const terms = new Map<string, { term: string; weight: number; alternatives: Map<string, Alternative> }>();
   const addAlternative = (entry: { term: string; alternatives: Map<string, Alternative> }, word: string, kind: AlternativeKind) => {
     const factor = MATCH_FACTOR[kind];
     for (const part of tokenize(word)) {
       if (!isContentToken(part)) continue;
-      for (const form of [part, ...irregularFormsOf(part)]) {
+      // Irregular forms of the word's own synonyms matter (retained → keep → kept); derived
+      // nouns and adjectives hardly have any, and each look-up costs a cold question time.
+      const forms = kind === 'synonym' || kind === 'compound' ? [part, ...irregularFormsOf(part, thesaurus)] : [part];
+      for (const form of forms) {
         const stem = termOf(form);
         if (stem === entry.term || (entry.alternatives.get(stem)?.factor ?? 0) >= factor) continue;
         entry.alternatives.set(stem, { word: form, kind, factor });
@@ -93,7 +122,7 @@ export function questionTermsOf(question: string, thesaurus: Thesaurus = sharedT
       terms.set(term, entry);
     }
     entry.weight = Math.max(entry.weight, weight);
-    for (const form of irregularFormsOf(token)) addAlternative(entry, form, 'inflection');
+    for (const form of irregularFormsOf(token, thesaurus)) addAlternative(entry, form, 'inflection');
     for (const related of thesaurus.relatedTo(token)) addAlternative(entry, related.word, related.relation);
     const next = tokens[index + 1];
     const compound = next === undefined ? null : thesaurus.compoundOf(token, next);

