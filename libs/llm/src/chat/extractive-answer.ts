@@ -65,15 +65,19 @@ function blocksOf(text: string): string[][] {
     .filter((sentences) => sentences.length > 0);
 }
 
+const ENDS_SENTENCE = /[.!?:;]$/;
+
 /**
  * A paragraph that is a heading, not a statement: one of the section's headings, or one short
- * line without the punctuation that ends a sentence (PDF text carries its headings that way).
+ * line without the punctuation that ends a sentence, followed by prose (PDF text carries its
+ * headings that way). A run of such lines is a list, whose items are statements.
  */
-function isHeading(block: string[], headings: ReadonlySet<string>): boolean {
+function isHeading(block: string[], next: string[] | undefined, headings: ReadonlySet<string>): boolean {
   if (block.length !== 1) return false;
   const line = block[0];
   if (headings.has(line.toLowerCase())) return true;
-  return !/[.!?:;]$/.test(line) && line.split(' ').length <= MAX_HEADING_WORDS;
+  const beforeProse = next !== undefined && (next.length > 1 || ENDS_SENTENCE.test(next[0]));
+  return beforeProse && !ENDS_SENTENCE.test(line) && line.split(' ').length <= MAX_HEADING_WORDS;
 }
 
 function withCitation(sentence: string, n: number): string {
@@ -102,8 +106,9 @@ function sentencesOf(documents: readonly PromptDocument[], terms: readonly Quest
     const { answering, onTopic } = passageMatch(terms, fileWords, headingPath, document.text, minCoverage);
     let context = [fileWords, ...headingPath].join('\n');
     let position = 0;
-    for (const block of blocksOf(document.text)) {
-      if (isHeading(block, headings)) {
+    const blocks = blocksOf(document.text);
+    for (const [index, block] of blocks.entries()) {
+      if (isHeading(block, blocks[index + 1], headings)) {
         // A heading inside the text (a PDF's, or a sub-heading) frames what follows it.
         context = [fileWords, ...headingPath, block[0]].join('\n');
         continue;

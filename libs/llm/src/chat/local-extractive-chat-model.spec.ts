@@ -149,3 +149,19 @@ describe('composeExtractiveAnswer choosing sentences', () => {
     expect(answer).toContain('team lead’s approval [1].');
   });
 });
+
+describe('composeExtractiveAnswer on lists and PDF headings', () => {
+  it('quotes list items that end without a full stop', () => {
+    const answer = composeExtractiveAnswer('When must receipts be submitted?', [
+      { n: 1, text: 'Claims\n\nReceipts are submitted within 60 days\n\nManagers approve claims monthly' },
+    ]);
+    expect(answer).toContain('Receipts are submitted within 60 days [1].');
+  });
+
+  it('reads a short unpunctuated line before prose as the heading of what follows', () => {
+    const answer = composeExtractiveAnswer('What are the severity levels?', [
+      { n: 1, filename: 'runbook.pdf', text: 'Severity levels\n\nSEV1 means the product is down for everyone.' },
+    ]);
+    expect(answer).toBe('SEV1 means the product is down for everyone [1].');
+  });
+});
