@@ -3,11 +3,14 @@
 // POST /chat by a member of its department, and the streamed answer and its citations are
 // scored: the fact present with its file cited, refusals where another department owns the
 // answer or nothing answers it, and leaks (a citation of, or a fact from, a document the asker
-// may not read). Per-question outcomes go to bench/results/answers-detail.json.
+// may not read). Per-question outcomes go to bench/results/answers-detail.json. Afterwards its
+// documents are deleted and purged, so the SciFact suites that follow see only their own corpus
+// (SciFact is uploaded for everyone, so it would otherwise be in every member's answers too).
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { DEPARTMENTS, DOCUMENTS } from '../answers/corpus.mjs';
 import { QUESTIONS } from '../answers/questions.mjs';
 import { ApiClient } from '../lib/api-client.mjs';
@@ -25,24 +28,41 @@ const CONTENT_TYPES = { pdf: 'application/pdf', docx: 'application/vnd.openxmlfo
 export async function runAnswers({ product, api, admin, results, log }) {
   const worker = await product.startWorker();
   if (!worker) throw new Error('dist/apps/worker/src/main.js is missing');
-  let members;
-  let fileIds;
+  let fileIds = new Map();
   try {
-    members = await createDepartmentsAndMembers(api, admin);
+    const members = await createDepartmentsAndMembers(api, admin);
     fileIds = await uploadAll(admin, members, log);
+    log(`answers: ${QUESTIONS.length} questions over ${DOCUMENTS.length} documents in ${Object.keys(DEPARTMENTS).length} departments`);
+    const outcomes = [];
+    for (const question of QUESTIONS) {
+      const member = members[question.as];
+      const reply = await ask(`${api.baseUrl}/chat`, member.client, question.q);
+      outcomes.push(score(question, reply, member.readable, fileIds));
+    }
+    report(outcomes, results, log);
+    writeFileSync(path.join(root, 'bench', 'results', 'answers-detail.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
   } finally {
-    await worker.stop();
+    await removeAll(admin, [...fileIds.values()], product.env.DATABASE_URL, log).finally(() => worker.stop());
   }
+}
 
-  log(`answers: ${QUESTIONS.length} questions over ${DOCUMENTS.length} documents in ${Object.keys(DEPARTMENTS).length} departments`);
-  const outcomes = [];
-  for (const question of QUESTIONS) {
-    const member = members[question.as];
-    const reply = await ask(`${api.baseUrl}/chat`, member.client, question.q);
-    outcomes.push(score(question, reply, member.readable, fileIds));
+/** Deletes the suite's files and waits until the worker has purged their chunks. */
+async function removeAll(admin, ids, databaseUrl, log) {
+  for (const id of ids) await admin.request('DELETE', `/files/${id}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      const { rows } = await client.query('select count(*)::int as left from chunks where file_id = any($1::uuid[])', [ids]);
+      if (rows[0].left === 0) break;
+      if (Date.now() > deadline) throw new Error(`${rows[0].left} chunks of the suite's files still there after ${READY_TIMEOUT_MS / 1000} s`);
+      await sleep(250);
+    }
+  } finally {
+    await client.end();
   }
-  report(outcomes, results, log);
-  writeFileSync(path.join(root, 'bench', 'results', 'answers-detail.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
+  if (ids.length) log(`answers: the suite's ${ids.length} documents deleted and purged`);
 }
 
 async function createDepartmentsAndMembers(api, admin) {
@@ -129,7 +149,8 @@ function score(question, { answer, citations, steps }, readable, fileIds) {
   const refused = REFUSAL.test(answer) && citations.length === 0;
   // A leak is a cited file the asker may not read, or a fact only a document they may not read holds.
   const readableFiles = new Set([...fileIds].filter(([, id]) => readable.has(id)).map(([name]) => name));
-  const leaked = citations.some((c) => !readable.has(c.fileId)) || foreignFactsFor(readableFiles).some((fact) => holds(answer, fact));
+  const suiteFiles = new Set(fileIds.values());
+  const leaked = citations.some((c) => suiteFiles.has(c.fileId) && !readable.has(c.fileId)) || foreignFactsFor(readableFiles).some((fact) => holds(answer, fact));
   const outcome = { kind: question.kind, heldOut: question.heldOut, as: question.as, question: question.q, answer, cited, leaked, steps };
   if (question.kind !== 'answer') return { ...outcome, correct: refused };
   const related = new Set([question.file, ...(question.alsoFiles ?? [])]);

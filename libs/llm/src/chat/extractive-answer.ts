@@ -30,6 +30,8 @@ interface Sentence {
   otherWords: number;
   /** Whether its own words, not only its headings, match a topic word of the question. */
   saysTopic: boolean;
+  /** How fully its own words, without its headings, match each question term. */
+  ownMatches: number[];
 }
 
 // A heading counts for the sentences under it, but less than the sentence's own words: a
@@ -37,8 +39,8 @@ interface Sentence {
 // they respond", not an answer by itself.
 const CONTEXT_FACTOR = 0.6;
 // A sentence that adds less than this share of the question's weight adds nothing worth quoting;
-// one from a file not yet quoted must add more, and come from a passage about the question,
-// since a reader then has two sources to weigh.
+// one from a file not yet quoted must add more, come from a passage about the question and say
+// in its own words a topic word nothing quoted says, since a reader then has two sources to weigh.
 const MIN_GAIN = 0.05;
 const MIN_GAIN_FROM_ANOTHER_FILE = 0.15;
 const ON_TOPIC_SHARE = 0.34;
@@ -120,14 +122,20 @@ function sentencesOf(documents: readonly PromptDocument[], terms: readonly Quest
         if (text.split(' ').length < 3 || seen.has(key)) continue;
         seen.add(key);
         const own = termSetOf(text);
-        const matches = terms.map((term) => Math.max(matchOf(term, own), CONTEXT_FACTOR * matchOf(term, contextTerms)));
+        const ownMatches = terms.map((term) => matchOf(term, own));
+        const matches = terms.map((term, i) => Math.max(ownMatches[i], CONTEXT_FACTOR * matchOf(term, contextTerms)));
         const otherWords = [...own].filter((stem) => !terms.some((term) => matchOf(term, new Set([stem])) > 0)).length;
-        const saysTopic = terms.some((term) => term.weight === 1 && matchOf(term, own) > 0);
-        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, otherWords, saysTopic });
+        const saysTopic = terms.some((term, i) => term.weight === 1 && ownMatches[i] > 0);
+        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, ownMatches, otherWords, saysTopic });
       }
     }
   }
   return sentences;
+}
+
+/** Whether the sentence's own words match a topic word of the question that nothing quoted matches yet. */
+function answersMore(terms: readonly QuestionTerm[], sentence: Sentence, covered: readonly number[]): boolean {
+  return terms.some((term, i) => term.weight === 1 && covered[i] === 0 && sentence.ownMatches[i] > 0);
 }
 
 function weightOf(terms: readonly QuestionTerm[], matches: readonly number[]): number {
@@ -164,7 +172,7 @@ export function composeExtractiveAnswer(question: string, documents: readonly Pr
       if (chosen.includes(sentence) || (chosen.length === 0 && !sentence.answering)) continue;
       const gain = shareOf(sentence.matches.map((match, i) => Math.max(0, match - covered[i])));
       const fromQuotedFile = chosen.length === 0 || chosen.some((quoted) => quoted.source === sentence.source);
-      const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.onTopic;
+      const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.onTopic && answersMore(terms, sentence, covered);
       const share = shareOf(sentence.matches);
       const qualifies =
         sentence.saysTopic &&
