@@ -6,6 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureHttpApp } from '@app/platform';
+import { createMigratedDatabase } from './support/own-database';
 import { SseReader } from './support/sse-client';
 import { createSession, useTestEnvironment, type TestUser } from './support/test-app';
 import { startWorker } from './support/test-worker';
@@ -59,14 +60,22 @@ const REFUSALS: Array<Pick<Expectation, 'as' | 'question'>> = [
 
 jest.setTimeout(60_000);
 
-const settings = {
+// A database of its own: other suites upload documents for everyone into the shared one, and
+// this suite is about what the demo organisation's documents alone answer.
+const settings: Record<string, string> = {
   CHROMA_COLLECTION: `demo_${randomUUID().slice(0, 8)}`,
   STORAGE_DIR: path.join(process.env.TEST_DATA_DIR ?? '/tmp', `demo-blobs-${randomUUID().slice(0, 8)}`),
 };
 
 async function listen(): Promise<{ app: INestApplication; url: string }> {
+  // Config is read while the module compiles; restore so this suite's database never reaches the next.
+  const saved = { ...process.env };
   useTestEnvironment(settings);
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    .compile()
+    .finally(() => {
+      process.env = saved;
+    });
   const app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
   await app.listen(0, '127.0.0.1');
   return { app, url: `${await app.getUrl()}/api/v1` };
@@ -98,6 +107,7 @@ describe('answers over the demo documents (local providers)', () => {
   }
 
   beforeAll(async () => {
+    settings.DATABASE_URL = await createMigratedDatabase('demo');
     api = await listen();
     worker = await startWorker(settings);
     people.alice = await createSession(api.app, 'member');
