@@ -36,12 +36,12 @@ describe('buildAnswerGraph', () => {
     const queries: string[] = [];
     const retrieve = async (query: string) => {
       queries.push(query);
-      return [aChunk('Vacation days for new staff are listed in the handbook.', { chunkId: `v${queries.length}` })];
+      return [aChunk('Vacation days are listed in the handbook.', { chunkId: `v${queries.length}` })];
     };
     const h = harness(new RecordingChatModel({ responses: ['I could not find that in the documents.'] }), { retrieve, maxRefinements: 2 });
     await buildAnswerGraph(h.deps).answer({ question: QUESTION });
     expect(queries).toHaveLength(3);
-    expect(h.statuses.filter((s) => s.step === 'evaluating').map((s) => s.detail)).toEqual(Array(3).fill(expect.stringContaining('cover only')));
+    expect(h.statuses.filter((s) => s.step === 'evaluating').map((s) => s.detail)).toEqual(Array(3).fill(expect.stringContaining('matches only')));
     expect(h.statuses.filter((s) => s.step === 'refining')).toHaveLength(2);
     expect(h.statuses.at(-1)?.step).toBe('generating');
   });

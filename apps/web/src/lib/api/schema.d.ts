@@ -796,19 +796,23 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardTicketResponse"];
                 };
             };
-            /** @description `unauthenticated` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Something failed on our side. `code`: `internal_error` */
             500: {
