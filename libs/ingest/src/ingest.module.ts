@@ -5,6 +5,7 @@ import { IngestFileHandler } from './commands/ingest-file/ingest-file.handler';
 import { IngestionSettings } from './commands/ingest-file/ingestion-settings';
 import { PurgeFileHandler } from './commands/purge-file/purge-file.handler';
 import { ReembedCorpusHandler } from './commands/reembed-corpus/reembed-corpus.handler';
+import { ReembedSettings } from './commands/reembed-corpus/reembed-settings';
 import { IngestionTimings } from './ingest.ports';
 import { IngestQueueModule } from './queue/ingest-queue.module';
 import { IngestJobProcessor } from './worker/ingest-job.processor';
@@ -14,6 +15,8 @@ import { PrometheusIngestionTimings } from './worker/prometheus-ingestion-timing
 import { SearchTableUpkeep } from './worker/search-table-upkeep';
 
 const EMBEDDING_BATCH_SIZE = 64;
+// A re-embed batch: two Chroma writes, and few enough rows that its PostgreSQL reads stay short.
+const REEMBED_BATCH_CHUNKS = 512;
 // A file's stage and progress reach the registry (and its event stream) at most this often.
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -36,6 +39,15 @@ export class IngestModule {
             timeoutMs: config.get('INGEST_JOB_TIMEOUT_MS'),
             embeddingBatchSize: EMBEDDING_BATCH_SIZE,
             progressIntervalMs: PROGRESS_INTERVAL_MS,
+          }),
+        },
+        {
+          provide: ReembedSettings,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): ReembedSettings => ({
+            batchChunks: REEMBED_BATCH_CHUNKS,
+            embeddingBatchSize: EMBEDDING_BATCH_SIZE,
+            pauseMs: config.get('REEMBED_BATCH_PAUSE_MS'),
           }),
         },
         { provide: IngestionTimings, useClass: PrometheusIngestionTimings },

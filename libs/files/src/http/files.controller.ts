@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, AdminOnlyRoute, CurrentActor, UuidParam } from '@app/platform';
 import { DeleteFile } from '../commands/delete-file/delete-file.command';
@@ -9,12 +9,14 @@ import { ReindexFile } from '../commands/reindex-file/reindex-file.command';
 import { UploadFile } from '../commands/upload-file/upload-file.command';
 import { toFileView } from '../domain/file-view';
 import { GetFileContent } from '../queries/get-file-content/get-file-content.query';
+import { GetReembed } from '../queries/get-reembed/get-reembed.query';
 import { GetFile } from '../queries/get-file/get-file.query';
 import { ListFiles } from '../queries/list-files/list-files.query';
 import { WatchFile } from '../queries/watch-file/watch-file.query';
 import { ListFilesQuery } from './files.dto';
 import { streamFileEvents } from './file-events.sse';
 import { readMultipartUpload } from './multipart-upload';
+import { ReembedStatusDto, toReembedView } from './reembed.dto';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -58,9 +60,18 @@ export class FilesController {
   @AdminOnlyRoute()
   @Post('reembed')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReembedStatusDto, description: 'Building started with the configured embedding model; searches keep the current vectors until it completes' })
+  @ApiConflictResponse({ description: '`reembed_in_progress`: one is running' })
   async reembed(@CurrentActor() actor: Actor) {
-    await this.commands.execute(new RequestReembed(actor));
-    return { queued: true };
+    return toReembedView(await this.commands.execute(new RequestReembed(actor)));
+  }
+
+  @AdminOnlyRoute()
+  @Get('reembed')
+  @ApiOkResponse({ type: ReembedStatusDto, description: 'The latest re-embed, running or finished' })
+  @ApiNotFoundResponse({ description: '`reembed_not_found`: none has run' })
+  async reembedStatus(@CurrentActor() actor: Actor) {
+    return toReembedView(await this.queries.execute(new GetReembed(actor)));
   }
 
   @Get(':id')

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PreparedQueries } from '@app/platform';
 import type { AccessScope } from '../domain/access-scope';
 import { BM25 } from '../domain/bm25';
-import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { bm25SearchSql } from './bm25-search.sql';
 import { chunkAccessWhere } from './chunk-access.sql';
-import { ChunkStore, FullTextLeg } from './search.ports';
+import { ChunkStore, FullTextLeg, type StoredChunk } from './search.ports';
 
 interface ChunkRow {
   id: string;
@@ -14,10 +13,11 @@ interface ChunkRow {
   page: number | null;
   heading_path: string[];
   text: string;
+  generation: number;
   score?: number;
 }
 
-const toChunk = (row: ChunkRow): RetrievedChunk => ({
+const toChunk = (row: ChunkRow): StoredChunk => ({
   chunkId: row.id,
   fileId: row.file_id,
   filename: row.filename,
@@ -25,13 +25,14 @@ const toChunk = (row: ChunkRow): RetrievedChunk => ({
   headingPath: row.heading_path ?? [],
   text: row.text,
   score: Number(row.score ?? 0),
+  generation: row.generation,
 });
 
 interface Bm25Row extends ChunkRow {
   shortlisted: string;
 }
 
-const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text';
+const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text, c.generation';
 // The full-text leg sorts and checks this many of its best candidates per hit it returns.
 const SHORTLIST_PER_RESULT = 8;
 
@@ -40,7 +41,7 @@ const SHORTLIST_PER_RESULT = 8;
 export class PostgresChunkText implements FullTextLeg, ChunkStore {
   constructor(private readonly queries: PreparedQueries) {}
 
-  async search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
+  async search(query: string, scope: AccessScope, limit: number): Promise<StoredChunk[]> {
     const shortlist = limit * SHORTLIST_PER_RESULT;
     const rows = await this.bm25(query, scope, limit, shortlist);
     // Fewer than `limit` left from a full shortlist: the access rule refused most of it (a reader
@@ -55,7 +56,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
     return this.queries.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), [query, k1, b, shortlist, ...access.params, limit]);
   }
 
-  async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
+  async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<StoredChunk[]> {
     return (await this.readable<ChunkRow>(COLUMNS, chunkIds, scope)).map(toChunk);
   }
 
