@@ -107,7 +107,7 @@ describe('HybridChunkSearch', () => {
     const search = new HybridChunkSearch(new InMemoryFullText(['old-1', 'a']), new InMemoryVectors(['new-1', 'other-r', 'b']), new InMemoryStore(), new InMemoryCache(), equalWeights);
     const result = await search.search({ query: 'q', scope, limit: 6 });
     expect(result.map((c) => c.chunkId).sort()).toEqual(['a', 'b', 'new-1', 'other-r']);
-    expect(result[0]).not.toHaveProperty('generation');
+    expect(result.find((c) => c.chunkId === 'new-1')).toMatchObject({ generation: 4 });
   });
 
   it('keeps at most the limit', async () => {

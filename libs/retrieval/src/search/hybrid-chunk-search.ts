@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { untilAborted } from '@app/kernel';
 import { scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
-import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { newestGenerationOnly, type RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
 import { nearestReadableIds } from './nearest-readable-ids';
 import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg, type SearchRequest, type StoredChunk } from './search.ports';
@@ -79,7 +79,7 @@ export class HybridChunkSearch extends ChunkSearch {
       const row = rows.get(id);
       return row ? [{ ...row, score }] : [];
     });
-    return newestGenerationOnly(found).map(({ generation: _, ...chunk }) => chunk);
+    return newestGenerationOnly(found);
   }
 
   // Without the vector store, full text still answers: a degraded answer beats none.
@@ -93,13 +93,3 @@ export class HybridChunkSearch extends ChunkSearch {
   }
 }
 
-/**
- * The legs read PostgreSQL at different moments, so a reindex published between them could
- * give a file's old chunks from one and its new chunks from the other. Generations only move
- * forward, so the newest one seen is the one live now: the others of that file are dropped.
- */
-function newestGenerationOnly(chunks: StoredChunk[]): StoredChunk[] {
-  const newest = new Map<string, number>();
-  for (const { fileId, generation } of chunks) newest.set(fileId, Math.max(generation, newest.get(fileId) ?? generation));
-  return chunks.filter((chunk) => chunk.generation === newest.get(chunk.fileId));
-}

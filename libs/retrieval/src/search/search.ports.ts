@@ -14,7 +14,7 @@ export abstract class ChunkSearch {
   abstract search(request: SearchRequest): Promise<RetrievedChunk[]>;
 }
 
-/** A chunk as the legs read it: with the index generation it belongs to, which never leaves retrieval. */
+/** A chunk as the legs read it from the index: always with its generation. */
 export interface StoredChunk extends RetrievedChunk {
   generation: number;
 }
