@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { EmbeddingModels, UnknownEmbeddingModel, type EmbeddingModel } from '@app/llm';
@@ -21,6 +22,8 @@ const REFUSED_SWITCHES = 3;
  */
 @CommandHandler(ReembedCorpus)
 export class ReembedCorpusHandler implements ICommandHandler<ReembedCorpus> {
+  private readonly logger = new Logger(ReembedCorpusHandler.name);
+
   constructor(
     private readonly spaces: VectorSpaces,
     private readonly backfill: VectorBackfill,
@@ -32,6 +35,7 @@ export class ReembedCorpusHandler implements ICommandHandler<ReembedCorpus> {
     const space = await this.spaces.find(spaceId);
     if (!space || space.state !== 'building') return { outcome: 'skipped' as const }; // finished, failed, or not this deployment's
     const model = this.modelOf(space);
+    this.logger.log(`Re-embed into "${space.collection}" with ${space.modelId}: resuming from what it holds`);
     let after: string | null = null;
     let refused = 0;
     for (;;) {
@@ -39,6 +43,8 @@ export class ReembedCorpusHandler implements ICommandHandler<ReembedCorpus> {
       const files = await this.backfill.pending(space.id, after, this.settings.batchChunks);
       if (files.length > 0) {
         await this.backfill.store(space, files, await this.embed(model, files));
+        const chunks = files.reduce((sum, { chunks: fileChunks }) => sum + fileChunks.length, 0);
+        this.logger.log(`Re-embed into "${space.collection}": ${chunks} chunks of ${files.length} files embedded`);
         after = files[files.length - 1].file.id;
         refused = 0;
         await this.pause(stop);
@@ -51,6 +57,7 @@ export class ReembedCorpusHandler implements ICommandHandler<ReembedCorpus> {
       const outcome = await this.spaces.complete(space.id);
       if (outcome === 'not_building') return { outcome: 'skipped' as const };
       if (outcome === 'switched') {
+        this.logger.log(`Re-embed complete: searches now use "${space.collection}" (${space.modelId})`);
         await this.spaces.dropUnused();
         return { outcome: 'switched' as const };
       }
