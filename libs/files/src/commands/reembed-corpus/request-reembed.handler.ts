@@ -20,7 +20,7 @@ export class RequestReembedHandler implements ICommandHandler<RequestReembed> {
     private readonly queue: IngestQueue,
   ) {}
 
-  async execute() {
+  async execute(_request: RequestReembed) {
     const { modelId, dimension } = this.models.configured;
     const space = await this.spaces.startBuilding({ modelId, dimension });
     if (!space) {

@@ -7,7 +7,7 @@ import { GetReembed } from './get-reembed.query';
 export class GetReembedHandler implements IQueryHandler<GetReembed> {
   constructor(private readonly spaces: VectorSpaces) {}
 
-  async execute() {
+  async execute(_request: GetReembed) {
     const status = await this.spaces.buildStatus();
     if (!status) throw new ReembedNotFound();
     return status;
