@@ -209,4 +209,12 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
     expect(await vectorIds(file.id)).toEqual([]);
     expect(await versions.current()).toBeGreaterThan(before);
   });
+
+  // Last: it leaves the suite without a live collection.
+  it('names the missing collection when the live space’s collection was removed behind its back', async () => {
+    const file = await newFile();
+    await app.get(ChromaCollections).drop(await liveCollection());
+    await expect(indexGeneration(app, file, chunksOf(1), { vectorOf })).rejects.toThrow(/is missing from Chroma; a re-embed .* rebuilds it/);
+    expect(await liveGeneration(file.id)).toBeNull();
+  });
 });
