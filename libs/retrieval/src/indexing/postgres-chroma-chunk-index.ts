@@ -60,7 +60,9 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
         if (!isNotFound(error)) throw error;
         this.targetList = null; // a re-embed retired or dropped it: read the spaces again
         if ((await this.spaces.active()).some((active) => active.id === spaceId)) {
-          throw new Error(`The vector collection "${space.collection}" is missing from Chroma; a re-embed (POST /api/v1/files/reembed) rebuilds it from the stored chunks`);
+          throw new Error(`The vector collection "${space.collection}" is missing from Chroma; a re-embed (POST /api/v1/files/reembed) rebuilds it from the stored chunks`, {
+            cause: error,
+          });
         }
       }
     });
