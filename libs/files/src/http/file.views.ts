@@ -80,8 +80,3 @@ export class DeletedFileView {
   @ApiProperty({ enum: [true] })
   deleted!: true;
 }
-
-export class ReembedView {
-  @ApiProperty({ enum: [true] })
-  queued!: true;
-}
