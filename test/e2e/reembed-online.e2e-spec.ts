@@ -10,7 +10,7 @@ import type { RunningChild } from '../../scripts/lib/local-stack.mjs';
 import { ChatLoop } from './support/chat-loop';
 import { chunkCopyProblems } from './support/chunk-copies';
 import { createMigratedDatabase } from './support/own-database';
-import { createSession, startApi, type TestUser } from './support/test-app';
+import { createSession, startApi, testJwtSecret, type TestUser } from './support/test-app';
 import { buildWorker, WorkerProcess } from './support/worker-process';
 
 // Issue 18, item 13: a re-embed builds the new vectors beside the old ones, from the chunks in
@@ -99,7 +99,7 @@ describe('re-embedding the corpus while people ask about it', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       CHROMA_URL: process.env.CHROMA_URL!,
-      JWT_SECRET: 'reembed-test-secret-that-is-long-enough-0123456789',
+      JWT_SECRET: testJwtSecret,
       ...settings,
       EMBEDDING_DIMENSION: dimension,
       // Long enough between batches for the test to stop and kill the worker mid-way.

@@ -32,7 +32,10 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
       provide: EmbeddingModels,
       inject: [EmbeddingModel, AppConfig],
       useFactory: (configured: EmbeddingModel, config: AppConfig): EmbeddingModels =>
-        new ConfiguredEmbeddingModels(configured, { apiKey: config.get('OPENAI_API_KEY'), baseUrl: config.get('OPENAI_BASE_URL') }),
+        new ConfiguredEmbeddingModels(configured, {
+          sendDimensions: config.get('OPENAI_EMBEDDING_SEND_DIMENSIONS'),
+          client: openAiClientOptions(config, 'embeddings'),
+        }),
     },
     {
       provide: BaseChatModel,

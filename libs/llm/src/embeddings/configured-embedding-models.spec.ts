@@ -4,7 +4,10 @@ import { LocalHashedEmbeddings } from './local-hashed-embeddings';
 
 describe('ConfiguredEmbeddingModels', () => {
   const configured = new LocalHashedEmbeddings({ dimension: 256 });
-  const models = new ConfiguredEmbeddingModels(configured, { apiKey: 'k', baseUrl: 'http://127.0.0.1:1/v1' });
+  const models = new ConfiguredEmbeddingModels(configured, {
+    sendDimensions: true,
+    client: { apiKey: 'k', configuration: { baseURL: 'http://127.0.0.1:1/v1' }, timeout: 1_000, maxRetries: 0 },
+  });
 
   it('answers the configured model for its own id', () => {
     expect(models.forModelId('local-hashed-v1-d256')).toBe(configured);
@@ -23,6 +26,10 @@ describe('ConfiguredEmbeddingModels', () => {
   it('names an OpenAI-compatible model of the configured endpoint by its model and dimension', () => {
     const openai = models.forModelId('openai:text-embedding-3-large:d1024');
     expect(openai).toMatchObject({ modelId: 'openai:text-embedding-3-large:d1024', dimension: 1024 });
+  });
+
+  it('refuses an OpenAI-compatible id when no endpoint is configured', () => {
+    expect(() => new ConfiguredEmbeddingModels(configured).forModelId('openai:text-embedding-3-large:d1024')).toThrow(UnknownEmbeddingModel);
   });
 
   it.each(['', 'local-hashed-v2-d64', 'cohere:embed:d1024', 'local-hashed-v1-dabc', 'local-hashed-v1-d1'])('refuses an id it cannot run: "%s"', (id) => {

@@ -55,7 +55,7 @@ class RecordingQueue extends IngestQueue {
 function setUp() {
   const spaces = new OneBuildAtATime();
   const queue = new RecordingQueue();
-  const models = new ConfiguredEmbeddingModels(new LocalHashedEmbeddings({ dimension: 128 }), {});
+  const models = new ConfiguredEmbeddingModels(new LocalHashedEmbeddings({ dimension: 128 }));
   return { spaces, queue, handler: new RequestReembedHandler(spaces, models, queue) };
 }
 

@@ -127,7 +127,7 @@ class InThreadDocumentParser extends DocumentParser {
 }
 
 function handlerWith(files: IngestionFiles, index = new InMemoryChunkIndex(), timings = new RecordedTimings()) {
-  const models = new ConfiguredEmbeddingModels(new LocalHashedEmbeddings({ dimension: 64 }), {});
+  const models = new ConfiguredEmbeddingModels(new LocalHashedEmbeddings({ dimension: 64 }));
   return { handler: new IngestFileHandler(files, models, index, settings, timings, new InThreadDocumentParser()), index };
 }
 

@@ -106,7 +106,7 @@ class CountingModels extends ConfiguredEmbeddingModels {
 function setUp(batchChunks = 10) {
   const backfill = new InMemoryBackfill();
   const spaces = new InMemorySpaces(backfill);
-  const models = new CountingModels(new LocalHashedEmbeddings({ dimension: 64 }), {});
+  const models = new CountingModels(new LocalHashedEmbeddings({ dimension: 64 }));
   const handler = new ReembedCorpusHandler(spaces, backfill, models, { batchChunks, embeddingBatchSize: 4, pauseMs: 0 });
   return { backfill, spaces, models, handler };
 }
