@@ -6,6 +6,7 @@ import { seedDocuments } from './seed-documents';
 export type ProductInfo = {
   baseUrl: string;
   shortSessionUrl: string;
+  strictUrl: string;
   admin: { email: string; password: string };
   memberPassword: string;
   documents: Awaited<ReturnType<typeof seedDocuments>>;
@@ -25,6 +26,10 @@ export default async function globalSetup(_config: FullConfig) {
     const api = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: '100' });
     // A second API process on the same data whose access tokens expire within seconds.
     const shortSession = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: '100', JWT_ACCESS_TTL_SECONDS: '4' });
+    // And one as strict as a deployment can be set: no grace for a rotated refresh token coming
+    // back (so two tabs refreshing with one cookie would sign the person out), and one chat a
+    // minute per person.
+    const strict = await product.startApi({ REFRESH_REUSE_GRACE_SECONDS: '0', CHAT_RATE_LIMIT_PER_MINUTE: '1' });
     const worker = await product.startWorker();
     if (!worker) throw new Error('the worker is not built');
     const origin = `http://127.0.0.1:${api.port}`;
@@ -32,6 +37,7 @@ export default async function globalSetup(_config: FullConfig) {
     const info: ProductInfo = {
       baseUrl: origin,
       shortSessionUrl: `http://127.0.0.1:${shortSession.port}`,
+      strictUrl: `http://127.0.0.1:${strict.port}`,
       admin: { email: SEED.adminEmail, password: SEED.adminPassword },
       memberPassword: SEED.memberPassword,
       documents,
