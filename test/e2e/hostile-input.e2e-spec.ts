@@ -156,6 +156,26 @@ describe('hostile input', () => {
       expect(JSON.parse(second.split('\r\n\r\n')[1])).toMatchObject({ statusCode: 400, code: 'malformed_request' });
     });
 
+    it.each([
+      ['a client that sends part of the announced body and ends its side', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":', true],
+      ['a chunked body whose framing breaks mid-request', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"ema\r\nzz\r\n', false],
+    ])('closes the connection of %s, whose request can never complete (found by the fuzz suite)', async (_case, raw, halfClose) => {
+      const { hostname, port } = new URL(baseUrl);
+      const closed = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), hostname, () => (halfClose ? socket.end(raw) : socket.write(raw)));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+        socket.setTimeout(5_000, () => socket.destroy(new Error('the server kept the connection open')));
+      });
+      // Whatever it answered (nothing, or a 400 in the shape), the connection is gone on its side too.
+      if (closed !== '') expect(JSON.parse(closed.split('\r\n\r\n')[1])).toMatchObject({ statusCode: 400, requestId: expect.any(String) });
+      const deadline = Date.now() + 5_000;
+      while ((await openConnections(app)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await openConnections(app)).toBe(0);
+    });
+
     it('answers a path parameter that is not valid percent-encoding with a 400', async () => {
       const response = await http.get('/api/v1/files/%E0%A4%A').set(member.auth);
       expectErrorShape(response, 400, response.body.code);
@@ -312,6 +332,10 @@ describe('hostile input', () => {
     });
   });
 });
+
+function openConnections(app: INestApplication): Promise<number> {
+  return new Promise((resolve, reject) => app.getHttpServer().getConnections((error: Error | null, count: number) => (error ? reject(error) : resolve(count))));
+}
 
 /** Writes raw bytes to the server and returns everything it answers before closing. */
 function rawExchange(baseUrl: string, raw: string): Promise<string> {

@@ -33,19 +33,23 @@ export function answerClientErrorsInShape(server: Server): void {
     const { status, code, message } = byCode[error.code ?? ''] ?? malformed;
     const requestId = randomUUID();
     const body = errorBody(status, code, message, requestId);
-    const answer = () =>
-      socket.end(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-          'Content-Type: application/json; charset=utf-8\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          `x-request-id: ${requestId}\r\n` +
-          'Connection: close\r\n\r\n' +
-          body,
-      );
+    const head =
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `x-request-id: ${requestId}\r\n` +
+      'Connection: close\r\n\r\n';
+    // Closed once written: Node keeps the connection half-open after the client ends its side,
+    // and nothing more will be read from it.
+    const answer = () => socket.end(head + body, () => socket.destroy());
+    const pending = socket._httpMessage;
+    // A request whose body the parser will never finish (the client ended its side mid-body, or
+    // the chunked framing broke) would keep its handler waiting and the connection open: the
+    // answer goes now, and closing the connection tells the handler the request was aborted.
+    if (pending && !pending.req.complete) answer();
     // Bytes that are not HTTP after a request still being answered (a GET whose body has no
     // framing, a pipelined request): answers go in order, so that request gets its own first.
-    const pending = socket._httpMessage;
-    if (pending && !pending.writableFinished) pending.once('finish', answer);
+    else if (pending && !pending.writableFinished) pending.once('finish', answer);
     else answer();
   });
   // With a listener here Node no longer answers an unmet expectation itself; the body the client
