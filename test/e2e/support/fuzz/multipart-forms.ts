@@ -188,7 +188,35 @@ export function multipartForms(schema: Schema, pool: FuzzPool, maxBytes: number)
       for (const part of stray) all.splice(at % (all.length + 1), 0, part);
       return all;
     });
-  return fc
+  // A form the route accepts, now and then, so the cases also reach storage and the queue: the
+  // declared parts in order, values that exist, a file whose name fits its text.
+  const acceptable = fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z0-9]{8,30}$/),
+      fc.tuple(
+        ...properties.map(([name, property]) =>
+          property.format === 'binary'
+            ? fc
+                .tuple(fc.constantFrom('notes.txt', 'guide.md', 'page.html'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }))
+                .map(([filename, text]) => partOf(name, { plain: filename }, 'text/plain', Buffer.from(`Notes ${text}\n`), []))
+            : (property.enum?.length ? fc.constantFrom(...property.enum.map(String)) : property.format === 'uuid' ? fc.constantFrom(...idsFor(pool, [name])) : fc.string({ minLength: 1, maxLength: 20 })).map((value) =>
+                partOf(name, null, null, Buffer.from(value, 'utf8'), []),
+              ),
+        ),
+      ),
+    )
+    .map(([boundary, parts]): MultipartForm => ({
+      boundary: `fz${boundary}`,
+      declaredBoundary: `fz${boundary}`,
+      contentType: 'multipart/form-data; boundary={boundary}',
+      parts,
+      preamble: '',
+      epilogue: '',
+      lineEnding: '\r\n',
+      closed: true,
+      cutAt: null,
+    }));
+  const hostile = fc
     .record({
       boundary: boundaries,
       mismatched: fc.oneof({ arbitrary: fc.constant(false), weight: 12 }, { arbitrary: fc.constant(true), weight: 1 }),
@@ -200,5 +228,6 @@ export function multipartForms(schema: Schema, pool: FuzzPool, maxBytes: number)
       closed: fc.oneof({ arbitrary: fc.constant(true), weight: 8 }, { arbitrary: fc.constant(false), weight: 1 }),
       cutAt: fc.oneof({ arbitrary: fc.constant(null), weight: 8 }, { arbitrary: fc.double({ min: 0, max: 0.999, noNaN: true }), weight: 1 }),
     })
-    .map(({ boundary, mismatched, ...form }) => ({ ...form, boundary, declaredBoundary: mismatched ? `${boundary}x` : boundary }));
+    .map(({ boundary, mismatched, ...form }): MultipartForm => ({ ...form, boundary, declaredBoundary: mismatched ? `${boundary}x` : boundary }));
+  return fc.oneof({ arbitrary: hostile, weight: 2 }, { arbitrary: acceptable, weight: 1 });
 }

@@ -60,21 +60,75 @@ interface RawOperation {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /**
- * Paths the document may list that are not JSON operations, each with the reason. Nothing else
- * may be left out: an operation the suite cannot fuzz fails it (see `unfuzzable`).
+ * Routes the app serves that its document leaves out on purpose. Each is fuzzed all the same, as
+ * an operation with no parameters, body or declared errors of its own (so only the errors any
+ * request may meet are allowed), unless it says why not. Any other route missing from the
+ * document fails the suite (see `routesOutsideDocument`).
  */
-export const EXCLUDED_PATHS: ReadonlyArray<{ prefix: string; reason: string }> = [
-  // The BullMQ dashboard: an HTML app with routes of its own, not a JSON operation of the contract.
-  { prefix: '/api/v1/admin/queues', reason: 'the queue dashboard serves HTML, not the JSON contract' },
+export const UNDOCUMENTED_ROUTES: ReadonlyArray<{ method: string; path: string; fuzzed: boolean; reason: string }> = [
+  { method: 'GET', path: '/api/v1/metrics', fuzzed: true, reason: 'the Prometheus scrape: plain text, outside the client contract' },
 ];
 
-const isExcluded = (path: string) => EXCLUDED_PATHS.some(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+/** Path prefixes whose routes are not fuzzed at all, each with the reason. */
+export const NOT_FUZZED: ReadonlyArray<{ prefix: string; reason: string }> = [
+  { prefix: '/api/v1/docs', reason: "the OpenAPI document and Swagger UI's own files, served by @nestjs/swagger" },
+];
+
+export const isNotFuzzed = (path: string) => NOT_FUZZED.some(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`));
+
+/** A route as the app's router holds it, its parameters written as in OpenAPI (`/files/{id}`). */
+export interface AppRoute {
+  method: string;
+  path: string;
+}
+
+interface RouterLayer {
+  route?: { path: unknown; methods: Record<string, boolean> };
+}
+
+/**
+ * The routes of an Express app (Nest registers each controller method as one). Layers that
+ * answer every method are middleware mounted on a path (the not-found handler, the queue
+ * dashboard), not operations.
+ */
+export function routesOf(express: { router?: { stack: RouterLayer[] } }): AppRoute[] {
+  const routes: AppRoute[] = [];
+  for (const layer of express.router?.stack ?? []) {
+    if (!layer.route || typeof layer.route.path !== 'string') continue;
+    const methods = Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]);
+    if (methods.length !== 1) continue;
+    routes.push({ method: methods[0].toUpperCase(), path: layer.route.path.replace(/:(\w+)/g, '{$1}') });
+  }
+  return routes;
+}
+
+/** The app's routes that neither its document nor `UNDOCUMENTED_ROUTES` nor `NOT_FUZZED` accounts for. */
+export function routesOutsideDocument(routes: AppRoute[], document: OpenApiDocument): string[] {
+  const documented = (route: AppRoute) => Boolean(document.paths[route.path]?.[route.method.toLowerCase()]);
+  const listed = (route: AppRoute) => UNDOCUMENTED_ROUTES.some((u) => u.method === route.method && u.path === route.path);
+  return routes.filter((r) => !documented(r) && !listed(r) && !isNotFuzzed(r.path)).map((r) => `${r.method} ${r.path}`);
+}
+
+/** The undocumented routes the suite fuzzes, as operations. */
+export function undocumentedOperations(): Operation[] {
+  return UNDOCUMENTED_ROUTES.filter((route) => route.fuzzed).map((route) => ({
+    key: `${route.method} ${route.path}`,
+    method: route.method,
+    path: route.path,
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    authenticated: false,
+    eventStream: null,
+    declared: new Map([[200, new Set<string>()]]),
+  }));
+}
 
 export function operationsOf(document: OpenApiDocument): Operation[] {
   const resolve = schemaResolver(document);
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
-    if (isExcluded(path)) continue;
+    if (isNotFuzzed(path)) continue;
     for (const [method, raw] of Object.entries(item)) {
       if (!METHODS.includes(method)) continue;
       const parameters = raw.parameters ?? [];
@@ -102,7 +156,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 export function unfuzzable(document: OpenApiDocument): string[] {
   const problems: string[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
-    if (isExcluded(path)) continue;
+    if (isNotFuzzed(path)) continue;
     for (const [method, raw] of Object.entries(item)) {
       if (!METHODS.includes(method)) {
         if (method !== 'parameters' && method !== 'summary' && method !== 'description') problems.push(`${method.toUpperCase()} ${path}: no generator for the method`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TokenSettings } from './auth-headers';
-import { problemsWith, sentRequestId } from './checks';
+import { errorCodeOf, problemsWith, sentRequestId } from './checks';
 import { exchange, type Exchange, type ExchangeLimits } from './exchange';
 import { fuzzCases, type FuzzCase } from './fuzz-case';
 import type { FuzzPool } from './json-values';
@@ -45,7 +45,9 @@ export class FuzzStats {
     const entry = this.byOperation.get(operation.key) ?? { cases: 0, statuses: new Map(), pastGuard: 0, successes: 0 };
     this.byOperation.set(operation.key, entry);
     entry.cases++;
-    const outcome = answer.outcome === 'answered' ? String(answer.status) : answer.outcome;
+    // A status with its error code (`400 validation_failed`), so a report shows what refused a case.
+    const code = answer.outcome === 'answered' && answer.status >= 400 ? errorCodeOf(answer.text) : undefined;
+    const outcome = answer.outcome === 'answered' ? `${answer.status}${code ? ` ${code}` : ''}` : answer.outcome;
     entry.statuses.set(outcome, (entry.statuses.get(outcome) ?? 0) + 1);
     if (answer.outcome !== 'answered') return;
     if (answer.status < 300) entry.successes++;
@@ -65,10 +67,10 @@ export class FuzzStats {
     return this.byOperation.get(operation.key)?.successes ?? 0;
   }
 
-  /** `POST /api/v1/chat   30 cases  200×9 400×12 …` */
+  /** `POST /api/v1/chat   30 cases  200×9, 400 validation_failed×12, …` */
   lineOf(operation: Operation): string {
     const entry = this.byOperation.get(operation.key);
-    const statuses = [...(entry?.statuses ?? [])].sort().map(([s, n]) => `${s}×${n}`).join(' ');
+    const statuses = [...(entry?.statuses ?? [])].sort().map(([s, n]) => `${s}×${n}`).join(', ');
     return `${operation.key.padEnd(52)} ${String(entry?.cases ?? 0).padStart(5)} cases  ${statuses}`;
   }
 }
@@ -85,7 +87,7 @@ export async function fuzzOperation(operation: Operation, target: FuzzTarget, se
   });
   const perCase = target.limits.answerMs + target.limits.streamMs + 5_000;
   const details = await fc.check(property, {
-    seed: settings.seed,
+    seed: seedOf(settings.seed, operation),
     numRuns: settings.runs,
     ...(settings.path ? { path: settings.path, endOnFailure: true } : {}),
     plugins: [fc.timeout(perCase), fc.interruptAfterTimeLimit(Math.max(120_000, settings.runs * perCase))],
@@ -99,6 +101,17 @@ export async function fuzzOperation(operation: Operation, target: FuzzTarget, se
     `problem: ${error}`,
     `replay: ${replay}`,
   ].join('\n');
+}
+
+/**
+ * The seed of one operation's cases: the run's seed mixed with the operation's key (FNV-1a), so
+ * operations do not all draw the same sequence of actors, headers and framings, and a replay with
+ * `--only` draws what the full run drew.
+ */
+export function seedOf(seed: number, operation: Operation): number {
+  let hash = 0x811c9dc5 ^ (seed | 0);
+  for (const char of operation.key) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  return hash | 0;
 }
 
 /** A case that may have ended or changed one of the sessions: logouts, refreshes, user changes. */
