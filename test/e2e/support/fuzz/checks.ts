@@ -53,7 +53,7 @@ export function problemsWith(operation: Operation, sentId: string | undefined, a
 
   const requestId = headers['x-request-id'];
   // A request Node's parser refuses is answered before its headers are read: its id is generated.
-  const echoes = sentId !== undefined && ACCEPTED_REQUEST_ID.test(sentId) && !(status >= 400 && PARSER_ERRORS.has(errorCodeOf(text)));
+  const echoes = sentId !== undefined && ACCEPTED_REQUEST_ID.test(sentId) && !(status >= 400 && PARSER_ERRORS.has(errorCodeOf(text) ?? ''));
   if (typeof requestId !== 'string') problems.push('no x-request-id header');
   else if (echoes ? requestId !== sentId : !GENERATED_REQUEST_ID.test(requestId)) {
     problems.push(`x-request-id ${JSON.stringify(requestId)} for a request that sent ${JSON.stringify(sentId)}`);
