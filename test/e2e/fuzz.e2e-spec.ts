@@ -17,7 +17,7 @@ import { FuzzSessions } from './support/fuzz/sessions';
 // query strings, path parameters, headers and multipart forms. Every answer must be a non-5xx in
 // API.md's error shape, and afterwards the process must be ready, hold no stream open and keep
 // no refused upload. `npm run fuzz -- --runs N --seed S` runs a larger or different sample.
-const settings = fuzzSettingsFromEnv(process.env, { runs: 30, seed: 1818 });
+const settings = fuzzSettingsFromEnv(process.env, { runs: 20, seed: 1818 });
 const tag = randomUUID().slice(0, 8);
 const workDir = path.join(process.env.TEST_DATA_DIR ?? '/tmp', `fuzz-${tag}`);
 const storageDir = path.join(workDir, 'blobs');

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createSession, testPassword, type TestUser } from '../test-app';
+import { CommandBus } from '@nestjs/cqrs';
+import { UpdateUser } from '../../../../libs/org/src/commands/update-user/update-user.command';
+import { createSession, inOrmContext, systemActor, testPassword, type TestUser } from '../test-app';
 import type { TokenOwner } from './auth-headers';
 import type { FuzzActor, SessionTokens } from './fuzz-case';
 
@@ -36,15 +38,28 @@ export class FuzzSessions implements SessionTokens {
   }
 
   /**
-   * Replaces each session that no longer works as its role: signs the same user in again when
-   * it can (so the conversations it owns stay reachable), else makes a new user of that role.
+   * Replaces each session that no longer works as its role with one of the same user (so the
+   * conversations and files the setup made stay reachable): signed in again, or first put back
+   * (role, department, password, enabled) when a case changed it; a new user only as a last resort.
    */
   async heal(): Promise<void> {
     for (const role of ['admin', 'member'] as const) {
-      if (await this.worksAs(this.sessions[role], role)) continue;
-      const again = await this.signInAgain(this.sessions[role]);
+      const user = this.sessions[role];
+      if (await this.worksAs(user, role)) continue;
+      let again = await this.signInAgain(user);
+      if (!again || !(await this.worksAs(again, role))) {
+        again = (await this.restore(user, role)) ? await this.signInAgain(user) : null;
+      }
       this.sessions[role] = again && (await this.worksAs(again, role)) ? again : await this.newSession(role);
     }
+  }
+
+  private async restore(user: TestUser, role: 'member' | 'admin'): Promise<boolean> {
+    const changes = { role, departmentId: this.first.admin.departmentId, password: testPassword, disabled: false };
+    return inOrmContext(this.app, () => this.app.get(CommandBus).execute(new UpdateUser(systemActor, user.id, changes))).then(
+      () => true,
+      () => false,
+    );
   }
 
   private async worksAs(user: TestUser, role: string): Promise<boolean> {
