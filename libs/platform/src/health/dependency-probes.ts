@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { InjectRedis, type RedisClient } from '../redis/redis-connection';
 
 const probeTimeoutMs = 2000;
 
@@ -17,7 +17,7 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 export class DependencyProbes {
   constructor(
     private readonly em: EntityManager,
-    private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 
