@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { startOwnRedis, type OwnRedis } from './support/own-redis';
@@ -103,7 +105,8 @@ describe('operations', () => {
 
     it('is 503 naming Redis while Redis is down, and 200 again once it is back', async () => {
       const http = request(app.getHttpServer());
-      await http.get('/api/v1/health/ready').expect(200);
+      const up = await http.get('/api/v1/health/ready').expect(200);
+      expect(up.body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up', chroma: 'up' } });
 
       await redis.stop();
       const down = await http.get('/api/v1/health/ready').expect(503);
@@ -122,5 +125,21 @@ describe('operations', () => {
       }
       expect(status).toBe(200);
     });
+  });
+
+  it('is 503 naming the vector store when it does not answer in time, and does not wait past the probe timeout', async () => {
+    // Accepts the connection and never answers, as a wedged Chroma would.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const app = await startApi({ CHROMA_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` });
+    try {
+      const down = await request(app.getHttpServer()).get('/api/v1/health/ready').expect(503);
+      expect(down.body).toMatchObject({ statusCode: 503, code: 'not_ready', details: [{ field: 'chroma', problem: expect.stringContaining('timeout') }] });
+      expect(down.body.details).toHaveLength(1);
+    } finally {
+      await app.close();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

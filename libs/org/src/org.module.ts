@@ -50,6 +50,6 @@ import { SessionIssuer } from './sessions/session-issuer';
     ListDepartmentsHandler,
     ListUsersHandler,
   ],
-  exports: [DepartmentRepository, UserRepository],
+  exports: [DepartmentRepository, UserRepository, ActiveAccounts],
 })
 export class OrgModule {}

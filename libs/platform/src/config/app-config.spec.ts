@@ -29,6 +29,13 @@ describe('parseConfig', () => {
     }
   });
 
+  it('reads the OpenAI switches as booleans and refuses anything but a boolean word', () => {
+    expect(parseConfig(valid)).toMatchObject({ OPENAI_EMBEDDING_SEND_DIMENSIONS: true, OPENAI_STREAM_USAGE: true, OPENAI_MAX_RETRIES: 2 });
+    expect(parseConfig({ ...valid, OPENAI_EMBEDDING_SEND_DIMENSIONS: 'false', OPENAI_STREAM_USAGE: '0' })).toMatchObject({ OPENAI_EMBEDDING_SEND_DIMENSIONS: false, OPENAI_STREAM_USAGE: false });
+    expect(() => parseConfig({ ...valid, OPENAI_STREAM_USAGE: 'maybe' })).toThrow(/OPENAI_STREAM_USAGE/);
+    expect(() => parseConfig({ ...valid, OPENAI_MAX_RETRIES: '-1' })).toThrow(/OPENAI_MAX_RETRIES/);
+  });
+
   it('names a missing variable', () => {
     const { REDIS_URL: _omitted, ...rest } = valid;
     expect(() => parseConfig(rest)).toThrow(/REDIS_URL/);

@@ -66,7 +66,12 @@ export const configSchema = z.object({
   INGEST_PARSE_THREADS: z.coerce.number().int().positive().default(2),
   INGEST_PARSE_CPU_MS: z.coerce.number().int().positive().default(30_000),
   INGEST_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
-  CHROMA_COLLECTION: z.string().default('chunks'),
+  // The first vector collection's name, and the prefix of those a re-embed builds (`<name>_<id>`).
+  CHROMA_COLLECTION: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,50}[A-Za-z0-9]$/, 'must be 3–52 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit')
+    .default('chunks'),
+  REEMBED_BATCH_PAUSE_MS: z.coerce.number().int().nonnegative().default(0),
   // 0 leaves the worker without a metrics listener; a fixed default would collide between workers on one host.
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
@@ -78,6 +83,18 @@ export const configSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  // Where embeddings go when that is another server than the chat model's (vLLM and llama.cpp serve one model each).
+  OPENAI_EMBEDDING_BASE_URL: z.url().optional(),
+  OPENAI_EMBEDDING_API_KEY: z.string().optional(),
+  // Servers that reject or ignore `dimensions` (most besides OpenAI's text-embedding-3) need false,
+  // with EMBEDDING_DIMENSION set to the model's own size.
+  OPENAI_EMBEDDING_SEND_DIMENSIONS: z.stringbool().default(true),
+  // Servers that reject `stream_options` need false; answers then carry no usage.
+  OPENAI_STREAM_USAGE: z.stringbool().default(true),
+  // Until the response starts (a streamed answer's first byte), and for a whole non-streamed call.
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Retries of a failed call (429 after its Retry-After when that is at most a minute, 5xx, network).
+  OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(2),
   PROMPTS_DIR: z.string().default('prompts'),
 
   WEB_SEARCH_URL: z.url().optional(),

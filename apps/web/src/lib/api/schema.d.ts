@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket that opens the queue dashboard in a browser tab
+         * @description A browser tab cannot send the bearer token, so the web app asks for a ticket and opens `url`. The dashboard spends the ticket, sets an HttpOnly, SameSite=Strict session cookie scoped to its own path and redirects to itself. Every dashboard request (pages, its API, its assets) needs that cookie and an account that is still an active admin.
+         */
+        post: operations["QueueDashboardController_openSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -222,7 +242,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["FilesController_reembedStatus"];
         put?: never;
         post: operations["FilesController_reembed"];
         delete?: never;
@@ -459,6 +479,17 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "member";
         };
+        DashboardTicketResponse: {
+            /** @example 60 */
+            expiresInSeconds: number;
+            /** @description Single-use; spent by the first request that presents it */
+            ticket: string;
+            /**
+             * @description Open this in a browser tab (same origin as the API)
+             * @example /api/v1/admin/queues?ticket=…
+             */
+            url: string;
+        };
         DeletedFileView: {
             /** @enum {boolean} */
             deleted: true;
@@ -551,6 +582,8 @@ export interface components {
             progress: number;
             /** Format: date-time */
             readyAt?: string;
+            /** @description Whether chat answers from the file now: true through a reindex, and after a failed one, while its earlier chunks serve */
+            searchable: boolean;
             /** @description Hex SHA-256 of the bytes */
             sha256: string;
             sizeBytes: number;
@@ -618,14 +651,36 @@ export interface components {
              *     }
              */
             checks: {
-                [key: string]: "up";
+                [key: string]: "up" | "down";
             };
             /** @enum {string} */
             status: "ok";
         };
+        ReembedErrorView: {
+            /** @example reembed_failed */
+            code: string;
+            message: string;
+        };
         ReembedView: {
-            /** @enum {boolean} */
-            queued: true;
+            /** @description Of those, how many the new vectors already cover */
+            done: number;
+            error?: components["schemas"]["ReembedErrorView"];
+            /** Format: date-time */
+            finishedAt?: string;
+            /**
+             * @description The embedding model being built
+             * @example local-hashed-v1-d1024
+             */
+            model: string;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * @description Searches use the new vectors from `completed` on; until then (and after `failed`) the old ones
+             * @enum {string}
+             */
+            status: "running" | "completed" | "failed";
+            /** @description Chunks of the live corpus */
+            total: number;
         };
         RefreshRequest: {
             /** @description Without it, the refresh_token cookie that login and refresh set is used */
@@ -697,6 +752,8 @@ export interface components {
             progress: number;
             /** Format: date-time */
             readyAt?: string;
+            /** @description Whether chat answers from the file now: true through a reindex, and after a failed one, while its earlier chunks serve */
+            searchable: boolean;
             /** @description Hex SHA-256 of the bytes */
             sha256: string;
             sizeBytes: number;
@@ -748,6 +805,52 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    QueueDashboardController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardTicketResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2054,6 +2157,71 @@ export interface operations {
             };
         };
     };
+    FilesController_reembedStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest re-embed, running or finished */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReembedView"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `reembed_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     FilesController_reembed: {
         parameters: {
             query?: never;
@@ -2063,7 +2231,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every vector will be rebuilt with the current embedding model */
+            /** @description Building started with the configured embedding model; searches keep the current vectors until it completes */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,6 +2251,15 @@ export interface operations {
             };
             /** @description The caller may see this but not do it. `code`: `admin_only` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `reembed_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

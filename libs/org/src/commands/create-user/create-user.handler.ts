@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DepartmentNotFound, EmailTaken } from '../../domain/org-errors';
+import { DepartmentNotFound, EmailTaken, InvalidUserChange } from '../../domain/org-errors';
+import { passwordProblem } from '../../domain/password-policy';
 import { normaliseEmail, User } from '../../domain/user';
 import { toUserProfile } from '../../domain/user-profile';
 import { DepartmentRepository, PasswordHasher, UserRepository } from '../../org.ports';
@@ -15,6 +16,8 @@ export class CreateUserHandler implements ICommandHandler<CreateUser> {
   ) {}
 
   async execute(command: CreateUser) {
+    const problem = passwordProblem(command.password);
+    if (problem) throw new InvalidUserChange('password', problem);
     const department = await this.departments.findById(command.departmentId);
     if (!department) throw new DepartmentNotFound(command.departmentId);
     if (await this.users.findByEmail(normaliseEmail(command.email))) throw new EmailTaken(normaliseEmail(command.email));
