@@ -14,11 +14,13 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 
 const require = createRequire(import.meta.url);
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'libs');
-const { PlatformModule } = require(path.join(dist, 'platform/src'));
+const { PlatformModule, PreparedQueries } = require(path.join(dist, 'platform/src'));
 const { LlmModule } = require(path.join(dist, 'llm/src'));
 const { RetrievalModule, ChunkSearch, accessScopeOf } = require(path.join(dist, 'retrieval/src'));
 const { FullTextLeg, VectorLeg } = require(path.join(dist, 'retrieval/src/search/search.ports.js'));
 const { bm25SearchSql } = require(path.join(dist, 'retrieval/src/search/bm25-search.sql.js'));
+const { COLUMNS, EXPANSION, SHORTLIST_PER_RESULT } = require(path.join(dist, 'retrieval/src/search/postgres-chunk-text.js'));
+const { expandQuery } = require(path.join(dist, 'retrieval/src/domain/query-expansion.js'));
 const { chunkAccessWhere } = require(path.join(dist, 'retrieval/src/search/chunk-access.sql.js'));
 const { BM25 } = require(path.join(dist, 'retrieval/src/domain/bm25.js'));
 
@@ -55,17 +57,20 @@ for (const query of input.queries) {
 }
 for (const query of input.queries) {
   output.fullText.push({ id: query.id, ms: (await timed(() => fullText.search(query.text, scope, LEG_LIMIT))).ms });
-  output.vectors.push({ id: query.id, ms: (await timed(() => vectors.nearest(query.text, VECTOR_NEIGHBOURS))).ms });
+  // Embedding the query and ranking, as the search does for its unfiltered overfetch.
+  output.vectors.push({ id: query.id, ms: (await timed(async () => (await vectors.prepare(query.text)).nearest(VECTOR_NEIGHBOURS))).ms });
 }
 
-// The full-text leg's statement as the leg runs it at chat's limit (its shortlist is 8 per hit).
+// The full-text leg's statement as the leg runs it at chat's limit, with its expansion and shortlist.
 const access = chunkAccessWhere(scope);
-const sql = bm25SearchSql('c.id, c.file_id, f.filename, c.page, c.heading_path, c.text', access.sql);
-const connection = orm.em.getConnection();
+const sql = bm25SearchSql(COLUMNS, access.sql);
+const queries = app.get(PreparedQueries);
 for (const id of input.explainIds) {
   const text = input.queries.find((q) => q.id === id)?.text;
   if (!text) continue;
-  const rows = await connection.execute(`explain (analyze, buffers) ${sql}`, [text, BM25.k1, BM25.b, LEG_LIMIT * 8, ...access.params, LEG_LIMIT]);
+  const expansion = expandQuery(text, EXPANSION);
+  const params = [text, expansion.words, expansion.weights, BM25.k1, BM25.b, LEG_LIMIT * SHORTLIST_PER_RESULT, ...access.params, LEG_LIMIT];
+  const rows = await RequestContext.create(orm.em, () => queries.rows(`explain (analyze, buffers) ${sql}`, params, { planEachCall: true }));
   output.plans.push({ id, text, plan: rows.map((row) => row['QUERY PLAN']).join('\n') });
 }
 
