@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from '@app/platform';
+import { createRedisConnection, openSubscriber, type RedisClient } from '@app/platform';
 
 /**
  * Listens to every file's events (the registry's Redis pub/sub) and keeps each file's status
@@ -8,10 +8,12 @@ import { createRedisConnection } from '@app/platform';
  */
 export class FileStatusLog {
   private readonly statuses = new Map<string, string[]>();
+  private readonly client: RedisClient;
   private readonly subscriber: Redis;
 
   private constructor(redisUrl: string) {
-    this.subscriber = createRedisConnection(redisUrl, { maxRetriesPerRequest: null }, 'file-status-log');
+    this.client = createRedisConnection(redisUrl, { lazyConnect: true }, 'file-status-log');
+    this.subscriber = openSubscriber(this.client, 'file-status-log');
     this.subscriber.on('pmessage', (_pattern: string, _channel: string, message: string) => {
       const { id, status } = JSON.parse(message) as { id: string; status: string };
       const seen = this.statuses.get(id) ?? [];
@@ -54,5 +56,6 @@ export class FileStatusLog {
 
   close(): void {
     this.subscriber.disconnect();
+    this.client.disconnect();
   }
 }
