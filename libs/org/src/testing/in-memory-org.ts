@@ -108,7 +108,7 @@ export class RecordingSigner extends AccessTokenSigner {
 }
 
 export function inMemoryOrg(settings: Record<string, string> = {}) {
-  const config = new AppConfig(
+  const config = AppConfig.of(
     parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: randomBytes(48).toString('base64url'), ...settings }),
   );
   const departments = new InMemoryDepartments();
