@@ -83,8 +83,8 @@ export class MikroOrmFileRepository extends FileRepository {
     return this.saveIfStored(file, ['processing']);
   }
 
-  // Plain SQL: each ingested file takes two of these, and `nativeUpdate` cost 0.35–0.55 ms of the
-  // worker's CPU a call against 0.14–0.18 ms for the same SQL. Planned per call: a generic plan
+  // Plain SQL: each ingested file takes two of these, and `nativeUpdate` costs the worker several
+  // times the CPU of the same SQL sent as it is. Planned per call: a generic plan
   // made while the registry was small reads every queued file through the status index, and
   // a bulk upload queues thousands within seconds.
   private async saveIfStored(file: StoredFile, statuses: FileStatus[]) {
