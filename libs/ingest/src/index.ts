@@ -7,5 +7,6 @@ export { mediaTypeOf, documentTypeOfMediaType } from './domain/media-types';
 export { INGEST_QUEUE, IngestJob, type IngestJobName } from './jobs/ingest-jobs';
 export { IngestionFiles, IngestQueue, type FileToIngest, type IngestStage, type IngestionFailure } from './ingest.ports';
 export { IngestQueueModule } from './queue/ingest-queue.module';
+export { queueConnectionFor } from './queue/queue-connection';
 export { IngestModule } from './ingest.module';
 export { IngestReconciler } from './worker/ingest-reconciler';

@@ -1,12 +1,41 @@
+import { type DynamicModule, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from '@app/platform';
+import { AppConfig, createRedisConnection } from '@app/platform';
+
+/** Which side of the queue a process is: the API only adds jobs, the worker also runs them. */
+export type QueueRole = 'producer' | 'worker';
 
 /**
- * BullMQ connections are separate from the shared command connection: a worker's blocking
- * reads need `maxRetriesPerRequest: null`, and a producer should fail fast when Redis is down
- * (the file stays `queued` and the worker's reconciler adds its job later).
+ * The Redis connection BullMQ's queue uses in this process, separate from the shared command
+ * connection. A worker's blocking reads need `maxRetriesPerRequest: null` (BullMQ refuses a
+ * worker whose connection retries), while a producer should fail fast when Redis is down: the
+ * file stays `queued` and the worker's reconciler adds its job later. BullMQ leaves a connection
+ * it was handed open, so this closes it, after the queue and worker have closed theirs.
  */
-export function bullConnection(url: string, role: 'worker' | 'producer'): Redis {
-  const options = role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 5000 };
-  return createRedisConnection(url, options, `bullmq-${role}`);
+@Injectable()
+export class QueueConnection implements OnApplicationShutdown {
+  readonly redis: Redis;
+
+  constructor(config: AppConfig, role: QueueRole) {
+    const options = role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 5000 };
+    this.redis = createRedisConnection(config.get('REDIS_URL'), options, `bullmq-${role}`);
+  }
+
+  async onApplicationShutdown() {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/**
+ * `BullModule.forRootAsync` with this process's connection: each process's root imports it once
+ * (the API as producer, the worker through `IngestModule.forWorker`), and every queue and worker
+ * registered anywhere takes its connection from it.
+ */
+export function queueConnectionFor(role: QueueRole): DynamicModule {
+  return BullModule.forRootAsync({
+    extraProviders: [{ provide: QueueConnection, inject: [AppConfig], useFactory: (config: AppConfig) => new QueueConnection(config, role) }],
+    inject: [QueueConnection],
+    useFactory: (connection: QueueConnection) => ({ connection: connection.redis }),
+  });
 }
