@@ -10,7 +10,7 @@ import { FileListFilter, FileRepository } from '../files.ports';
 export class MikroOrmFileRepository extends FileRepository {
   constructor(
     private readonly em: EntityManager,
-    private readonly queries: PreparedQueries,
+    private readonly sql: PreparedQueries,
   ) {
     super();
   }
@@ -89,7 +89,7 @@ export class MikroOrmFileRepository extends FileRepository {
   // a bulk upload queues thousands within seconds.
   private async saveIfStored(file: StoredFile, statuses: FileStatus[]) {
     const { status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt } = file;
-    const changed = await this.queries.rowCount(
+    const changed = await this.sql.rowCount(
       `update files set status = ?, stage = ?, progress = ?, chunk_count = ?, page_count = ?, error_code = ?, error_message = ?,
               ready_at = ?, updated_at = ?, last_progress_at = ?
         where id = ? and status = any(?::text[]) and deleted_at is null`,

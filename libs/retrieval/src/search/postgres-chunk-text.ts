@@ -42,7 +42,7 @@ const EXPANSION = { weight: 0.3, maxWords: 12 };
 /** The PostgreSQL side of retrieval: the ranked full-text leg and reading chunks by id. */
 @Injectable()
 export class PostgresChunkText implements FullTextLeg, ChunkStore {
-  constructor(private readonly queries: PreparedQueries) {}
+  constructor(private readonly sql: PreparedQueries) {}
 
   async search(query: string, scope: AccessScope, limit: number): Promise<StoredChunk[]> {
     const shortlist = limit * SHORTLIST_PER_RESULT;
@@ -58,7 +58,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
     const access = chunkAccessWhere(scope);
     const { k1, b } = BM25;
     const parameters = [query, expansion.words, expansion.weights, k1, b, shortlist, ...access.params, limit];
-    return this.queries.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), parameters);
+    return this.sql.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), parameters);
   }
 
   async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<StoredChunk[]> {
@@ -72,7 +72,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   private async readable<Row extends object>(columns: string, chunkIds: readonly string[], scope: AccessScope): Promise<Row[]> {
     if (chunkIds.length === 0) return [];
     const access = chunkAccessWhere(scope);
-    return this.queries.rows<Row>(
+    return this.sql.rows<Row>(
       `select ${columns} from chunks c join files f on f.id = c.file_id
         where c.id = any(?::uuid[]) and ${access.sql}`,
       [[...chunkIds], ...access.params],
