@@ -16,10 +16,7 @@ export interface LocalStack {
 }
 
 export function freePort(): Promise<number>;
-export function ensureRedisServer(): void;
-export function startPostgres(options: { dataDir: string; port: number; database: string; persistent: boolean }): Promise<RunningService>;
 export function startRedis(options: { dataDir: string; port: number; persistent: boolean }): Promise<RunningChild>;
-export function startChroma(options: { dataDir: string; port: number }): Promise<RunningChild>;
 export function stopChild(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
 export function startLocalStack(options: {
   dataDir: string;

@@ -40,7 +40,7 @@ export class InMemoryConversations extends ConversationRepository {
   }
 }
 
-export class InMemoryMessages extends MessageRepository {
+class InMemoryMessages extends MessageRepository {
   rows: Message[] = [];
   conversations!: InMemoryConversations;
 

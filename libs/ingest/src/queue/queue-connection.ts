@@ -14,7 +14,7 @@ export type QueueRole = 'producer' | 'worker';
  * it was handed open, so this closes it, after the queue and worker have closed theirs.
  */
 @Injectable()
-export class QueueConnection implements OnApplicationShutdown {
+class QueueConnection implements OnApplicationShutdown {
   readonly redis: Redis;
 
   constructor(config: AppConfig, role: QueueRole) {

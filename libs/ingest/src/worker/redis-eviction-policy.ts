@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 
-export class RedisEvictsKeys extends Error {}
+class RedisEvictsKeys extends Error {}
 
 /** Queued jobs are keys in Redis: a server that may evict keys under memory pressure loses jobs. */
 export async function requireNoEviction(redis: Redis): Promise<void> {

@@ -9,7 +9,7 @@ const csv = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 /** Every setting the processes read; built once from the environment at start-up. */
-export const configSchema = z.object({
+const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
