@@ -39,7 +39,7 @@ const ROWS = [
 ];
 
 /** The targets, as ratios to 1× within the one run. */
-export const SCALE_TARGETS = [
+const SCALE_TARGETS = [
   { key: 'scale.10x.search.p95Ratio', label: 'search p95 at 10× / at 1×', op: '<=', value: 2 },
   { key: 'scale.10x.ingest.docsPerSecondRatio', label: 'ingestion documents/s at 10× / at 1×', op: '>=', value: 0.8 },
   { key: 'scale.10x.chat.server.p95Ratio', label: 'server first-token p95 at 10× / at 1×', op: '<=', value: 1.5 },
@@ -98,7 +98,7 @@ export function scaleFromRun(run, results) {
   };
 }
 
-export function scaleTable(scale) {
+function scaleTable(scale) {
   const value = (n, name) => scale.figures[`scale.${n}x.${name}`];
   const rows = [`| figure | ${SIZES.map((n) => `${n}×`).join(' | ')} | 10× / 1× |`, `|---|${SIZES.map(() => '---:').join('|')}|---:|`];
   for (const row of ROWS) {
@@ -110,7 +110,7 @@ export function scaleTable(scale) {
   return rows.join('\n');
 }
 
-export function targetsTable(scale) {
+function targetsTable(scale) {
   const rows = ['| target (within the one run) | key | measured | target | verdict |', '|---|---|---|---|---|'];
   for (const target of SCALE_TARGETS) {
     const measured = scale.figures[target.key];
@@ -121,7 +121,7 @@ export function targetsTable(scale) {
 }
 
 /** The curve as ratios to 1×, so figures of every unit share one axis. */
-export function scaleChart(scale) {
+function scaleChart(scale) {
   const ratio = (name) => SIZES.map((n) => {
     const base = scale.figures[`scale.${SIZES[0]}x.${name}`];
     const value = scale.figures[`scale.${n}x.${name}`];

@@ -37,7 +37,7 @@ function random(seed) {
 }
 
 const words = (text) => (text.toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []).filter((w) => !STOP.has(w));
-export const sentencesOf = (text) =>
+const sentencesOf = (text) =>
   text
     .split(/(?<=[.!?])\s+(?=[A-Z([])/)
     .map((s) => s.trim())

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './product.mjs';
 
-export function scifactDir() {
+function scifactDir() {
   return path.resolve(root, process.env.BENCH_SCIFACT_DIR ?? '../shared/datasets/scifact');
 }
 

@@ -22,7 +22,7 @@ const MEASURED_CHATS = 300;
 const WARMUP_CHATS = 40;
 const ALONE_CHATS = 30;
 export const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
-export const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
+const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
 
 // Questions set aside for the chats asked while the measured clients start one by one.
 const RAMP_CHATS = 2 * CONCURRENT_CHATS;

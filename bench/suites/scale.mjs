@@ -17,7 +17,7 @@ import { mean, round, summarize } from '../lib/stats.mjs';
 import { HOSTED_MODEL_TOKEN_DELAY_MS, measureChats, QUESTIONS_PER_WORKLOAD } from './chat-ttft.mjs';
 import { runIngest } from './ingest.mjs';
 
-export const SCALE_SIZES = [1, 4, 10];
+const SCALE_SIZES = [1, 4, 10];
 // Test queries whose full-text plan is recorded at every size: fixed, so the plans compare.
 const EXPLAINED_QUERIES = 3;
 

@@ -25,7 +25,7 @@ const DOCUMENTS = [
 const QUESTIONS = ['How quickly must a page be acknowledged?', 'When are deployments not allowed?', 'How many days a week may I work from home?', 'What do severity 1 incidents need?'];
 
 /** Gzipped bytes of the scripts index.html loads: its module entry and what it preloads. */
-export function firstScreenJs(webDir = path.join(root, 'dist', 'web')) {
+function firstScreenJs(webDir = path.join(root, 'dist', 'web')) {
   const html = readFileSync(path.join(webDir, 'index.html'), 'utf8');
   const sources = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
   const files = [...new Set(sources)].map((src) => path.join(webDir, src.replace(/^\//, '')));

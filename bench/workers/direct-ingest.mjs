@@ -11,7 +11,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 
 const require = createRequire(import.meta.url);
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'libs');
-const { PlatformModule } = require(path.join(dist, 'platform/src'));
+const { AppConfigModule, PlatformModule } = require(path.join(dist, 'platform/src'));
 const { LlmModule, EmbeddingModels } = require(path.join(dist, 'llm/src'));
 const { RetrievalModule, ChunkIndex } = require(path.join(dist, 'retrieval/src'));
 const { parseDocument, sniffDocumentType, chunkDocument, chunkId, embeddingInput } = require(path.join(dist, 'ingest/src'));
@@ -19,7 +19,7 @@ const { parseDocument, sniffDocumentType, chunkDocument, chunkId, embeddingInput
 const EMBEDDING_BATCH_SIZE = 64; // the worker's batch size
 
 class DirectIngestModule {}
-Module({ imports: [PlatformModule, LlmModule, RetrievalModule] })(DirectIngestModule);
+Module({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] })(DirectIngestModule);
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const app = await NestFactory.createApplicationContext(DirectIngestModule, { logger: ['error', 'warn'] });

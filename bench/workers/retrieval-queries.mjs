@@ -12,12 +12,12 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 
 const require = createRequire(import.meta.url);
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'libs');
-const { PlatformModule } = require(path.join(dist, 'platform/src'));
+const { AppConfigModule, PlatformModule } = require(path.join(dist, 'platform/src'));
 const { LlmModule } = require(path.join(dist, 'llm/src'));
 const { RetrievalModule, ChunkSearch, accessScopeOf } = require(path.join(dist, 'retrieval/src'));
 
 class RetrievalBenchModule {}
-Module({ imports: [PlatformModule, LlmModule, RetrievalModule] })(RetrievalBenchModule);
+Module({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] })(RetrievalBenchModule);
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const app = await NestFactory.createApplicationContext(RetrievalBenchModule, { logger: ['error', 'warn'] });

@@ -16,8 +16,6 @@ export interface LocalStack {
 }
 
 export function freePort(): Promise<number>;
-export function ensureRedisServer(): void;
-export function startPostgres(options: { dataDir: string; port: number; database: string; persistent: boolean }): Promise<RunningService>;
 export function startRedis(options: { dataDir: string; port: number; persistent: boolean }): Promise<RunningChild>;
 export interface RunningRedisCluster extends RunningService {
   /** The nodes' client ports, in the order of the URL. */
@@ -28,7 +26,6 @@ export interface RunningRedisCluster extends RunningService {
   restart(): Promise<void>;
 }
 export function startRedisCluster(options: { dataDir: string; nodes?: number }): Promise<RunningRedisCluster>;
-export function startChroma(options: { dataDir: string; port: number }): Promise<RunningChild>;
 export function stopChild(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
 export function startLocalStack(options: {
   dataDir: string;

@@ -36,7 +36,7 @@ async function waitFor(what, check, timeoutMs = 60_000) {
   throw new Error(`${what} did not become ready within ${timeoutMs} ms${lastError ? `: ${lastError.message}` : ''}`);
 }
 
-export function ensureRedisServer() {
+function ensureRedisServer() {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
     return;
@@ -74,7 +74,7 @@ function letPostgresUserReach(dir) {
 // on these VMs. PostgreSQL still listens on TCP too.
 const POSTGRES_SOCKET_DIR = '/tmp';
 
-export async function startPostgres({ dataDir, port, database, persistent }) {
+async function startPostgres({ dataDir, port, database, persistent }) {
   letPostgresUserReach(root);
   letPostgresUserReach(dataDir);
   chmodSync(dataDir, 0o755); // initdb runs as the postgres user, which must reach its folder
@@ -207,7 +207,7 @@ export async function startRedisCluster({ dataDir, nodes = 3 }) {
   };
 }
 
-export async function startChroma({ dataDir, port }) {
+async function startChroma({ dataDir, port }) {
   const dir = path.join(dataDir, 'chroma');
   mkdirSync(dir, { recursive: true });
   const cli = path.join(root, 'node_modules', 'chromadb', 'dist', 'cli.mjs');

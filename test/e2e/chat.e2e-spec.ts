@@ -17,7 +17,7 @@ import { startWorker } from './support/test-worker';
 /** An API process on a real port, optionally with a chat model that streams slowly enough to interrupt. */
 async function startListeningApi(env: Record<string, string>, tokenDelayMs = 0): Promise<{ app: INestApplication; url: string }> {
   useTestEnvironment(env);
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] })
     .overrideProvider(BaseChatModel)
     .useValue(new LocalExtractiveChatModel({ tokenDelayMs }))
     .compile();

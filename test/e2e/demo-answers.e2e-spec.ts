@@ -71,7 +71,7 @@ async function listen(): Promise<{ app: INestApplication; url: string }> {
   // Config is read while the module compiles; restore so this suite's database never reaches the next.
   const saved = { ...process.env };
   useTestEnvironment(settings);
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] })
     .compile()
     .finally(() => {
       process.env = saved;

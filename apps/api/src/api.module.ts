@@ -1,13 +1,19 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ChatModule } from '@app/chat';
 import { ConversationsModule } from '@app/conversations';
 import { FilesModule } from '@app/files';
+import { queueConnectionFor } from '@app/ingest';
 import { LlmModule } from '@app/llm';
 import { OrgModule } from '@app/org';
-import { HttpPlatformModule } from '@app/platform';
+import { AppConfigModule, HttpPlatformModule } from '@app/platform';
 import { QueueDashboardModule } from '@app/queue-dashboard';
 
 @Module({
-  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, QueueDashboardModule],
+  imports: [HttpPlatformModule, queueConnectionFor('producer'), LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, QueueDashboardModule],
 })
-export class ApiModule {}
+export class ApiModule {
+  /** The API with its configuration, read from the environment now. */
+  static forRoot(): DynamicModule {
+    return { module: ApiModule, imports: [AppConfigModule.forRoot()] };
+  }
+}

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { DomainError } from '@app/kernel';
 import { CreateDepartment, CreateUser, DepartmentRepository, OrgModule } from '@app/org';
-import { Actor, PlatformModule } from '@app/platform';
+import { Actor, AppConfigModule, PlatformModule } from '@app/platform';
 import { InputRefused, readAdminInput, usage } from './admin-cli/admin-input';
 import { pendingMigrations } from './admin-cli/migration-state';
 
@@ -26,7 +26,7 @@ async function createAdmin(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const app = await NestFactory.createApplicationContext(CreateAdminModule, { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext({ module: CreateAdminModule, imports: [AppConfigModule.forRoot()] }, { logger: ['error'] });
   try {
     const orm = app.get(MikroORM);
     const pending = await pendingMigrations(orm.em.getConnection());

@@ -4,7 +4,7 @@ import { AppConfig, configureHttpApp } from '@app/platform';
 import { ApiModule } from './api.module';
 
 async function bootstrap() {
-  const app = configureHttpApp(await NestFactory.create(ApiModule, { bufferLogs: true }));
+  const app = configureHttpApp(await NestFactory.create(ApiModule.forRoot(), { bufferLogs: true }));
   const config = app.get(AppConfig);
   await app.listen(config.get('PORT'), config.get('HOST'));
 }

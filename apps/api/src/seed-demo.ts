@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { CreateDepartment, CreateUser, ListDepartments, OrgModule, UserRepository } from '@app/org';
-import { Actor, AppConfig, PlatformModule } from '@app/platform';
+import { Actor, AppConfig, AppConfigModule, PlatformModule } from '@app/platform';
 
 @Module({ imports: [PlatformModule, OrgModule] })
 class SeedModule {}
@@ -13,7 +13,7 @@ const seeder: Actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'a
 
 /** Creates the demo organisation once; running it again changes nothing. */
 async function seed() {
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext({ module: SeedModule, imports: [AppConfigModule.forRoot()] }, { logger: ['error', 'warn'] });
   const config = app.get(AppConfig);
   const adminEmail = config.get('SEED_ADMIN_EMAIL');
   const adminPassword = config.get('SEED_ADMIN_PASSWORD');

@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { FilesModule } from '@app/files';
 import { IngestModule } from '@app/ingest';
 import { LlmModule } from '@app/llm';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { MetricsListener } from './metrics-listener';
 
 /** The ingestion worker: the queue, the registry and the index; HTTP only for metrics. */
@@ -10,4 +10,9 @@ import { MetricsListener } from './metrics-listener';
   imports: [PlatformModule, LlmModule, FilesModule, IngestModule.forWorker(FilesModule)],
   providers: [MetricsListener],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  /** The worker with its configuration, read from the environment now. */
+  static forRoot(): DynamicModule {
+    return { module: WorkerModule, imports: [AppConfigModule.forRoot()] };
+  }
+}

@@ -1,11 +1,9 @@
-export type { DocumentType, ParsedDocument, ParsedSection } from './domain/parsed-document';
-export { chunkDocument, chunkId, type Chunk } from './domain/chunk-document';
-export { embeddingInput } from './domain/embedding-input';
-export { parseDocument, sniffDocumentType, DEFAULT_PARSE_LIMITS } from './parsing';
+export type { DocumentType } from './domain/parsed-document';
+export { sniffDocumentType } from './parsing';
 export * from './domain/ingest-errors';
 export { mediaTypeOf, documentTypeOfMediaType } from './domain/media-types';
-export { INGEST_QUEUE, INGEST_QUEUE_PREFIX, IngestJob, type IngestJobName } from './jobs/ingest-jobs';
+export { INGEST_QUEUE } from './jobs/ingest-jobs';
 export { IngestionFiles, IngestQueue, type FileToIngest, type IngestStage, type IngestionFailure } from './ingest.ports';
 export { IngestQueueModule } from './queue/ingest-queue.module';
+export { queueConnectionFor } from './queue/queue-connection';
 export { IngestModule } from './ingest.module';
-export { IngestReconciler } from './worker/ingest-reconciler';

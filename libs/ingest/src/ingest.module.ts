@@ -10,6 +10,7 @@ import { DocumentParser, IngestionTimings } from './ingest.ports';
 import { ParseBudget } from './parse-pool/parse-budget';
 import { ThreadedDocumentParser } from './parse-pool/threaded-document-parser';
 import { IngestQueueModule } from './queue/ingest-queue.module';
+import { queueConnectionFor } from './queue/queue-connection';
 import { IngestJobProcessor } from './worker/ingest-job.processor';
 import { IngestReconciler } from './worker/ingest-reconciler';
 import { IngestWorker } from './worker/ingest-worker';
@@ -23,7 +24,7 @@ const REEMBED_BATCH_CHUNKS = 512;
 const PROGRESS_INTERVAL_MS = 1000;
 
 /**
- * The worker side of ingestion. The file registry is the files module's, which depends on
+ * The worker side of ingestion, with the process's queue connection (a worker's). The file registry is the files module's, which depends on
  * this library (for sniffing and the job contract); so the app hands that module in here
  * instead of this library importing it, which would be a cycle.
  */
@@ -32,7 +33,7 @@ export class IngestModule {
   static forWorker(fileRegistry: Type<unknown>): DynamicModule {
     return {
       module: IngestModule,
-      imports: [PlatformModule, fileRegistry, IngestQueueModule, RetrievalModule], // PlatformModule for Metrics
+      imports: [PlatformModule, queueConnectionFor('worker'), fileRegistry, IngestQueueModule, RetrievalModule], // PlatformModule for Metrics
       providers: [
         {
           provide: IngestionSettings,

@@ -3,5 +3,4 @@ export { CreateDepartment } from './commands/create-department/create-department
 export { CreateUser } from './commands/create-user/create-user.command';
 export { ListDepartments } from './queries/list-departments/list-departments.query';
 export { ActiveAccounts, DepartmentRepository, UserRepository } from './org.ports';
-export type { Department } from './domain/department';
-export { passwordProblem, PASSWORD_MIN_LENGTH } from './domain/password-policy';
+export { passwordProblem } from './domain/password-policy';

@@ -2,7 +2,6 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
@@ -15,9 +14,9 @@ import { MetricsController } from './metrics/metrics.controller';
 import { RedisModule } from './redis/redis.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 
-/** What every process shares: config, logging, PostgreSQL, Redis and the command/query buses. */
+/** What every process shares (beside the configuration its root module reads): logging, PostgreSQL, Redis and the command/query buses. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CqrsModule.forRoot()],
+  imports: [LoggingModule, DatabaseModule, RedisModule, CqrsModule.forRoot()],
   providers: [Metrics, ProcessDraining],
   exports: [Metrics, ProcessDraining],
 })

@@ -27,7 +27,7 @@ export function multipartBody(parts: FormPart[], boundary: string, { closed = tr
   return Buffer.concat(chunks);
 }
 
-export function encodeRfc5987(value: string): string {
+function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

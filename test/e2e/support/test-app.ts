@@ -28,7 +28,7 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
   const saved = { ...process.env };
   useTestEnvironment(overrides);
   // Config is read while the module compiles; restore so one test's overrides never leak into the next.
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] })
     .compile()
     .finally(() => {
       process.env = saved;

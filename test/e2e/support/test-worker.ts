@@ -7,7 +7,7 @@ import { useTestEnvironment } from './test-app';
 export async function startWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
   const saved = { ...process.env };
   useTestEnvironment(overrides);
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot()] })
     .compile()
     .finally(() => {
       process.env = saved;

@@ -14,7 +14,7 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: SAFE_PROTOCOLS },
 };
 
-export function safeUrl(url: string): string {
+function safeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     return SAFE_PROTOCOLS.includes(parsed.protocol.slice(0, -1)) ? parsed.href : '';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppConfig, createRedisConnection, type RedisClient } from '@app/platform';
+import { AppConfig, createRedisConnection, parseConfig, type RedisClient } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { RedisStreamSlots } from './redis-stream-slots';
 
@@ -10,7 +10,7 @@ describe('RedisStreamSlots (Redis)', () => {
   beforeAll(() => {
     useTestEnvironment({ CHAT_MAX_CONCURRENT_STREAMS: '2', CHAT_RATE_LIMIT_PER_MINUTE: '4' });
     redis = createRedisConnection(process.env.REDIS_URL!, {}, 'test');
-    slots = new RedisStreamSlots(redis, AppConfig.fromEnv());
+    slots = new RedisStreamSlots(redis, AppConfig.of(parseConfig(process.env)));
   });
   afterAll(() => redis.quit());
 

@@ -1,10 +1,10 @@
 import { InvalidConversationTitle } from './conversation-errors';
 
-export const TITLE_MAX_LENGTH = 200;
+const TITLE_MAX_LENGTH = 200;
 const TITLE_FROM_MESSAGE_LENGTH = 80;
 
 /** A title as stored: trimmed, 1–200 characters. */
-export function validTitle(raw: string): string {
+function validTitle(raw: string): string {
   const title = raw.trim();
   if (title.length === 0) throw new InvalidConversationTitle('must not be empty');
   if (title.length > TITLE_MAX_LENGTH) throw new InvalidConversationTitle(`must be at most ${TITLE_MAX_LENGTH} characters`);

@@ -18,7 +18,7 @@ interface SummaryRow {
 export class MikroOrmConversationRepository extends ConversationRepository {
   constructor(
     private readonly em: EntityManager,
-    private readonly queries: PreparedQueries,
+    private readonly sql: PreparedQueries,
   ) {
     super();
   }
@@ -30,7 +30,7 @@ export class MikroOrmConversationRepository extends ConversationRepository {
   async listOwned(userId: string, limit: number, after: Cursor | null): Promise<ConversationSummary[]> {
     const keyset = after ? 'and (c.updated_at, c.id) < (?::timestamptz, ?::uuid)' : '';
     const params = after ? [userId, after.at, after.id, limit] : [userId, limit];
-    const rows = await this.queries.rows<SummaryRow>(
+    const rows = await this.sql.rows<SummaryRow>(
       `select c.id, c.title, c.created_at, c.updated_at,
               (select count(*) from messages m where m.conversation_id = c.id) as message_count
          from conversations c
@@ -80,7 +80,7 @@ export class MikroOrmConversationRepository extends ConversationRepository {
       created_at: m.createdAt,
       updated_at: m.updatedAt,
     }));
-    await this.queries.rowCount(
+    await this.sql.rowCount(
       `with conversation as (
          insert into conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?) returning id
        )

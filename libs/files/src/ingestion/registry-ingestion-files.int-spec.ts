@@ -4,7 +4,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import type { FileView } from '../domain/file-view';
 import { BlobStorage, FileEvents, FileRepository } from '../files.ports';
@@ -50,7 +50,7 @@ describe('RegistryIngestionFiles (PostgreSQL)', () => {
   beforeAll(async () => {
     useTestEnvironment();
     const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule, MikroOrmModule.forFeature([StoredFileSchema])],
+      imports: [AppConfigModule.forRoot(), PlatformModule, MikroOrmModule.forFeature([StoredFileSchema])],
       providers: [
         RegistryIngestionFiles,
         { provide: FileRepository, useClass: MikroOrmFileRepository },

@@ -13,7 +13,7 @@ describe('DiskBlobStorage (disk)', () => {
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'blobs-'));
     const env = { DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: randomBytes(48).toString('base64url'), STORAGE_DIR: root };
-    blobs = new DiskBlobStorage(new AppConfig(parseConfig(env)));
+    blobs = new DiskBlobStorage(AppConfig.of(parseConfig(env)));
   });
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));

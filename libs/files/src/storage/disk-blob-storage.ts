@@ -10,8 +10,8 @@ import { BlobStorage } from '../files.ports';
 const SAFE_KEY = /^[a-z0-9][a-z0-9-]{7,127}$/;
 // Up to this size a blob is read and written with blocking calls: through the page cache that
 // costs tens of microseconds, where the thread pool's open, read or write, close and rename each
-// wait for a turn of a busy event loop (~12 ms a file in the worker while SciFact ingests; in the
-// API, handing those calls to the pool took ~15 % of its time during the uploads). Larger blobs
+// wait for a turn of a busy event loop (in the worker while a corpus ingests; in the API, handing
+// those calls to the pool took a large share of its time during bulk uploads). Larger blobs
 // stay asynchronous, and are streamed, never held whole.
 const BLOCKING_IO_MAX_BYTES = 256 * 1024;
 

@@ -17,7 +17,7 @@ export interface ChunkingOptions {
   overlapChars: number;
 }
 
-export const DEFAULT_CHUNKING: ChunkingOptions = { targetChars: 1000, overlapChars: 150 };
+const DEFAULT_CHUNKING: ChunkingOptions = { targetChars: 1000, overlapChars: 150 };
 
 /**
  * Splits a parsed document into chunks on paragraph, then sentence, boundaries. A chunk never

@@ -26,7 +26,7 @@ export function splitIntoUnits(text: string, maxChars: number): TextUnit[] {
   return units;
 }
 
-export function paragraphsOf(text: string): string[] {
+function paragraphsOf(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(PARAGRAPH_BREAK)

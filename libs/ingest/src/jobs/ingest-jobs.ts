@@ -19,7 +19,6 @@ export const IngestJob = {
   reembed: 'ingest.reembed',
 } as const;
 
-export type IngestJobName = (typeof IngestJob)[keyof typeof IngestJob];
 
 export class InvalidJobData extends Error {}
 

@@ -5,7 +5,7 @@ import type { ParseBudget } from './parse-budget';
 // Often enough that a runaway parse is stopped soon after its budget, rare enough to cost nothing.
 const CHECK_INTERVAL_MS = 100;
 
-export class ParseStalled extends Error {
+class ParseStalled extends Error {
   constructor(ms: number) {
     super(`Parsing did not finish within ${ms} ms`);
   }

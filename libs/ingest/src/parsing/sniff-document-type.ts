@@ -52,7 +52,7 @@ function centralDirectoryNames(bytes: Buffer): Promise<Set<string> | null> {
 }
 
 /** The text if these bytes are UTF-8 (a cut last character is fine) with no binary control bytes. */
-export function decodeUtf8Text(bytes: Buffer): string | null {
+function decodeUtf8Text(bytes: Buffer): string | null {
   if (bytes.length === 0 || bytes.includes(0)) return null;
   let text: string;
   try {

@@ -1,9 +1,8 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { AppConfig, type RedisClient } from '@app/platform';
-import { INGEST_QUEUE, INGEST_QUEUE_PREFIX, IngestJob } from '../jobs/ingest-jobs';
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { INGEST_QUEUE, IngestJob } from '../jobs/ingest-jobs';
 import { IngestQueue } from '../ingest.ports';
-import { bullmqConnection } from './bullmq-connection';
 
 const PENDING_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 // Each attempt resumes where the last one stopped, so these are for faults that outlast one
@@ -11,26 +10,11 @@ const PENDING_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', '
 const REEMBED_ATTEMPTS = 5;
 const reembedJobId = (spaceId: string) => `reembed-${spaceId}`;
 
+/** Adds the ingestion jobs; the job id of a file's job is the file id, so adding it twice is a no-op. */
 @Injectable()
-export class BullmqIngestQueue extends IngestQueue implements OnApplicationShutdown {
-  private readonly connection: RedisClient;
-  readonly queue: Queue;
-
-  constructor(config: AppConfig) {
+export class BullmqIngestQueue extends IngestQueue {
+  constructor(@InjectQueue(INGEST_QUEUE) private readonly queue: Queue) {
     super();
-    this.connection = bullmqConnection(config.get('REDIS_URL'), 'producer');
-    this.queue = new Queue(INGEST_QUEUE, {
-      connection: this.connection,
-      prefix: INGEST_QUEUE_PREFIX,
-      defaultJobOptions: {
-        attempts: config.get('INGEST_ATTEMPTS'),
-        backoff: { type: 'exponential', delay: 1000 },
-        // Finished jobs leave Redis so that a reindex can add the same job id again; the file row
-        // keeps the outcome.
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
-    });
     // Without a listener BullMQ prints every failed reconnect with console.error; the connection
     // already reports an outage once through the logger (createRedisConnection).
     this.queue.on('error', () => undefined);
@@ -64,10 +48,5 @@ export class BullmqIngestQueue extends IngestQueue implements OnApplicationShutd
   /** Jobs not yet finished, by state; read by the queue-depth gauge. */
   depth() {
     return this.queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
-  }
-
-  async onApplicationShutdown() {
-    await this.queue.close();
-    await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

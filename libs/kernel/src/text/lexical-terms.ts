@@ -2,7 +2,7 @@ import { stemmer } from 'stemmer';
 import porter2 from 'wink-porter2-stemmer';
 
 /** Function words common enough in English to say nothing about a text's topic. */
-export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all am an and any are as at be because been before being below between both ' +
     'but by can could did do does doing down during each few for from further had has have having he her here hers ' +

@@ -3,10 +3,10 @@ import { isContentToken, matchingTokensOf, termOf, tokenize } from './lexical-te
 import { sharedThesaurus, type Relation, type Thesaurus } from './thesaurus';
 
 /** How a word that may stand in for a question's word relates to it. */
-export type AlternativeKind = Relation | 'inflection';
+type AlternativeKind = Relation | 'inflection';
 
 /** How fully a related word stands in for the question's word when it is found instead. */
-export const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
+const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
   inflection: 1,
   derivation: 0.9,
   pertainym: 0.9,
@@ -59,7 +59,7 @@ export function irregularFormsOf(word: string, thesaurus: Thesaurus = sharedThes
   return forms;
 }
 
-export interface Alternative {
+interface Alternative {
   /** The related word as written, for a search engine to analyse its own way. */
   word: string;
   kind: AlternativeKind;

@@ -3,7 +3,7 @@ import { coverageOf, matchOf, questionTermsOf, termSetOf, type QuestionTerm } fr
 
 export const NOT_FOUND_ANSWER = 'I could not find that in the documents.';
 export const SMALL_TALK_ANSWER = 'Hello! I answer questions from your organisation’s documents. What would you like to know?';
-export const THANKS_ANSWER = 'You’re welcome! Ask me anything else about your organisation’s documents.';
+const THANKS_ANSWER = 'You’re welcome! Ask me anything else about your organisation’s documents.';
 
 export interface ExtractiveAnswerOptions {
   maxSentences?: number;

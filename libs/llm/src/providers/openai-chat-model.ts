@@ -5,13 +5,13 @@ import { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '@app/platform';
 import { openAiClientOptions } from './openai-client';
 
-export class StreamCutShort extends Error {
+class StreamCutShort extends Error {
   constructor() {
     super('the answer stream ended before the model said it had finished (no finish_reason)');
   }
 }
 
-export class StreamStalled extends Error {
+class StreamStalled extends Error {
   constructor(ms: number) {
     super(`the answer stream sent nothing for ${ms} ms`);
   }

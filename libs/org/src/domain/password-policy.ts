@@ -1,6 +1,6 @@
 /** What every password must satisfy, whichever door it comes in by (the API, the admin CLI). */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 1024;
+const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MAX_LENGTH = 1024;
 
 /** Why the password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {

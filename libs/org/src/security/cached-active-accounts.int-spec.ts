@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig, createRedisConnection, type RedisClient } from '@app/platform';
+import { AppConfig, createRedisConnection, parseConfig, type RedisClient } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { User } from '../domain/user';
 import { RefreshToken } from '../domain/refresh-token';
@@ -36,7 +36,7 @@ describe('CachedActiveAccounts (Redis)', () => {
     const start = async () => {
       const connection = createRedisConnection(process.env.REDIS_URL!, {}, 'test');
       redis.push(connection);
-      const accounts = new CachedActiveAccounts(users, refreshTokens, connection, AppConfig.fromEnv());
+      const accounts = new CachedActiveAccounts(users, refreshTokens, connection, AppConfig.of(parseConfig(process.env)));
       await accounts.onModuleInit();
       return accounts;
     };
@@ -93,7 +93,7 @@ describe('CachedActiveAccounts (Redis)', () => {
 
   it('starts and stops while Redis is unreachable, reading every account until it can subscribe', async () => {
     const unreachable = createRedisConnection('redis://127.0.0.1:1', { maxRetriesPerRequest: 1, connectTimeout: 200 }, 'test-unreachable');
-    const accounts = new CachedActiveAccounts(users, refreshTokens, unreachable, AppConfig.fromEnv());
+    const accounts = new CachedActiveAccounts(users, refreshTokens, unreachable, AppConfig.of(parseConfig(process.env)));
     await accounts.onModuleInit();
     await register('read-every-time');
     const readsBefore = users.reads;

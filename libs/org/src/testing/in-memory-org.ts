@@ -8,7 +8,7 @@ import { AccessTokenClaims, AccessTokenSigner, ActiveAccounts, DepartmentReposit
 import { standingOf } from '../security/account-standing';
 import { SessionIssuer } from '../sessions/session-issuer';
 
-export class InMemoryDepartments extends DepartmentRepository {
+class InMemoryDepartments extends DepartmentRepository {
   readonly rows = new Map<string, Department>();
   async findById(id: string) {
     return this.rows.get(id) ?? null;
@@ -72,7 +72,7 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
   }
 }
 
-export class UncachedAccounts extends ActiveAccounts {
+class UncachedAccounts extends ActiveAccounts {
   readonly changes: string[] = [];
   constructor(
     private readonly users: UserRepository,
@@ -90,7 +90,7 @@ export class UncachedAccounts extends ActiveAccounts {
 }
 
 /** Reversible "hash" so tests stay fast; the real argon2 hasher is exercised by the e2e tests. */
-export class PlainTextHasher extends PasswordHasher {
+class PlainTextHasher extends PasswordHasher {
   async hash(password: string) {
     return `hashed:${password}`;
   }
@@ -99,7 +99,7 @@ export class PlainTextHasher extends PasswordHasher {
   }
 }
 
-export class RecordingSigner extends AccessTokenSigner {
+class RecordingSigner extends AccessTokenSigner {
   readonly signed: Array<AccessTokenClaims & { iat: number }> = [];
   async sign(claims: AccessTokenClaims, issuedAt: number) {
     this.signed.push({ ...claims, iat: issuedAt });
@@ -108,7 +108,7 @@ export class RecordingSigner extends AccessTokenSigner {
 }
 
 export function inMemoryOrg(settings: Record<string, string> = {}) {
-  const config = new AppConfig(
+  const config = AppConfig.of(
     parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: randomBytes(48).toString('base64url'), ...settings }),
   );
   const departments = new InMemoryDepartments();

@@ -1,4 +1,4 @@
-export type Role = 'admin' | 'member';
+type Role = 'admin' | 'member';
 
 /** Who is calling: carried explicitly by every command and query. */
 export interface Actor {

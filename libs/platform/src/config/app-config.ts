@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import { z } from 'zod';
 import { parseRedisUrl } from '../redis/redis-url';
 import { weakSecretProblem } from './secret-strength';
@@ -9,7 +10,7 @@ const csv = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 /** Every setting the processes read; built once from the environment at start-up. */
-export const configSchema = z.object({
+const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -112,7 +113,8 @@ export type ConfigValues = z.infer<typeof configSchema>;
 
 export class InvalidConfiguration extends Error {}
 
-export function parseConfig(env: NodeJS.ProcessEnv): ConfigValues {
+/** The `validate` of `ConfigModule.forRoot`: the environment in, typed values or an error naming every bad variable out. */
+export function parseConfig(env: Record<string, unknown>): ConfigValues {
   // An empty value (`OPENAI_BASE_URL=` copied from .env.example) means "not set".
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = configSchema.safeParse(given);
@@ -121,17 +123,21 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigValues {
   throw new InvalidConfiguration(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
-/** The typed configuration, injectable by its class. */
+/**
+ * The typed configuration, injectable by its class: a facade over Nest's `ConfigService`, which
+ * holds the values `parseConfig` validated, so `get('PORT')` is a number and a misspelt key a
+ * compile error.
+ */
 export class AppConfig {
-  constructor(readonly values: ConfigValues) {}
+  constructor(private readonly service: ConfigService<ConfigValues, true>) {}
 
-  // The one reader of process.env; everything else receives AppConfig.
-  // eslint-disable-next-line no-restricted-properties
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-    return new AppConfig(parseConfig(env));
+  /** Settings made by hand, for specs that build a piece without a Nest module. */
+  static of(values: ConfigValues): AppConfig {
+    // Unlike the module's, this service falls back to process.env for a setting the values lack.
+    return new AppConfig(new ConfigService<ConfigValues, true>(values));
   }
 
   get<K extends keyof ConfigValues>(key: K): ConfigValues[K] {
-    return this.values[key];
+    return this.service.get(key, { infer: true });
   }
 }

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
+import { AppConfigModule } from '../config/config.module';
 import { PlatformModule } from '../platform.module';
 import { PreparedQueries } from './prepared-queries';
 
@@ -13,7 +14,7 @@ describe('PreparedQueries (PostgreSQL)', () => {
   beforeAll(async () => {
     // One connection, so the statement prepared by one call is visible to the next.
     useTestEnvironment({ DATABASE_POOL_MAX: '1' });
-    app = await (await Test.createTestingModule({ imports: [PlatformModule] }).compile()).init();
+    app = await (await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule] }).compile()).init();
     queries = app.get(PreparedQueries);
   });
   afterAll(() => app?.close());

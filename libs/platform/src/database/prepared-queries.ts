@@ -26,7 +26,7 @@ export interface QueryOptions {
 /**
  * Hot statements as named prepared statements on MikroORM's connection pool. MikroORM's
  * `execute` writes the parameters into the SQL text, so PostgreSQL parses and plans every call
- * afresh: for the BM25 search that was ~1.3 ms of ~6. A named statement is parsed once per
+ * afresh, a fair share of a short query's time. A named statement is parsed once per
  * connection and its plan may be reused. SQL is written with `?` placeholders, as for
  * MikroORM; arrays travel as PostgreSQL arrays, so write `?::uuid[]`, not `array[?]`. Not for
  * statements inside a transaction: the pool lends any connection. With `planEachCall` the

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { BodyTooDeep } from './platform-errors';
 
 /** Deeper than any request of the contract nests (a chat's filters are three levels). */
-export const MAX_BODY_DEPTH = 32;
+const MAX_BODY_DEPTH = 32;
 
 /**
  * Nest's own JSON and form parsers (registered here, so Nest does not add them again at init),
@@ -23,7 +23,7 @@ function refuseDeepBodies(request: Request, _response: Response, next: NextFunct
 }
 
 /** Walked with a stack of its own, since recursion is what a deep body breaks. */
-export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   const pending: Array<[unknown, number]> = [[value, 0]];
   while (pending.length > 0) {
     const [node, depth] = pending.pop()!;

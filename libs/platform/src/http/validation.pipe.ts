@@ -46,7 +46,7 @@ export function unacceptableInput(value: unknown, root: string): Problem[] {
  * it is for: text PostgreSQL cannot store, and keys that would rewrite the DTO, are a 400 here
  * rather than a 500 from the database or a field that slips past the whitelist.
  */
-export class RequestValidationPipe extends ValidationPipe {
+class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const problems = unacceptableInput(value, metadata.data ?? '');

@@ -9,7 +9,7 @@ const DIMENSION_KEY = 'embeddingDimension';
 
 // Chroma caps the records of one request; this stays well under it for 1024-dim vectors.
 export const VECTOR_WRITE_BATCH = 256;
-// Long enough for the files a worker runs side by side to meet, short against a ~35 ms upsert.
+// Long enough for the files a worker runs side by side to meet, short against one upsert's round trip.
 const UPSERT_WINDOW_MS = 5;
 
 export interface CollectionModel {

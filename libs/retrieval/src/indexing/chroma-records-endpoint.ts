@@ -22,11 +22,10 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Chroma's REST record endpoints for the two hot paths, over kept-alive node:http: the search's
- * query (ids only) and ingestion's upsert. The chromadb client spends about twice
- * the CPU on each: it base64-encodes every vector byte by byte (~0.2 ms a 1024-dimension vector,
- * here a Buffer does it in microseconds) and goes through fetch's web streams. On SciFact that
- * was ~1 ms more of the API's event loop a chat query and ~25 % more time a serial upsert. The
- * client still creates, checks and drops the collection and says whether the server takes
+ * query (ids only) and ingestion's upsert. The chromadb client spends much more
+ * CPU on each: it base64-encodes every vector byte by byte (here a Buffer does it at once) and
+ * goes through fetch's web streams, time taken from the API's event loop on every chat query and
+ * from every upsert. The client still creates, checks and drops the collection and says whether the server takes
  * base64 vectors.
  */
 export class ChromaRecordsEndpoint {

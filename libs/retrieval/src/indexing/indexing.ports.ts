@@ -1,4 +1,4 @@
-import type { ChunkVisibility, IndexedChunk, IndexedFile } from '../domain/indexed-chunk';
+import type { IndexedChunk, IndexedFile } from '../domain/indexed-chunk';
 import type { VectorBuildStatus, VectorSpaceInfo } from '../domain/vector-space';
 
 /** A generation's vectors by vector space id, in the order of its chunks. */
@@ -91,7 +91,6 @@ export abstract class CorpusVersion {
   abstract current(): Promise<number>;
 }
 
-export type { ChunkVisibility };
 
 /** What autovacuum does for the search tables, done as soon as it is due instead of on its next round. */
 export abstract class SearchTableMaintenance {

@@ -4,7 +4,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { LlmModule } from '@app/llm';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf } from '../domain/access-scope';
@@ -27,7 +27,7 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
 
   beforeAll(async () => {
     useTestEnvironment({ EMBEDDING_DIMENSION: '8', CHROMA_COLLECTION: `chunks_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '0' });
-    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile();
     app = await moduleRef.init();
     index = app.get(ChunkIndex);
     em = app.get(EntityManager);

@@ -29,7 +29,7 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly queries: PreparedQueries,
+    private readonly sql: PreparedQueries,
     private readonly chroma: ChromaCollections,
     private readonly spaces: VectorSpaces,
     private readonly corpusVersion: CorpusVersion,
@@ -67,7 +67,7 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
       }
     });
     const trimmed = rows
-      ? this.queries.rows<{ removed: string[] }>(REPLACE_GENERATION_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, generation, chunk))), file.id, generation, chunks.length])
+      ? this.sql.rows<{ removed: string[] }>(REPLACE_GENERATION_CHUNKS, [JSON.stringify(chunks.map((chunk) => toRow(file, generation, chunk))), file.id, generation, chunks.length])
       : Promise.resolve([{ removed: [] as string[] }]);
     const [[{ removed }]] = await Promise.all([trimmed, ...writes]);
     // Extra vectors exist only where extra rows did: chunk ids are deterministic, so an attempt
@@ -79,7 +79,7 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
 
   async publishGeneration(fileId: string, generation: number, spaceIds: readonly string[], chunkCount: number): Promise<PublishOutcome> {
     const ids = [...spaceIds];
-    const [row] = await this.queries.rows<PublishRow>(PUBLISH_GENERATION, [fileId, generation, chunkCount, ids, this.base, ids, generation, fileId, generation, fileId]);
+    const [row] = await this.sql.rows<PublishRow>(PUBLISH_GENERATION, [fileId, generation, chunkCount, ids, this.base, ids, generation, fileId, generation, fileId]);
     if (row.published === 0) {
       if (row.missing.length > 0) {
         this.targetList = null;

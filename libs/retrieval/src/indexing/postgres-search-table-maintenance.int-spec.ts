@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LlmModule } from '@app/llm';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
@@ -58,7 +58,7 @@ describe('Search table maintenance (PostgreSQL)', () => {
   beforeAll(async () => {
     const databaseUrl = await createMigratedDatabase('stats');
     useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `stats_${randomUUID().slice(0, 8)}` });
-    app = await (await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile()).init();
+    app = await (await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile()).init();
     em = app.get(EntityManager);
     // Autovacuum acting first would leave the upkeep nothing due; these tests are about the upkeep.
     for (const table of ['chunk_terms', 'chunks', 'files']) await em.getConnection().execute(`alter table ${table} set (autovacuum_enabled = off)`);

@@ -14,7 +14,7 @@ interface TableState {
 /**
  * Autovacuum's default rules, acted on at once. After a bulk load, until autovacuum's next round
  * (a minute or more), PostgreSQL had no statistics for the new rows and planned BM25's join to
- * the chunk rows as a scan of every ready file's chunks (~5 s a search on SciFact), and, with no
+ * the chunk rows as a scan of every ready file's chunks (seconds a search), and, with no
  * page marked all-visible, every posting read from the index was fetched again from the table.
  */
 @Injectable()

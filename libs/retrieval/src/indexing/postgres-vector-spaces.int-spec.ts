@@ -5,7 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ChromaClient } from 'chromadb';
 import { randomUUID } from 'node:crypto';
 import { EmbeddingModels, LlmModule } from '@app/llm';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
@@ -73,7 +73,7 @@ describe('Vector spaces and the re-embed backfill (PostgreSQL + Chroma)', () => 
     // The collection an earlier deployment built with another model, before spaces were recorded.
     await chroma().createCollection({ name: base, embeddingFunction: null, configuration: { hnsw: { space: 'cosine' } }, metadata: { embeddingModel: OLD_MODEL.modelId, embeddingDimension: 16 } });
     useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: base, EMBEDDING_DIMENSION: '8', RETRIEVAL_CACHE_TTL_SECONDS: '0' });
-    app = await (await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile()).init();
+    app = await (await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile()).init();
     em = app.get(EntityManager);
     await em.getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [departmentId, 'Spaces']);
   });

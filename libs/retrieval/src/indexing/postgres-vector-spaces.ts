@@ -46,7 +46,7 @@ export class PostgresVectorSpaces extends VectorSpaces {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly queries: PreparedQueries,
+    private readonly sql: PreparedQueries,
     private readonly chroma: ChromaCollections,
     private readonly models: EmbeddingModels,
     private readonly corpusVersion: CorpusVersion,
@@ -57,7 +57,7 @@ export class PostgresVectorSpaces extends VectorSpaces {
   }
 
   async live(): Promise<VectorSpaceInfo> {
-    const [row] = await this.queries.rows<SpaceRow>(LIVE, [this.base]);
+    const [row] = await this.sql.rows<SpaceRow>(LIVE, [this.base]);
     return row ? toInfo(row) : this.adopt();
   }
 
@@ -173,7 +173,7 @@ export class PostgresVectorSpaces extends VectorSpaces {
       [randomUUID(), this.base, this.base, model.modelId, model.dimension],
       'run',
     );
-    const [row] = await this.queries.rows<SpaceRow>(LIVE, [this.base]);
+    const [row] = await this.sql.rows<SpaceRow>(LIVE, [this.base]);
     if (!row) throw new Error(`No live vector space for "${this.base}" after adopting its collection`);
     return toInfo(row);
   }

@@ -16,7 +16,7 @@
  * - Every candidate is scored; the result is the first `limit` in score order that pass the
  *   access rule, so a chunk the reader may not see neither shows nor takes a place. Only the
  *   best `shortlist` candidates are sorted and checked: a bounded sort instead of sorting the
- *   ~3,000 candidates of a typical question, 14 % of the query's time. `shortlisted` says how
+ *   thousands of candidates of a typical question. `shortlisted` says how
  *   many there were, so the caller can tell a short answer cut short by the shortlist and ask
  *   again with a null `shortlist`, which sorts them all.
  * - Document frequencies are counted before the access check, so, like the chunk count and
@@ -24,11 +24,11 @@
  *   scores do not depend on which slice of it they may see.
  * - idf is Lucene's, which never goes negative; a word repeated in the question counts again.
  * - Each word's weight is computed once, in float8, before its postings are read: inlined, the
- *   logarithm ran for every posting, in numeric (`count(*) + 0.5`), and the query took ~70 % longer.
+ *   logarithm ran for every posting, in numeric (`count(*) + 0.5`).
  *   The weight also carries the constants of the length normalisation, so the postings join needs
- *   no other relation and each posting costs four float operations (~4 % of the query).
- * - `limit 1` on the one-row stats table tells the planner so; without it the planner guessed
- *   1,810 rows and, weights materialized, chose a plan ten times slower.
+ *   no other relation and each posting costs four float operations.
+ * - `limit 1` on the one-row stats table tells the planner so; without it the planner guesses
+ *   a table of many rows and, weights materialized, chooses a much slower plan.
  */
 export function bm25SearchSql(columns: string, accessSql: string): string {
   return `

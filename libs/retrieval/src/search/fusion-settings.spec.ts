@@ -3,7 +3,7 @@ import { AppConfig, parseConfig } from '@app/platform';
 import { fusionSettingsOf } from './fusion-settings';
 
 const configOf = (env: Record<string, string>) =>
-  new AppConfig(parseConfig({ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', CHROMA_URL: 'http://x', JWT_SECRET: randomBytes(48).toString('base64url'), ...env }));
+  AppConfig.of(parseConfig({ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', CHROMA_URL: 'http://x', JWT_SECRET: randomBytes(48).toString('base64url'), ...env }));
 
 describe('fusionSettingsOf', () => {
   it('weighs the local hashed vectors lightly and a semantic model equally', () => {

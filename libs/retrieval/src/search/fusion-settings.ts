@@ -8,10 +8,10 @@ export class FusionSettings {
   ) {}
 }
 
-// Tuned on SciFact train: the local hashed vectors are a weaker lexical match than BM25
-// (nDCG@10 0.50 vs 0.68), so with equal weights they pull good BM25 hits down (0.61); a light
-// weight and a sharper k keep BM25's order and let vectors break ties. A semantic model
-// earns the usual equal weights.
+// Tuned on SciFact train (the figures are in bench/lib/limits.md): the local hashed vectors are
+// a weaker lexical match than BM25, so with equal weights they pull good BM25 hits down; a light
+// weight and a sharper k keep BM25's order and let vectors break ties. A semantic model earns
+// the usual equal weights.
 const DEFAULTS = { local: new FusionSettings(10, 0.2), openai: new FusionSettings(60, 1) } as const;
 
 export function fusionSettingsOf(config: AppConfig): FusionSettings {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Where } from 'chromadb';
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf, scopeAdmits, type ChunkPlacement } from '../domain/access-scope';
 import { ChromaClient } from 'chromadb';
@@ -47,7 +47,7 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
 
   beforeAll(async () => {
     useTestEnvironment({ CHROMA_COLLECTION: `search_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '60' });
-    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile();
     app = await moduleRef.init();
     em = app.get(EntityManager);
     for (const id of [own, other]) await em.getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [id, `Search ${id}`]);
@@ -124,7 +124,7 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
 
   it('treats a missing collection as no vectors', async () => {
     useTestEnvironment({ CHROMA_COLLECTION: `missing_${randomUUID().slice(0, 8)}` });
-    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile();
     const fresh = await moduleRef.init();
     try {
       const query = await RequestContext.create(fresh.get(MikroORM).em, () => fresh.get(VectorLeg).prepare('parental leave'));

@@ -12,7 +12,7 @@ const DEFAULT_LIMIT = 8;
 // Each leg fetches more than the final limit so fusion has overlap to reward.
 const LEG_FACTOR = 3;
 
-export function searchCacheKey(query: string, scope: AccessScope, limit: number): string {
+function searchCacheKey(query: string, scope: AccessScope, limit: number): string {
   const normalized = query.replace(/\s+/g, ' ').trim().toLowerCase();
   return createHash('sha256').update(JSON.stringify([normalized, scopeKey(scope), limit])).digest('base64url');
 }

@@ -12,8 +12,8 @@ const MAX_OVERFETCH = 16;
  * file never shows). Only ids: fusion needs ranks, and the rows of the few that make the answer
  * are read after it.
  *
- * Chroma 1.0 lists every match of a metadata filter before it searches: ~50 ms for an 11k-chunk
- * collection against ~4 ms unfiltered. When a reader may see most of the collection, the nearest
+ * Chroma 1.0 lists every match of a metadata filter before it searches, so a filtered query
+ * costs far more than an unfiltered one on a large collection. When a reader may see most of the collection, the nearest
  * readable chunks are among the first unfiltered neighbours, so this asks for twice the limit
  * unfiltered and keeps those the store admits for this reader. Only if fewer than `limit` pass
  * does it ask Chroma with the access rule as a filter. Either way the answer is the filtered

@@ -4,7 +4,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { LlmModule } from '@app/llm';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
@@ -68,7 +68,7 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
   beforeAll(async () => {
     const databaseUrl = await createMigratedDatabase('bm25');
     useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `bm25_${randomUUID().slice(0, 8)}` });
-    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile();
     app = await moduleRef.init();
     em = app.get(EntityManager);
     for (const id of [own, other]) await em.getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [id, `BM25 ${id}`]);

@@ -33,16 +33,19 @@ interface Bm25Row extends ChunkRow {
   shortlisted: string;
 }
 
+/** @public Read by bench/workers/scale-search.mjs from the build. */
 export const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text, c.generation';
 // The full-text leg sorts and checks this many of its best candidates per hit it returns.
+/** @public Read by bench/workers/scale-search.mjs from the build. */
 export const SHORTLIST_PER_RESULT = 8;
 // Tuned on SciFact train and the answer suite's tuning questions (bench/README.md).
+/** @public Read by bench/workers/scale-search.mjs from the build. */
 export const EXPANSION = { weight: 0.3, maxWords: 12 };
 
 /** The PostgreSQL side of retrieval: the ranked full-text leg and reading chunks by id. */
 @Injectable()
 export class PostgresChunkText implements FullTextLeg, ChunkStore {
-  constructor(private readonly queries: PreparedQueries) {}
+  constructor(private readonly sql: PreparedQueries) {}
 
   async search(query: string, scope: AccessScope, limit: number): Promise<StoredChunk[]> {
     const shortlist = limit * SHORTLIST_PER_RESULT;
@@ -58,7 +61,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
     const access = chunkAccessWhere(scope);
     const { k1, b } = BM25;
     const parameters = [query, expansion.words, expansion.weights, k1, b, shortlist, ...access.params, limit];
-    return this.queries.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), parameters);
+    return this.sql.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), parameters);
   }
 
   async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<StoredChunk[]> {
@@ -72,7 +75,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
   private async readable<Row extends object>(columns: string, chunkIds: readonly string[], scope: AccessScope): Promise<Row[]> {
     if (chunkIds.length === 0) return [];
     const access = chunkAccessWhere(scope);
-    return this.queries.rows<Row>(
+    return this.sql.rows<Row>(
       `select ${columns} from chunks c join files f on f.id = c.file_id
         where c.id = any(?::uuid[]) and ${access.sql}`,
       [[...chunkIds], ...access.params],

@@ -16,7 +16,7 @@ export type AuthVariant =
 type Mangling = 'lowercase-scheme' | 'double-space' | 'no-scheme' | 'flipped-signature' | 'truncated' | 'extra-segment' | 'trailing-space' | 'twice';
 
 /** A JWT made up by the client: the header, the claims and the key it is signed with. */
-export interface ForgedToken {
+interface ForgedToken {
   name: string;
   header: Record<string, unknown> | string;
   /** `self` is replaced by the caller's user id when the token is written. */

@@ -4,7 +4,7 @@ import { arbitraryJson, hostileStrings, MARKER, shapedValue, writeJson, type Fuz
 import { multipartContentType, multipartForms, writeMultipart, type MultipartForm } from './multipart-forms';
 import type { Operation } from './operations';
 
-export type BodySpec =
+type BodySpec =
   | { kind: 'none' }
   | { kind: 'json'; value: JsonNode }
   | { kind: 'raw'; text: string }

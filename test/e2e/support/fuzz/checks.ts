@@ -13,7 +13,7 @@ const ERROR_KEYS = new Set(['statusCode', 'error', 'code', 'message', 'requestId
  * Errors any request may meet before its route runs (body parsing, the HTTP parser, limits),
  * which no operation lists among its own.
  */
-export const EDGE_ERRORS: ReadonlyMap<number, ReadonlySet<string>> = new Map([
+const EDGE_ERRORS: ReadonlyMap<number, ReadonlySet<string>> = new Map([
   [400, new Set(['malformed_json', 'body_too_deep', 'bad_request', 'malformed_request', 'missing_host', 'validation_failed', 'request_aborted'])],
   [404, new Set(['route_not_found'])],
   [408, new Set(['request_timeout'])],

@@ -13,7 +13,7 @@ export interface WireRequest {
   omitHost: boolean;
 }
 
-export interface SseEvent {
+interface SseEvent {
   event: string;
   data: string;
 }

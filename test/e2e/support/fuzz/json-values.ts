@@ -8,12 +8,12 @@ import type { Schema } from './operations';
 export const MARKER = 'zqFUZZMARKqz';
 
 /** A literal written into the JSON text as it is: `1e400`, `-0`, or something JSON lacks (`NaN`). */
-export class RawJson {
+class RawJson {
   constructor(readonly text: string) {}
 }
 
 /** An object as entries, so a body can repeat a key or carry `__proto__` as sent. */
-export class JsonObject {
+class JsonObject {
   constructor(readonly entries: ReadonlyArray<readonly [string, JsonNode]>) {}
 }
 
@@ -35,7 +35,7 @@ export function writeJson(node: JsonNode, resolve: ResolveSessionValue): string 
 }
 
 /** Plain JSON (as fast-check's `jsonValue` makes it) in the model above. */
-export function fromPlain(value: unknown): JsonNode {
+function fromPlain(value: unknown): JsonNode {
   if (Array.isArray(value)) return value.map(fromPlain);
   if (value !== null && typeof value === 'object') return new JsonObject(Object.entries(value).map(([k, v]) => [k, fromPlain(v)] as const));
   return value as JsonNode;
@@ -118,7 +118,7 @@ export const hostileStrings = (pool: FuzzPool): fc.Arbitrary<string> =>
   );
 
 /** A value of the wrong kind for wherever it lands. */
-export const hostileValues = (pool: FuzzPool): fc.Arbitrary<JsonNode> =>
+const hostileValues = (pool: FuzzPool): fc.Arbitrary<JsonNode> =>
   fc.oneof(
     hostileStrings(pool),
     fc.constantFrom<JsonNode>(
@@ -150,7 +150,7 @@ export const hostileValues = (pool: FuzzPool): fc.Arbitrary<JsonNode> =>
   );
 
 /** Keys no DTO declares: prototype keys, odd characters, near-misses of real ones. */
-export const hostileKeys = fc.oneof(
+const hostileKeys = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', '', ' ', 'a.b', 'a[0]', '$where', 'id', 'role', 'userId', 'isAdmin', 'x\u0000y', '\ud800', 'ünïcödé', 'k'.repeat(1_000)),
   fc.string({ maxLength: 12 }),
 );

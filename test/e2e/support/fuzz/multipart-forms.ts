@@ -5,7 +5,7 @@ import type { Schema } from './operations';
 import { percentEncode } from './request-parts';
 
 /** One part as written: its raw header lines, so a part may be malformed on purpose. */
-export interface FormPart {
+interface FormPart {
   headerLines: string[];
   body: Buffer;
 }
@@ -56,7 +56,7 @@ const zipEntry = (name: string, content: Buffer) => {
 };
 
 /** File contents: every accepted type (whole or as a broken head), types refused, empty, over the limit. */
-export function fileContents(maxBytes: number): fc.Arbitrary<Buffer> {
+function fileContents(maxBytes: number): fc.Arbitrary<Buffer> {
   return fc.oneof(
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }).map((s) => Buffer.from(`Notes ${s} ${MARKER}\n`)),
     fc.string({ maxLength: 80 }).map((s) => Buffer.from(`# Heading\n\n- ${s}\n- [1] cited ${MARKER}\n`)),

@@ -26,7 +26,7 @@ export interface Parameter {
   schema: Schema;
 }
 
-export type BodyKind = 'json' | 'multipart';
+type BodyKind = 'json' | 'multipart';
 
 export interface Operation {
   /** `POST /api/v1/chat`: how failures and the summary name it. */
@@ -70,7 +70,7 @@ export const UNDOCUMENTED_ROUTES: ReadonlyArray<{ method: string; path: string; 
 ];
 
 /** Path prefixes whose routes are not fuzzed at all, each with the reason. */
-export const NOT_FUZZED: ReadonlyArray<{ prefix: string; reason: string }> = [
+const NOT_FUZZED: ReadonlyArray<{ prefix: string; reason: string }> = [
   { prefix: '/api/v1/docs', reason: "the OpenAPI document and Swagger UI's own files, served by @nestjs/swagger" },
 ];
 

@@ -40,7 +40,7 @@ const hostileSegments = [
   'a'.repeat(2_000),
 ];
 
-export function pathSegment(pool: FuzzPool, hints: string[]): fc.Arbitrary<string> {
+function pathSegment(pool: FuzzPool, hints: string[]): fc.Arbitrary<string> {
   const fitting = idsFor(pool, hints);
   return fc.oneof(
     { arbitrary: fc.constantFrom(...fitting), weight: 6 },

@@ -108,7 +108,7 @@ export async function fuzzOperation(operation: Operation, target: FuzzTarget, se
  * operations do not all draw the same sequence of actors, headers and framings, and a replay with
  * `--only` draws what the full run drew.
  */
-export function seedOf(seed: number, operation: Operation): number {
+function seedOf(seed: number, operation: Operation): number {
   let hash = 0x811c9dc5 ^ (seed | 0);
   for (const char of operation.key) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
   return hash | 0;

@@ -53,5 +53,5 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? sentence(error.message) : 'Something went wrong. Try again.';
 }
 
-export const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const sentence = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : 'Something went wrong.');

@@ -8,13 +8,10 @@ type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Bod
 type EventsOf<R> = R extends { content: { 'text/event-stream': infer Events } } ? Events : never;
 type Responses<P extends keyof paths, M extends Method> = Operation<P, M> extends { responses: infer R } ? R : never;
 
-export type ResponseOf<P extends keyof paths, M extends Method, S extends keyof Responses<P, M> = 200 & keyof Responses<P, M>> = JsonOf<Responses<P, M>[S]>;
-export type RequestOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+type ResponseOf<P extends keyof paths, M extends Method, S extends keyof Responses<P, M> = 200 & keyof Responses<P, M>> = JsonOf<Responses<P, M>[S]>;
+type RequestOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
-export type LoginGrant = ResponseOf<'/api/v1/auth/login', 'post'>;
-export type Profile = ResponseOf<'/api/v1/me', 'get'>;
-export type ConversationSummary = ResponseOf<'/api/v1/conversations', 'get'>['items'][number];
-export type ConversationDetail = ResponseOf<'/api/v1/conversations/{id}', 'get'>;
+type ConversationDetail = ResponseOf<'/api/v1/conversations/{id}', 'get'>;
 export type StoredMessage = ConversationDetail['messages'][number];
 export type Citation = NonNullable<StoredMessage['citations']>[number];
 export type ChatRequest = RequestOf<'/api/v1/chat', 'post'>;
@@ -22,7 +19,6 @@ export type ChatFilters = NonNullable<ChatRequest['filters']>;
 export type FeedbackRequest = RequestOf<'/api/v1/chat/{assistantMessageId}/feedback', 'post'>;
 export type FileRecord = ResponseOf<'/api/v1/files/{id}', 'get'>;
 export type FileStatus = FileRecord['status'];
-export type FileList = ResponseOf<'/api/v1/files', 'get'>;
 export type Department = ResponseOf<'/api/v1/org/departments', 'get'>[number];
 export type UserRecord = ResponseOf<'/api/v1/org/users', 'get'>['items'][number];
 export type CreateUserRequest = RequestOf<'/api/v1/org/users', 'post'>;

@@ -1,5 +1,5 @@
 import { ProcessDraining, type Actor } from '@app/platform';
-import { InMemoryConversations } from '../../../../conversations/src/conversations.fixture';
+import { InMemoryConversations } from '../../../../conversations/src/testing/in-memory-conversations';
 import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
 import { ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';

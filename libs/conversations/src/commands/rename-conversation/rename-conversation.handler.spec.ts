@@ -1,5 +1,5 @@
 import type { Actor } from '@app/platform';
-import { InMemoryConversations } from '../../conversations.fixture';
+import { InMemoryConversations } from '../../testing/in-memory-conversations';
 import { Conversation } from '../../domain/conversation';
 import { ConversationNotFound, InvalidConversationTitle } from '../../domain/conversation-errors';
 import { RenameConversation } from './rename-conversation.command';

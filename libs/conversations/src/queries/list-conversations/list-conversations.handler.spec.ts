@@ -1,6 +1,6 @@
 import type { Actor } from '@app/platform';
 import { ValidationFailed } from '@app/platform';
-import { InMemoryConversations } from '../../conversations.fixture';
+import { InMemoryConversations } from '../../testing/in-memory-conversations';
 import { Conversation } from '../../domain/conversation';
 import { Message } from '../../domain/message';
 import { ListConversations } from './list-conversations.query';

@@ -15,7 +15,7 @@ export interface IndexEntry {
 }
 
 /** A relation from a synset (or from one of its words) to another synset (or one of its words). */
-export interface Pointer {
+interface Pointer {
   /** WordNet's pointer symbol, e.g. `+` derivation, `=` attribute, `%p` part meronym, `&` similar to. */
   symbol: string;
   targetOffset: number;

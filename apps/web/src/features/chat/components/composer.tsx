@@ -4,7 +4,7 @@ import { formatCount } from '@/components/format';
 import type { ChatFilters } from '@/lib/api/types';
 import { ScopePicker } from './scope-picker';
 
-export const MESSAGE_LIMIT = 8000;
+const MESSAGE_LIMIT = 8000;
 
 type Props = {
   streaming: boolean;

@@ -13,7 +13,7 @@ const STEP_WORDS: Record<string, string> = {
   web_search: 'Searching the web',
   generating: 'Writing the answer',
 };
-export const stepWords = (step: string) => STEP_WORDS[step] ?? step.replace(/_/g, ' ');
+const stepWords = (step: string) => STEP_WORDS[step] ?? step.replace(/_/g, ' ');
 
 type Props = {
   messages: StoredMessage[];

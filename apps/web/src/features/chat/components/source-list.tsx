@@ -3,7 +3,7 @@ import { describeError } from '@/lib/api/errors';
 import type { Citation } from '@/lib/api/types';
 import { downloadFile } from '@/lib/download';
 
-export const sourceAnchor = (messageId: string, n: number) => `source-${messageId}-${n}`;
+const sourceAnchor = (messageId: string, n: number) => `source-${messageId}-${n}`;
 
 /** The answer's sources: file name, page and the passage it drew on; each opens its file. */
 export function SourceList({ messageId, citations }: { messageId: string; citations: Citation[] }) {

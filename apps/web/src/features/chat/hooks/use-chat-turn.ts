@@ -7,7 +7,7 @@ import { readEvents } from '@/lib/sse';
 import { openChatStream, stopGeneration } from '../api/chat';
 import { conversationKeys, loadConversation, refreshConversation } from '../api/conversations';
 
-export type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped' | 'failed' | 'refused' | 'dropped';
+type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped' | 'failed' | 'refused' | 'dropped';
 
 /** The question being answered right now, as the stream tells it. */
 export type Turn = {

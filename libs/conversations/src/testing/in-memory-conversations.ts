@@ -1,7 +1,7 @@
 import type { Cursor } from '@app/kernel';
-import { ConversationRepository, MessageRepository, type ConversationSummary } from './conversations.ports';
-import type { Conversation } from './domain/conversation';
-import type { AssistantOutcome, Message } from './domain/message';
+import { ConversationRepository, MessageRepository, type ConversationSummary } from '../conversations.ports';
+import type { Conversation } from '../domain/conversation';
+import type { AssistantOutcome, Message } from '../domain/message';
 
 /** In-memory ports for handler specs; they keep the same ordering rules as the SQL. */
 export class InMemoryConversations extends ConversationRepository {
@@ -40,7 +40,7 @@ export class InMemoryConversations extends ConversationRepository {
   }
 }
 
-export class InMemoryMessages extends MessageRepository {
+class InMemoryMessages extends MessageRepository {
   rows: Message[] = [];
   conversations!: InMemoryConversations;
 
