@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { ChatModule } from '@app/chat';
 import { ConversationsModule } from '@app/conversations';
 import { FilesModule } from '@app/files';
+import { InsightsModule } from '@app/insights';
 import { LlmModule } from '@app/llm';
 import { OrgModule } from '@app/org';
 import { HttpPlatformModule } from '@app/platform';
 import { QueueDashboardModule } from '@app/queue-dashboard';
 
 @Module({
-  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, QueueDashboardModule],
+  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, InsightsModule, QueueDashboardModule],
 })
 export class ApiModule {}
