@@ -31,6 +31,18 @@ export class FileStatusLog {
     return [...(this.statuses.get(fileId) ?? [])];
   }
 
+  /**
+   * Waits until a file's events have announced `status`: the record can be read as changed
+   * before its event reaches this subscriber.
+   */
+  async reached(fileId: string, status: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.history(fileId).includes(status)) {
+      if (Date.now() > deadline) throw new Error(`no ${status} event for file ${fileId} within ${timeoutMs} ms (saw ${this.history(fileId).join(' → ') || 'none'})`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Files that left `ready` again, with the statuses they went through. */
   reopened(fileIds: string[]): string[] {
     return fileIds.flatMap((id) => {
