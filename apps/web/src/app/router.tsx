@@ -26,6 +26,8 @@ export const router = createBrowserRouter([
           // Loaded when first opened, so the sign-in page and the chat carry none of their code.
           { path: 'files', lazy: () => import('./routes/files') },
           { path: 'organisation', lazy: () => import('./routes/organisation') },
+          { path: 'feedback', lazy: () => import('./routes/feedback') },
+          { path: 'usage', lazy: () => import('./routes/usage') },
           { path: '*', element: <NotFound /> },
         ],
       },

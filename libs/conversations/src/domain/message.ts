@@ -2,6 +2,12 @@ export type MessageRole = 'user' | 'assistant';
 /** `streaming` only while an answer is being generated; every other status is final. */
 export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
 
+/**
+ * How an answer ended, finer than its status: a stop the asker requested and an answer cut
+ * short by the client leaving or the process ending are both `interrupted` to readers.
+ */
+export type AnswerEnding = 'complete' | 'stopped' | 'interrupted' | 'failed';
+
 export interface MessageCitation {
   n: number;
   fileId: string;
@@ -28,6 +34,7 @@ export interface AssistantOutcome {
   finishReason: string | null;
   usage: MessageUsage | null;
   errorCode: string | null;
+  ending: AnswerEnding;
 }
 
 export class Message {
@@ -43,6 +50,8 @@ export class Message {
     public errorCode: string | null,
     readonly createdAt: Date,
     public updatedAt: Date,
+    /** Null for questions and for answers still streaming. */
+    public ending: AnswerEnding | null = null,
   ) {}
 
   static fromUser(id: string, conversationId: string, content: string, now: Date): Message {

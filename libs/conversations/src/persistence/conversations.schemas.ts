@@ -27,6 +27,7 @@ export const MessageSchema = new EntitySchema<Message>({
     finishReason: { type: 'text', nullable: true },
     usage: { type: 'json', columnType: 'jsonb', nullable: true },
     errorCode: { type: 'text', nullable: true },
+    ending: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },

@@ -77,6 +77,7 @@ export class MikroOrmConversationRepository extends ConversationRepository {
       finish_reason: m.finishReason,
       usage: m.usage,
       error_code: m.errorCode,
+      ending: m.ending,
       created_at: m.createdAt,
       updated_at: m.updatedAt,
     }));
@@ -84,11 +85,11 @@ export class MikroOrmConversationRepository extends ConversationRepository {
       `with conversation as (
          insert into conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?) returning id
        )
-       insert into messages (id, conversation_id, role, content, citations, status, finish_reason, usage, error_code, created_at, updated_at)
-       select m.id, conversation.id, m.role, m.content, m.citations, m.status, m.finish_reason, m.usage, m.error_code, m.created_at, m.updated_at
+       insert into messages (id, conversation_id, role, content, citations, status, finish_reason, usage, error_code, ending, created_at, updated_at)
+       select m.id, conversation.id, m.role, m.content, m.citations, m.status, m.finish_reason, m.usage, m.error_code, m.ending, m.created_at, m.updated_at
          from conversation,
               jsonb_to_recordset(?::jsonb) as m(id uuid, role text, content text, citations jsonb, status text, finish_reason text,
-                                                usage jsonb, error_code text, created_at timestamptz, updated_at timestamptz)`,
+                                                usage jsonb, error_code text, ending text, created_at timestamptz, updated_at timestamptz)`,
       [conversation.id, conversation.userId, conversation.title, conversation.createdAt, conversation.updatedAt, JSON.stringify(rows)],
     );
   }

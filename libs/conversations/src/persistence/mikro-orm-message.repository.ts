@@ -42,6 +42,7 @@ export class MikroOrmMessageRepository extends MessageRepository {
         finishReason: outcome.finishReason,
         usage: outcome.usage,
         errorCode: outcome.errorCode,
+        ending: outcome.ending,
         updatedAt: now,
       },
     );
@@ -56,6 +57,6 @@ export class MikroOrmMessageRepository extends MessageRepository {
 
   markInterrupted(messageIds: string[], now: Date) {
     if (messageIds.length === 0) return Promise.resolve(0);
-    return this.em.nativeUpdate(Message, { id: { $in: messageIds }, status: 'streaming' }, { status: 'interrupted', updatedAt: now });
+    return this.em.nativeUpdate(Message, { id: { $in: messageIds }, status: 'streaming' }, { status: 'interrupted', ending: 'interrupted', updatedAt: now });
   }
 }

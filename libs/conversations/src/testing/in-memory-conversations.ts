@@ -75,7 +75,7 @@ class InMemoryMessages extends MessageRepository {
 
   async markInterrupted(messageIds: string[], now: Date) {
     const hit = this.rows.filter((m) => messageIds.includes(m.id) && m.isStreaming());
-    for (const message of hit) Object.assign(message, { status: 'interrupted', updatedAt: now });
+    for (const message of hit) Object.assign(message, { status: 'interrupted', ending: 'interrupted', updatedAt: now });
     return hit.length;
   }
 }

@@ -21,7 +21,13 @@ export function AppShell() {
         <nav aria-label="Main" className="main-nav">
           <NavLink to="/chat">Chat</NavLink>
           <NavLink to="/files">Files</NavLink>
-          {user.role === 'admin' && <NavLink to="/organisation">Organisation</NavLink>}
+          {user.role === 'admin' && (
+            <>
+              <NavLink to="/organisation">Organisation</NavLink>
+              <NavLink to="/feedback">Feedback</NavLink>
+              <NavLink to="/usage">Usage</NavLink>
+            </>
+          )}
         </nav>
         <div className="topbar-end">
           <details className="menu">

@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+    "/api/v1/admin/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -18,6 +34,22 @@ export interface paths {
          * @description A browser tab cannot send the bearer token, so the web app asks for a ticket and opens `url`. The dashboard spends the ticket, sets an HttpOnly, SameSite=Strict session cookie scoped to its own path and redirects to itself. Every dashboard request (pages, its API, its assets) needs that cookie and an account that is still an active admin.
          */
         post: operations["QueueDashboardController_openSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_usage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -351,6 +383,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnswerCountsView: {
+            complete: number;
+            failed: number;
+            /** @description Cut short: the client left, or the server restarted */
+            interrupted: number;
+            /** @description Stopped at the asker’s request */
+            stopped: number;
+        };
         AnswerUsageView: {
             inputTokens: number;
             outputTokens: number;
@@ -495,6 +535,11 @@ export interface components {
             deleted: true;
             /** Format: uuid */
             id: string;
+        };
+        DepartmentRefView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         DepartmentView: {
             /** Format: uuid */
@@ -641,6 +686,38 @@ export interface components {
              */
             status: "streaming" | "complete" | "interrupted" | "failed";
         };
+        RatedAnswerPage: {
+            items: components["schemas"]["RatedAnswerView"][];
+            /** @description Opaque; pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        RatedAnswerView: {
+            /** @description Plain text with [n] citation markers; untrusted */
+            answer: string;
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: uuid */
+            assistantMessageId: string;
+            citations: components["schemas"]["CitationView"][];
+            /** @description Untrusted text from the asker: render as text */
+            comment: string | null;
+            /** @description The asker's department (now) */
+            department: components["schemas"]["DepartmentRefView"];
+            /**
+             * @description How the answer ended; null while it still streams
+             * @enum {string|null}
+             */
+            ending: "complete" | "stopped" | "interrupted" | "failed" | null;
+            /** @description The question the answer answered; untrusted text */
+            question: string;
+            /**
+             * Format: date-time
+             * @description When the feedback was last given
+             */
+            ratedAt: string;
+            /** @enum {string} */
+            rating: "up" | "down";
+        };
         ReadyView: {
             /**
              * @description Each dependency and its state
@@ -772,6 +849,53 @@ export interface components {
             /** @enum {string} */
             visibility: "department" | "organization";
         };
+        UsageFiguresView: {
+            /** @description Answers by how they ended */
+            answers: components["schemas"]["AnswerCountsView"];
+            /** @description Answers with no token counts from the model (cut short before it reported them, or a provider that reports none) */
+            answersWithoutUsage: number;
+            /** @description Conversations started */
+            conversations: number;
+            /** @description Input tokens the model reported */
+            inputTokens: number;
+            /** @description Output tokens the model reported */
+            outputTokens: number;
+        };
+        UsageRowView: {
+            /** @description Answers by how they ended */
+            answers: components["schemas"]["AnswerCountsView"];
+            /** @description Answers with no token counts from the model (cut short before it reported them, or a provider that reports none) */
+            answersWithoutUsage: number;
+            /** @description Conversations started */
+            conversations: number;
+            /**
+             * Format: date
+             * @description UTC day
+             */
+            day: string;
+            /** @description The askers' department */
+            department: components["schemas"]["DepartmentRefView"];
+            /** @description Input tokens the model reported */
+            inputTokens: number;
+            /** @description Output tokens the model reported */
+            outputTokens: number;
+        };
+        UsageView: {
+            /**
+             * Format: date
+             * @description First day covered (UTC)
+             */
+            from: string;
+            /** @description One row per day and department that had any activity; by day, then department name */
+            rows: components["schemas"]["UsageRowView"][];
+            /**
+             * Format: date
+             * @description Last day covered, included
+             */
+            to: string;
+            /** @description The sum of the rows */
+            totals: components["schemas"]["UsageFiguresView"];
+        };
         UserDepartmentView: {
             /** Format: uuid */
             id: string;
@@ -805,6 +929,81 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    InsightsController_feedback: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description First day (UTC) the answer was rated on; open when absent */
+                from?: string;
+                limit?: number;
+                /** @description Only answers rated this way; both when absent */
+                rating?: "up" | "down";
+                /** @description Last day (UTC), included; open when absent */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rated answers, most recently rated first, each with only its question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatedAnswerPage"];
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     QueueDashboardController_openSession: {
         parameters: {
             query?: never;
@@ -833,6 +1032,76 @@ export interface operations {
             };
             /** @description The caller may see this but not do it. `code`: `admin_only` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InsightsController_usage: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC); 29 days before `to` when absent. At most 366 days before `to` */
+                from?: string;
+                /** @description Last day (UTC), included; today when absent */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Chats, answers by ending and tokens per UTC day and department */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageView"];
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,3 +28,6 @@ export type UpdateUserRequest = RequestOf<'/api/v1/org/users/{id}', 'patch'>;
 type EventAndData<U> = U extends { event: infer E; data: infer D } ? { event: E; data: D } : never;
 export type ChatEvent = EventAndData<EventsOf<Responses<'/api/v1/chat', 'post'>[200 & keyof Responses<'/api/v1/chat', 'post'>]>>;
 export type FileEvent = EventAndData<EventsOf<Responses<'/api/v1/files/{id}/events', 'get'>[200 & keyof Responses<'/api/v1/files/{id}/events', 'get'>]>>;
+export type RatedAnswer = ResponseOf<'/api/v1/admin/feedback', 'get'>['items'][number];
+export type UsageReport = ResponseOf<'/api/v1/admin/usage', 'get'>;
+export type UsageRow = UsageReport['rows'][number];

@@ -120,6 +120,7 @@ export class ChatTurn {
       const outcome: AnswerOutcome = result.finishReason !== 'stopped' ? 'complete' : cutShort() ? 'interrupted' : 'stopped';
       await draft.finish({
         status: outcome === 'complete' ? 'complete' : 'interrupted',
+        ending: outcome,
         content: result.answer,
         citations: result.citations,
         finishReason: result.finishReason,
@@ -136,8 +137,9 @@ export class ChatTurn {
         : error instanceof DomainError
           ? { kind: 'failed' as const, code: error.code, message: error.message }
           : { kind: 'failed' as const, code: 'answer_failed', message: 'The answer could not be completed' };
+      const failedAs = cutShort() ? 'interrupted' : 'failed';
       await draft
-        .finish({ status: cutShort() ? 'interrupted' : 'failed', citations: [], finishReason: null, usage: null, errorCode: ending.code })
+        .finish({ status: failedAs, ending: failedAs, citations: [], finishReason: null, usage: null, errorCode: ending.code })
         .catch((finishError: unknown) => this.warn('finishing the failed answer failed', finishError));
       return ending;
     }

@@ -1,0 +1,3 @@
+import { FeedbackPage } from '@/features/insights/components/feedback-page';
+
+export const Component = FeedbackPage;

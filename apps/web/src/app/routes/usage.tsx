@@ -1,0 +1,3 @@
+import { UsagePage } from '@/features/insights/components/usage-page';
+
+export const Component = UsagePage;
