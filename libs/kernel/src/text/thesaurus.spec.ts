@@ -48,6 +48,18 @@ describe('Thesaurus (WordNet)', () => {
     expect(thesaurus.compoundOf('parental', 'leave')).toBeNull();
   });
 
+  it('does not try every cut of a token longer than any compound (found by the fuzz suite: an 8,000-letter chat message held the API)', () => {
+    const wordnet = (thesaurus as unknown as { wordnet: { has: (lemma: string, pos: string) => boolean } }).wordnet;
+    const has = jest.spyOn(wordnet, 'has');
+    try {
+      expect(thesaurus.partsOf('a'.repeat(8_000))).toBeNull();
+      // The particle checks only, not thousands of cuts.
+      expect(has.mock.calls.length).toBeLessThan(50);
+    } finally {
+      has.mockRestore();
+    }
+  });
+
   it('answers a word WordNet lacks with nothing', () => {
     expect(thesaurus.relatedTo('qwzx')).toEqual([]);
     expect(thesaurus.relatedTo('2024')).toEqual([]);

@@ -38,6 +38,9 @@ const LISTED_RELATIONS = new Set(['%p', '&']);
 const MAX_LISTED = 3;
 const CACHE_LIMIT = 50_000;
 const MIN_PART = 2;
+// Longer than any two-word collocation written as one; a longer token (a run of letters a client
+// sent) is not cut, since each cut costs lookups of the whole token.
+const MAX_COMPOUND = 40;
 // English writes phrasal verbs' nouns as one word: a rollback, a failover, a backup, a payout.
 const PARTICLES: readonly string[] = ['back', 'out', 'over', 'down', 'up', 'off', 'away', 'in', 'on'];
 const MIN_VERB = 3;
@@ -85,7 +88,7 @@ export class Thesaurus {
       const verb = word.slice(0, -particle.length);
       if (word.endsWith(particle) && verb.length >= MIN_VERB && this.isVerb(verb)) return [verb, particle];
     }
-    if (this.knows(word)) return null;
+    if (word.length > MAX_COMPOUND || this.knows(word)) return null;
     for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
       const first = word.slice(0, cut);
       const second = word.slice(cut);
