@@ -3,8 +3,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { CreateDepartmentHandler } from './commands/create-department/create-department.handler';
 import { CreateUserHandler } from './commands/create-user/create-user.handler';
+import { DeleteDepartmentHandler } from './commands/delete-department/delete-department.handler';
+import { UpdateDepartmentHandler } from './commands/update-department/update-department.handler';
 import { LogInHandler } from './commands/log-in/log-in.handler';
 import { LogOutHandler } from './commands/log-out/log-out.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
@@ -26,7 +30,7 @@ import { JwtStrategy } from './security/jwt.strategy';
 import { SessionIssuer } from './sessions/session-issuer';
 
 @Module({
-  imports: [JwtModule.register({}), PassportModule, MikroOrmModule.forFeature([DepartmentSchema, UserSchema, RefreshTokenSchema])],
+  imports: [JwtModule.register({}), PassportModule, MikroOrmModule.forFeature([DepartmentSchema, UserSchema, RefreshTokenSchema]), AccessModule, AuditModule],
   controllers: [AuthController, OrgController],
   providers: [
     { provide: DepartmentRepository, useClass: MikroOrmDepartmentRepository },
@@ -44,6 +48,8 @@ import { SessionIssuer } from './sessions/session-issuer';
     RefreshSessionHandler,
     LogOutHandler,
     CreateDepartmentHandler,
+    UpdateDepartmentHandler,
+    DeleteDepartmentHandler,
     CreateUserHandler,
     UpdateUserHandler,
     GetProfileHandler,

@@ -1,6 +1,7 @@
 import type { Cursor } from '@app/kernel';
 import type { Actor } from '@app/platform';
 import type { Department } from './domain/department';
+import type { DepartmentHoldings } from './domain/org-errors';
 import type { RefreshToken } from './domain/refresh-token';
 import type { User } from './domain/user';
 
@@ -9,13 +10,23 @@ export abstract class DepartmentRepository {
   abstract findByName(name: string, parentId: string | null): Promise<Department | null>;
   abstract list(): Promise<Department[]>;
   abstract add(department: Department): Promise<void>;
+  abstract save(department: Department): Promise<void>;
+  abstract remove(department: Department): Promise<void>;
+  /** What still belongs to the department: its users, files (those still being purged too) and sub-departments. */
+  abstract holdingsOf(id: string): Promise<DepartmentHoldings>;
+  /**
+   * Serialises changes to the tree until the surrounding transaction ends, so that two moves at
+   * once can never make a cycle that neither would make alone. Call inside `Transactions.run`.
+   */
+  abstract lockTree(): Promise<void>;
 }
 
 export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
-  /** Oldest first, after the cursor. */
-  abstract list(limit: number, after: Cursor | null): Promise<User[]>;
+  abstract findBySsoIdentity(issuer: string, subject: string): Promise<User | null>;
+  /** Oldest first, after the cursor; only users of these departments when given. */
+  abstract list(limit: number, after: Cursor | null, departmentIds?: readonly string[]): Promise<User[]>;
   abstract add(user: User): Promise<void>;
   abstract save(user: User): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@app/kernel';
 import type { Request, Response } from 'express';
-import { Actor, AdminOnlyRoute, ApiErrors, ApiEventStream, CurrentActor, PageOf, UuidParam } from '@app/platform';
+import { Actor, ApiErrors, ApiEventStream, CurrentActor, PageOf, UuidParam } from '@app/platform';
 import { DeleteFile } from '../commands/delete-file/delete-file.command';
 import { RequestReembed } from '../commands/reembed-corpus/request-reembed.command';
 import { ReindexFile } from '../commands/reindex-file/reindex-file.command';
@@ -28,7 +28,6 @@ export class FilesController {
     private readonly queries: QueryBus,
   ) {}
 
-  @AdminOnlyRoute()
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -63,7 +62,6 @@ export class FilesController {
     return this.queries.execute(new ListFiles(actor, { status: query.status, departmentId: query.departmentId }, query.limit, query.cursor));
   }
 
-  @AdminOnlyRoute()
   @Post('reembed')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReembedView, description: 'Every vector will be rebuilt with the current embedding model' })
@@ -102,7 +100,6 @@ export class FilesController {
     await streamFileEvents(await this.queries.execute(new WatchFile(actor, id)), request, response);
   }
 
-  @AdminOnlyRoute()
   @Post(':id/reindex')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: FileView, description: 'Queued for ingestion again' })
@@ -111,7 +108,6 @@ export class FilesController {
     return toFileView(await this.commands.execute(new ReindexFile(actor, id)));
   }
 
-  @AdminOnlyRoute()
   @Delete(':id')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: DeletedFileView, description: 'Gone from lists and answers at once; bytes, chunks and vectors are purged next' })

@@ -69,3 +69,44 @@ export class InvalidUserChange extends DomainError {
     super('invalid_user_change', `${field} ${problem}`, [{ field, problem }]);
   }
 }
+
+export class InvalidDepartmentChange extends DomainError {
+  readonly kind = 'invalid';
+  constructor(field: string, problem: string) {
+    super('invalid_department_change', `${field} ${problem}`, [{ field, problem }]);
+  }
+}
+
+export class DepartmentCycle extends DomainError {
+  readonly kind = 'conflict';
+  constructor() {
+    super('department_cycle', 'A department cannot move under itself or one of its own sub-departments');
+  }
+}
+
+export interface DepartmentHoldings {
+  users: number;
+  files: number;
+  departments: number;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export class DepartmentNotEmpty extends DomainError {
+  readonly kind = 'conflict';
+  constructor(holdings: DepartmentHoldings) {
+    const left = [
+      holdings.users ? { field: 'users', problem: plural(holdings.users, 'user', 'users') } : null,
+      holdings.files ? { field: 'files', problem: plural(holdings.files, 'file', 'files') } : null,
+      holdings.departments ? { field: 'departments', problem: plural(holdings.departments, 'sub-department', 'sub-departments') } : null,
+    ].filter((item) => item !== null);
+    super('department_not_empty', `The department still holds ${left.map((item) => item.problem).join(', ')}; move or delete them first`, left);
+  }
+}
+
+export class PasswordLoginDisabled extends DomainError {
+  readonly kind = 'forbidden';
+  constructor() {
+    super('password_login_disabled', 'Password sign-in is turned off; sign in with single sign-on');
+  }
+}

@@ -1,18 +1,18 @@
+import { readingRuleSql } from '@app/kernel';
 import type { AccessScope } from '../domain/access-scope';
 
 /**
  * The access rule as SQL over `chunks c join files f`, with its parameters in order. The file
  * row is the authority (visibility can change after indexing); the chunk's copy is checked too
- * so the index on (department_id, visibility) can narrow the scan.
+ * so the index on (department_id, visibility) can narrow the scan. Both are the reading rule's
+ * one SQL form.
  */
 export function chunkAccessWhere(scope: AccessScope): { sql: string; params: unknown[] } {
-  const clauses = [
-    `f.status = 'ready'`,
-    'f.deleted_at is null',
-    `(f.visibility = 'organization' or f.department_id = ?)`,
-    `(c.visibility = 'organization' or c.department_id = ?)`,
-  ];
-  const params: unknown[] = [scope.readerDepartmentId, scope.readerDepartmentId];
+  const reader = { departmentIds: scope.readerDepartmentIds };
+  const onFile = readingRuleSql(reader, { departmentId: 'f.department_id', visibility: 'f.visibility' });
+  const onChunk = readingRuleSql(reader, { departmentId: 'c.department_id', visibility: 'c.visibility' });
+  const clauses = [`f.status = 'ready'`, 'f.deleted_at is null', onFile.sql, onChunk.sql];
+  const params: unknown[] = [...onFile.params, ...onChunk.params];
   if (scope.fileIds) {
     clauses.push('c.file_id = any(?::uuid[])');
     params.push(scope.fileIds.length ? [...scope.fileIds] : null);

@@ -68,7 +68,7 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   it.each(TOPICS.concat(['server room code', 'what is in the file', 'sixteen', 'reimbursed']))(
     'returns only chunks the reader may see, from both legs, for "%s"',
     async (query) => {
-      const scope = accessScopeOf({ departmentId: own });
+      const scope = accessScopeOf({ departmentIds: [own] });
       const hits = await inContext(() => app.get(ChunkSearch).search({ query, scope, limit: 20 }));
       expect(hits.length).toBeGreaterThan(0);
       for (const hit of hits) expect(readable).toContain(hit.fileId);
@@ -87,9 +87,9 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   // The chunks of one topic tie across files, so the rankings are compared by distance, and
   // every hit must be one the rule admits.
   it.each([
-    ['sees most of the collection', () => accessScopeOf({ departmentId: own })],
-    ['sees a little of it', () => accessScopeOf({ departmentId: randomUUID() })],
-    ['narrows by a filter', () => accessScopeOf({ departmentId: other }, { departmentIds: [other] })],
+    ['sees most of the collection', () => accessScopeOf({ departmentIds: [own] })],
+    ['sees a little of it', () => accessScopeOf({ departmentIds: [randomUUID()] })],
+    ['narrows by a filter', () => accessScopeOf({ departmentIds: [other] }, { departmentIds: [other] })],
   ])('ranks vectors as Chroma’s filtered query does when the reader %s', async (_, scopeOf) => {
     const scope = scopeOf();
     const collection = await app.get(ChromaVectorCollection).open();
@@ -110,17 +110,17 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   });
 
   it('narrows by filters and never widens past the rule', async () => {
-    const byFile = accessScopeOf({ departmentId: own }, { fileIds: [files.otherPrivate, files.otherOrgWide] });
+    const byFile = accessScopeOf({ departmentIds: [own] }, { fileIds: [files.otherPrivate, files.otherOrgWide] });
     const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'parental leave', scope: byFile }));
     expect(new Set(hits.map((h) => h.fileId))).toEqual(new Set([files.otherOrgWide]));
 
-    const byDepartment = accessScopeOf({ departmentId: own }, { departmentIds: [own] });
+    const byDepartment = accessScopeOf({ departmentIds: [own] }, { departmentIds: [own] });
     const own_ = await inContext(() => app.get(ChunkSearch).search({ query: 'parental leave', scope: byDepartment }));
     expect(new Set(own_.map((h) => h.fileId))).toEqual(new Set([files.ownPrivate]));
   });
 
   it('finds the chunk that holds the fact, with its page', async () => {
-    const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'How long is parental leave?', scope: accessScopeOf({ departmentId: other }) }));
+    const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'How long is parental leave?', scope: accessScopeOf({ departmentIds: [other] }) }));
     expect(hits[0]).toMatchObject({ page: 1, text: expect.stringContaining('sixteen weeks') });
   });
 

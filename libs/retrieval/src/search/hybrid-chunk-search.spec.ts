@@ -10,7 +10,7 @@ const chunk = (id: string, departmentId = 'd1'): RetrievedChunk & { departmentId
   chunkId: id, fileId: `file-${id}`, filename: `${id}.pdf`, page: 1, headingPath: [], text: `text of ${id}`, score: 0, departmentId,
 });
 const CORPUS = [chunk('a'), chunk('b'), chunk('c'), chunk('secret', 'd2')];
-const readable = (scope: AccessScope) => CORPUS.filter((c) => c.departmentId === scope.readerDepartmentId);
+const readable = (scope: AccessScope) => CORPUS.filter((c) => scope.readerDepartmentIds.includes(c.departmentId));
 const strip = ({ departmentId: _, ...rest }: RetrievedChunk & { departmentId: string }): RetrievedChunk => rest;
 
 class InMemoryFullText extends FullTextLeg {
@@ -56,7 +56,7 @@ class InMemoryCache extends SearchCache {
   }
 }
 
-const scope = accessScopeOf({ departmentId: 'd1' });
+const scope = accessScopeOf({ departmentIds: ['d1'] });
 
 describe('HybridChunkSearch', () => {
   it('ranks a chunk both legs found above chunks only one leg found', async () => {
@@ -124,7 +124,7 @@ describe('HybridChunkSearch', () => {
     const search = new HybridChunkSearch(new InMemoryFullText(['a', 'secret']), new InMemoryVectors(['secret']), new InMemoryStore(), cache, equalWeights);
     await search.search({ query: 'q', scope });
     await new Promise((resolve) => setImmediate(resolve));
-    const other = await search.search({ query: 'q', scope: accessScopeOf({ departmentId: 'd2' }) });
+    const other = await search.search({ query: 'q', scope: accessScopeOf({ departmentIds: ['d2'] }) });
     expect(other.map((c) => c.chunkId)).toEqual(['secret']);
   });
 
