@@ -76,3 +76,37 @@ export abstract class AccessTokenSigner {
   /** `issuedAt` (epoch seconds) becomes the token's `iat`, and its expiry counts from there. */
   abstract sign(claims: AccessTokenClaims, issuedAt: number): Promise<{ token: string; expiresIn: number }>;
 }
+
+/** Who the OpenID provider says signed in, once its answer has been verified. */
+export interface SsoIdentity {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  displayName: string | null;
+  groups: string[];
+}
+
+/** What one browser's sign-in must present again at the callback (state, nonce, PKCE verifier). */
+export interface SsoFlow {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+/** The OpenID Connect relying party: the authorization-code flow with PKCE, state and nonce. */
+export abstract class OpenIdProvider {
+  abstract readonly displayName: string;
+  /** Where to send the browser, and what to keep until it comes back. */
+  abstract begin(): Promise<{ authorizationUrl: string; flow: SsoFlow }>;
+  /** Verifies the callback (state, code, ID token: signature, issuer, audience, nonce, expiry) and reads the identity. */
+  abstract complete(callbackQuery: URLSearchParams, flow: SsoFlow): Promise<SsoIdentity>;
+}
+
+/** Flows between the redirect to the provider and its callback, each usable once, in any API process. */
+export abstract class SsoFlows {
+  /** Keeps the flow; returns the id the browser carries to the callback. */
+  abstract keep(flow: SsoFlow, ttlSeconds: number): Promise<string>;
+  /** The flow of the id, removed as it is read; null when unknown, used or expired. */
+  abstract take(id: string): Promise<SsoFlow | null>;
+}

@@ -2,6 +2,9 @@ import { InvalidUserChange } from './org-errors';
 
 export type UserRole = 'admin' | 'department_admin' | 'member';
 
+/** The password hash of an account made by single sign-on: no password ever matches it. */
+export const NO_PASSWORD = '!';
+
 /** Whole seconds, rounded up: access tokens carry their issue time (`iat`) in whole seconds. */
 const nextWholeSecond = (at: Date) => new Date(Math.ceil(at.getTime() / 1000) * 1000);
 
@@ -42,6 +45,15 @@ export class User {
     const user = new User(input.id, normaliseEmail(input.email), input.passwordHash, '', input.role, input.departmentId, null, input.now, input.now);
     user.rename(input.displayName, input.now);
     return user;
+  }
+
+  hasPassword(): boolean {
+    return this.passwordHash !== NO_PASSWORD;
+  }
+
+  changeEmail(email: string, now: Date) {
+    this.email = normaliseEmail(email);
+    this.updatedAt = now;
   }
 
   isActive(): boolean {

@@ -108,6 +108,10 @@ const oidcSettings = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL
 const checkedSchema = configSchema.superRefine((values, context) => {
   if (values.OIDC_ISSUER_URL) {
     for (const key of oidcSettings) if (!values[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when OIDC_ISSUER_URL is set' });
+    const issuer = new URL(values.OIDC_ISSUER_URL);
+    if (issuer.protocol === 'http:' && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(issuer.hostname)) {
+      context.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'must be https (plain http only for a provider on this machine)' });
+    }
     if (!values.OIDC_SCOPES.split(' ').includes('openid')) context.addIssue({ code: 'custom', path: ['OIDC_SCOPES'], message: 'must include openid' });
   }
   if (!values.PASSWORD_LOGIN && !values.OIDC_ISSUER_URL && values.PASSWORD_LOGIN_BREAK_GLASS_EMAILS.length === 0) {

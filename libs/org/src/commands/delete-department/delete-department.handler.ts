@@ -18,11 +18,11 @@ export class DeleteDepartmentHandler implements ICommandHandler<DeleteDepartment
   ) {}
 
   async execute({ actor, departmentId }: DeleteDepartment) {
+    assertOrganizationAdmin(actor);
     await this.transactions.run(async () => {
       await this.departments.lockTree();
       const department = await this.departments.findById(departmentId);
       if (!department) throw new DepartmentNotFound(departmentId);
-      assertOrganizationAdmin(actor);
       const holdings = await this.departments.holdingsOf(department.id);
       if (holdings.users || holdings.files || holdings.departments) throw new DepartmentNotEmpty(holdings);
       await this.audit.record({

@@ -26,8 +26,9 @@ export class LogInHandler implements ICommandHandler<LogIn> {
 
   async execute({ email, password }: LogIn) {
     const user = await this.users.findByEmail(normaliseEmail(email));
-    const passwordMatches = await this.hasher.verify(user?.passwordHash ?? decoyHash, password);
-    if (!user || !passwordMatches) throw new InvalidCredentials();
+    // An account made by single sign-on has no password: it takes the decoy's time and fails.
+    const passwordMatches = await this.hasher.verify(user?.hasPassword() ? user.passwordHash : decoyHash, password);
+    if (!user || !user.hasPassword() || !passwordMatches) throw new InvalidCredentials();
     // Only to whoever knows the password: the account exists but is disabled, or may not use it.
     if (!this.passwordLogin && !this.breakGlass.has(user.email)) throw new PasswordLoginDisabled();
     if (!user.isActive()) throw new AccountDisabled();

@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessDirectory } from '@app/access';
 import { AuditLog, type AuditRecord } from '@app/audit';
 import { DepartmentTree } from '@app/kernel';
-import { assertAdministers, assertOrganizationAdmin, OutsideManagedDepartments, Transactions } from '@app/platform';
+import { AdminOnly, assertAdministers, assertOrganizationAdmin, OutsideManagedDepartments, Transactions } from '@app/platform';
 import { Department } from '../../domain/department';
 import { DepartmentCycle, DepartmentNameTaken, DepartmentNotFound } from '../../domain/org-errors';
 import { DepartmentRepository } from '../../org.ports';
@@ -24,6 +24,7 @@ export class UpdateDepartmentHandler implements ICommandHandler<UpdateDepartment
 
   async execute({ actor, departmentId, changes }: UpdateDepartment) {
     const scope = await this.access.managementScopeOf(actor);
+    if (scope.reach === 'none') throw new AdminOnly();
     return this.transactions.run(async () => {
       await this.departments.lockTree();
       const department = await this.departments.findById(departmentId);
