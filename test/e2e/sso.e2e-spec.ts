@@ -177,7 +177,9 @@ describe('single sign-on (OpenID Connect, against a real provider)', () => {
       const browser = new CookieJarBrowser();
       const { answer } = await signIn(browser);
       expect(answer.status).toBe(401);
-      expect(await answer.text()).toContain('sso_invalid_response');
+      const page = await answer.text();
+      expect(page).toContain('sso_invalid_response');
+      expect(page).toMatch(/aud/);
       expect(await browser.cookie(`${api}/api/v1/auth/refresh`, 'refresh_token')).toBeUndefined();
     } finally {
       idp.issueIdTokensFor(null);

@@ -54,7 +54,9 @@ export class UpdateDepartmentHandler implements ICommandHandler<UpdateDepartment
         const departmentIds = [department.id, ...[from.parentId, to.parentId].filter((id) => id !== null)];
         records.push({ ...base, action: 'department.moved', departmentIds, detail: { from: from.parentId, to: to.parentId } });
       }
-      if (to.name !== from.name) records.push({ ...base, action: 'department.renamed', departmentIds: [department.id], detail: { from: from.name, to: to.name } });
+      // The parent too, so the entry stays readable to the parent's admins once the department is gone.
+      const renamedIn = [department.id, ...(to.parentId ? [to.parentId] : [])];
+      if (to.name !== from.name) records.push({ ...base, action: 'department.renamed', departmentIds: renamedIn, detail: { from: from.name, to: to.name } });
       await this.departments.save(department);
       for (const record of records) await this.audit.record(record);
       return department;
