@@ -3,7 +3,7 @@ export { PlatformModule, HttpPlatformModule } from './platform.module';
 export { configureHttpApp, apiPrefix } from './http/configure-http-app';
 export { ValidationFailed, Unauthenticated, AdminOnly, OutsideManagedDepartments } from './http/platform-errors';
 export { statusByErrorKind } from './http/error-status';
-export { assertAdministers, assertOrganizationAdmin, isAdministrator } from './auth/authorization';
+export { assertAdministers, assertOrganizationAdmin } from './auth/authorization';
 export { Public, AdminOnlyRoute, CurrentActor, IS_PUBLIC, ADMIN_ONLY } from './auth/auth.decorators';
 export { ROLES, type Actor, type Role } from './auth/actor';
 export { StrictRateLimit } from './throttling/rate-limits';

@@ -65,7 +65,7 @@ export class FilesController {
   @Post('reembed')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReembedView, description: 'Every vector will be rebuilt with the current embedding model' })
-  @ApiErrors(403)
+  @ApiErrors([403, 'admin_only'])
   async reembed(@CurrentActor() actor: Actor): Promise<ReembedView> {
     await this.commands.execute(new RequestReembed(actor));
     return { queued: true };

@@ -17,8 +17,3 @@ export function assertAdministers(scope: ManagementScope, departmentId: string, 
 export function assertOrganizationAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new AdminOnly(actor.role === 'department_admin' ? 'Only organisation administrators may do this' : undefined);
 }
-
-/** Whether the actor administers anything at all. */
-export function isAdministrator(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'department_admin';
-}

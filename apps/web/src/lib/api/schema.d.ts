@@ -2488,7 +2488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
             403: {
                 headers: {
                     [name: string]: unknown;
