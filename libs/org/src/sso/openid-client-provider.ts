@@ -98,7 +98,9 @@ export class OpenIdClientProvider extends OpenIdProvider {
     if (error instanceof oidc.ResponseBodyError) return new SsoInvalidResponse(`the provider refused the code: ${error.error}`);
     if (error instanceof oidc.ClientError || error instanceof oidc.WWWAuthenticateChallengeError) {
       this.logger.warn({ err: error }, 'single sign-on answer refused');
-      return new SsoInvalidResponse(error.message.replace(/\.$/, ''));
+      // openid-client says "unexpected JWT claim value encountered"; its cause names the claim.
+      const reason = error.cause instanceof Error ? error.cause.message : error.message;
+      return new SsoInvalidResponse(reason.replace(/\.$/, ''));
     }
     this.logger.error({ err: error }, 'single sign-on failed on the way to the provider');
     return new SsoUnavailable();
