@@ -24,6 +24,27 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/.+', pathNot: '^libs/[^/]+/src/index\\.ts$' },
     },
     {
+      name: 'web-features-stay-apart',
+      comment: 'A web feature never imports another feature; app/ composes them (bulletproof-react).',
+      severity: 'error',
+      from: { path: '^apps/web/src/features/([^/]+)/' },
+      to: { path: '^apps/web/src/(features/|app/)', pathNot: '^apps/web/src/features/$1/' },
+    },
+    {
+      name: 'web-shared-code-knows-no-feature',
+      comment: 'lib/ and components/ serve every feature, so they import none.',
+      severity: 'error',
+      from: { path: '^apps/web/src/(lib|components)/' },
+      to: { path: '^apps/web/src/(features|app)/' },
+    },
+    {
+      name: 'web-speaks-only-http',
+      comment: 'The web app reaches the server through its HTTP contract, never its code.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|apps/(api|worker))/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,12 +1,18 @@
 # One image for both processes: the API (default command) and the worker
-# (`node dist/apps/worker/src/main.js`). Migrations run with `node scripts/migrate.mjs`.
+# (`node dist/apps/worker/src/main.js`). `node scripts/migrate.mjs` (what `npm run migrate` runs)
+# applies pending migrations; `node dist/apps/api/src/create-admin.js` creates the first admin.
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# Playwright (a dev dependency, for the browser tests) never downloads a browser here.
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# `npm run build` compiles the server with swc and the web app with Vite into dist/web, which the
+# API serves at / (the runtime stage copies all of dist). The demo seed creates accounts with
+# published passwords: it is for `npm run dev` only.
+RUN npm run build && rm dist/apps/api/src/seed-demo.js* && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \

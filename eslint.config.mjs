@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'bench/results/**', 'apps/web/src/lib/api/schema.d.ts'] },
+  { ignores: ['dist/**', 'apps/web/src/lib/api/schema.d.ts', 'test-results/**', 'playwright-report/**', 'node_modules/**', '.data/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +19,17 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'test/**', '**/*.spec.ts', '**/*.int-spec.ts', '*.config.*', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The browser app: React's rules of hooks; it has no server configuration to guard.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'no-restricted-properties': 'off' },
+  },
+  {
+    // Code that Playwright runs inside the page.
+    files: ['bench/suites/web.mjs', 'test/web/**'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', MutationObserver: 'readonly' } },
   },
   {
     files: ['**/*.cjs', 'jest.config.js'],

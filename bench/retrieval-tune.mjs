@@ -3,7 +3,7 @@
 // retrieval suite, for tuning retrieval in minutes instead of a full bench run. The stack and
 // the index persist in --data-dir between runs; --reingest rebuilds the index (needed after a
 // change to chunking, embeddings or the chunks table). Tune on train; look at test once.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -39,7 +39,7 @@ const env = {
   ...stack.env,
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
-  JWT_SECRET: 'retrieval-tune-secret-retrieval-tune-secret',
+  JWT_SECRET: randomBytes(48).toString('base64url'),
   CHROMA_COLLECTION: 'tune_chunks',
   // Results must come from the code under test, never from a cache filled by an earlier build.
   RETRIEVAL_CACHE_TTL_SECONDS: '0',

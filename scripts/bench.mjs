@@ -1,4 +1,4 @@
-// `npm run bench [-- --only floors,http,ingest,retrieval,chat]`: boots the product on local
+// `npm run bench [-- --only floors,http,ingest,retrieval,chat,web,answers]`: boots the product on local
 // defaults in a temp dir, measures it against its anchors and writes bench/results/latest.json
 // and bench/README.md. Exits non-zero when a figure could not be measured.
 import { readFileSync } from 'node:fs';
@@ -14,11 +14,13 @@ import { BenchResults } from '../bench/lib/results.mjs';
 import { loadScifact } from '../bench/lib/scifact.mjs';
 import { FIGURES, SUITES } from '../bench/lib/targets.mjs';
 import { runChatStreams } from '../bench/suites/chat-streams.mjs';
+import { runAnswers } from '../bench/suites/answers.mjs';
 import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
 import { runFloors } from '../bench/suites/floors.mjs';
 import { runHttp } from '../bench/suites/http.mjs';
 import { runIngest, setOverhead, timeDirectIngest } from '../bench/suites/ingest.mjs';
 import { runRetrieval } from '../bench/suites/retrieval.mjs';
+import { runWeb } from '../bench/suites/web.mjs';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean' }, 'report-only': { type: 'boolean' } } });
 const latestFile = path.join(root, 'bench', 'results', 'latest.json');
@@ -111,6 +113,9 @@ try {
   const context = { product, api, admin, results, log };
 
   if (selected('http')) await measure(keysOf('http'), () => runHttp(context));
+  // Before SciFact is uploaded for everyone, so the suite's members read only its organisation;
+  // it deletes and purges its documents, so no later suite searches them.
+  if (selected('answers')) await measure(keysOf('answers'), () => runAnswers(context));
 
   let corpus = null;
   let directBefore = null;
@@ -156,6 +161,7 @@ try {
       await measure(keysOf('chat.streams.held', 'chat.streams.rssMiB', 'chat.streams.idleRssMiB'), () => runChatStreams(context));
     }
   }
+  if (selected('web')) await measure(keysOf('web'), () => runWeb(context));
 } catch (error) {
   log(`FAILED before measuring: ${error.stack ?? error.message}`);
   results.fail(FIGURES.map((f) => f.key), `the run stopped early: ${error.message}`);

@@ -1,5 +1,5 @@
 // `npm run dev`: the whole product on this machine with local defaults. Starts PostgreSQL, Redis
-// and Chroma (data kept in .data/), builds, migrates, seeds the demo organisation, then runs the
+// and Chroma (data kept in .data/), builds (the web app too), migrates, seeds the demo organisation, then runs the
 // API and the worker until Ctrl-C, which stops every child.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -75,7 +75,8 @@ function start(name, script) {
   });
 }
 
-await run('Build', process.execPath, [path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'apps', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet']);
+await run('Build', process.execPath, [path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'apps/api', 'apps/worker', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet']);
+await run('Web app build', process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
 await migrateUp(env.DATABASE_URL, { log: (line) => console.log(`  ${line}`) });
 await run('Seed', process.execPath, ['dist/apps/api/src/seed-demo.js']);
 start('api', 'dist/apps/api/src/main.js');
@@ -105,6 +106,7 @@ for (const [folder, department, visibility] of demoFolders) {
 }
 console.log(`
 Knowledge assistant is running.
+  Open the app http://localhost:${env.PORT}/
   API          ${base}
   API docs     ${base}/docs
   Health       ${base}/health/ready
@@ -113,5 +115,6 @@ Demo logins (password):
   admin  ${env.SEED_ADMIN_EMAIL} (${env.SEED_ADMIN_PASSWORD})
   member alice@example.org — Engineering (${env.SEED_MEMBER_PASSWORD})
   member bob@example.org — People & Culture (${env.SEED_MEMBER_PASSWORD})
+Working on the web app? \`npm run dev:web\` serves it with hot reload, using this API.
 Data is kept in .data/. Press Ctrl-C to stop everything.
 `);

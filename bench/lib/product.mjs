@@ -25,10 +25,13 @@ const RAISED_LIMITS = {
 const PROFILING_ARGS = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
 
 export function build(log) {
-  log('building dist/ with swc');
+  log('building dist/ with swc, and the web app with Vite');
   const swc = path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
-  const result = spawnSync(process.execPath, [swc, 'apps', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('build failed');
+  const server = spawnSync(process.execPath, [swc, 'apps/api', 'apps/worker', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (server.status !== 0) throw new Error('build failed');
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const web = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (web.status !== 0) throw new Error('web app build failed');
 }
 
 /** Starts services, migrates and seeds; `startApi`/`startWorker` then run the product's processes. */

@@ -1,6 +1,6 @@
 // Every figure the issues name, with its unit, anchor and target. `required` figures make the
 // run fail when they cannot be measured; the others are context (e.g. floors' p99).
-export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat'];
+export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat', 'web', 'answers'];
 
 export const FIGURES = [
   { key: 'floors.postgres.select1.p50Ms', suite: 'floors', label: 'PostgreSQL `SELECT 1` round trip p50', unit: 'ms', required: true },
@@ -42,6 +42,22 @@ export const FIGURES = [
   { key: 'chat.streams.held', suite: 'chat', label: 'open chat SSE streams held, each past a `: ping` heartbeat', unit: 'streams', target: { op: '>=', value: 1000 }, required: true },
   { key: 'chat.streams.rssMiB', suite: 'chat', label: 'API process resident memory while holding them', unit: 'MiB', target: { op: '<', value: 1024 }, required: true },
   { key: 'chat.streams.idleRssMiB', suite: 'chat', label: 'the same process before the streams opened', unit: 'MiB' },
+
+  { key: 'web.firstScreen.jsGzipKiB', suite: 'web', label: 'web app: JavaScript the first screen loads, gzipped', unit: 'KiB', target: { op: '<', value: 250 }, required: true },
+  { key: 'web.signIn.fcpMs.p50', suite: 'web', label: 'sign-in page first contentful paint (cold load in Chromium), p50', unit: 'ms', required: true },
+  { key: 'web.chat.sendToFirstWordMs.p50', suite: 'web', label: 'click on "Send" to the first answer word painted, p50 (answers at 20 ms a word)', unit: 'ms', required: true },
+  { key: 'web.chat.apiFirstTokenMs.p50', suite: 'web', label: 'the same questions from a plain SSE client: first `token` event, p50', unit: 'ms', required: true },
+  { key: 'web.chat.serverFirstTokenMs.p50', suite: 'web', label: 'the same run as server time (`chat_first_token_seconds`), p50', unit: 'ms' },
+  { key: 'web.chat.pageAddsMs.p50', suite: 'web', label: 'what the page adds: "Send" to first word minus the API’s first token, p50', unit: 'ms', target: { op: '<', value: 50 }, required: true },
+  { key: 'answers.questions', suite: 'answers', label: 'answer-quality suite: questions asked over POST /chat (bench/answers/: 20 documents in 5 formats, 4 departments)', unit: '', required: true },
+  { key: 'answers.answered.rate', suite: 'answers', label: 'answerable questions answered with their fact and its file cited', unit: '', target: { op: '>=', value: 0.95 }, required: true },
+  { key: 'answers.answered.tunedRate', suite: 'answers', label: 'the same, questions looked at while tuning', unit: '' },
+  { key: 'answers.answered.heldOutRate', suite: 'answers', label: 'the same, held-out questions', unit: '' },
+  { key: 'answers.otherDepartment.refusedRate', suite: 'answers', label: 'questions only another department’s documents answer: refused', unit: '', target: { op: '>=', value: 1 }, required: true },
+  { key: 'answers.unanswerable.refusedRate', suite: 'answers', label: 'questions no document answers: refused', unit: '', target: { op: '>=', value: 1 }, required: true },
+  { key: 'answers.refused.heldOutRate', suite: 'answers', label: 'held-out questions of both kinds: refused', unit: '' },
+  { key: 'answers.leaks', suite: 'answers', label: 'answers citing, or quoting a fact of, a document the asker may not read', unit: '', target: { op: '<=', value: 0 }, required: true },
+  { key: 'answers.unrelatedCitations', suite: 'answers', label: 'answerable questions whose answer also cites an unrelated file', unit: '' },
 ];
 
 export function verdict(figure, value) {

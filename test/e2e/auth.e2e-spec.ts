@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { createSession, startApi, testPassword } from './support/test-app';
+import { createSession, startApi, testJwtSecret, testPassword } from './support/test-app';
 
-const secret = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+const secret = testJwtSecret;
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const sign = (header: object, payload: object, key = secret) => {
   const body = `${b64(header)}.${b64(payload)}`;
@@ -67,8 +67,8 @@ describe('auth', () => {
 
     it.each([
       ['alg none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`],
-      ['a tampered payload', () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, role: 'admin' }, 'not-the-secret-not-the-secret-not-the-secret')],
-      ['a wrong signature', () => sign({ alg: 'HS256', typ: 'JWT' }, claims, 'another-secret-that-is-long-enough-0123456789')],
+      ['a tampered payload', () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, role: 'admin' }, randomBytes(48).toString('base64url'))],
+      ['a wrong signature', () => sign({ alg: 'HS256', typ: 'JWT' }, claims, randomBytes(48).toString('base64url'))],
       ['an expired token', () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: 1_000_000, exp: 1_000_900 })],
       ['a wrong audience', () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, aud: 'someone-else' })],
       ['a different algorithm', () => sign({ alg: 'HS512', typ: 'JWT' }, claims)],

@@ -131,6 +131,14 @@ describe('files and ingestion', () => {
     expect(Buffer.from(response.text)).toEqual(bytes);
   });
 
+  it('keeps a non-ASCII file name as the browser sent it (raw UTF-8 in the part header)', async () => {
+    const name = `Reisekosten-Übersicht 日本 ${randomUUID().slice(0, 8)}.txt`;
+    const { body: file } = await upload(admin, name, Buffer.from(`Travel costs ${randomUUID()}\n`)).expect(202);
+    expect(file.filename).toBe(name);
+    const response = await http.get(`/api/v1/files/${file.id}/content`).set(admin.auth).expect(200);
+    expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+  });
+
   it('refuses a spoofed type, an oversized file and an empty file', async () => {
     const executable = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512, 0x90)]);
     expect((await upload(admin, 'report.pdf', executable).expect(415)).body.code).toBe('unsupported_media_type');

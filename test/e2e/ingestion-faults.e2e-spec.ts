@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -56,7 +56,7 @@ describe('ingestion under faults', () => {
         DATABASE_URL: process.env.DATABASE_URL!,
         CHROMA_URL: process.env.CHROMA_URL!,
         REDIS_URL: redis.url,
-        JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
         ...settings,
       },
       path.join(workDir, 'worker.log'),

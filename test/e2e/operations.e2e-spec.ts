@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { freePort, startRedis } from '../../scripts/lib/local-stack.mjs';
@@ -28,6 +30,47 @@ describe('operations', () => {
       await redis.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  describe('client addresses behind a proxy', () => {
+    let dataDir: string;
+    let redis: Awaited<ReturnType<typeof startRedis>>;
+    beforeEach(async () => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'proxy-'));
+      redis = await startRedis({ dataDir, port: await freePort(), persistent: false });
+    });
+    afterEach(async () => {
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    /** Failed logins from each forwarded address in turn, against a limit of 2 a minute. */
+    async function loginStatuses(trustProxy: string | undefined, forwardedFor: string[]) {
+      const app = await startApi({ LOGIN_RATE_LIMIT_PER_MINUTE: '2', REDIS_URL: redis.url, ...(trustProxy ? { TRUST_PROXY: trustProxy } : {}) });
+      try {
+        const http = request(app.getHttpServer());
+        const statuses: number[] = [];
+        for (const address of forwardedFor) {
+          const response = await http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ email: 'nobody@example.test', password: 'whatever-it-is' });
+          statuses.push(response.status);
+        }
+        return statuses;
+      } finally {
+        await app.close();
+      }
+    }
+
+    it('ignores X-Forwarded-For unless TRUST_PROXY is set: a client cannot pose as many to dodge the limit', async () => {
+      expect(await loginStatuses(undefined, ['203.0.113.1', '203.0.113.2', '203.0.113.3'])).toEqual([401, 401, 429]);
+    });
+
+    it.each([
+      ['the loopback proxy', 'loopback'],
+      ['one hop', '1'],
+      ['a CIDR range', '127.0.0.0/8, ::1/128'],
+    ])('gives each forwarded client its own bucket behind %s', async (_case, trustProxy) => {
+      expect(await loginStatuses(trustProxy, ['198.51.100.1', '198.51.100.1', '198.51.100.2', '198.51.100.2', '198.51.100.1'])).toEqual([401, 401, 401, 401, 429]);
+    });
   });
 
   it('serves Prometheus metrics and the OpenAPI document without a token', async () => {
@@ -64,7 +107,8 @@ describe('operations', () => {
 
     it('is 503 naming Redis while Redis is down, and 200 again once it is back', async () => {
       const http = request(app.getHttpServer());
-      await http.get('/api/v1/health/ready').expect(200);
+      const up = await http.get('/api/v1/health/ready').expect(200);
+      expect(up.body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up', chroma: 'up' } });
 
       await redis.stop();
       const down = await http.get('/api/v1/health/ready').expect(503);
@@ -79,5 +123,21 @@ describe('operations', () => {
       }
       expect(status).toBe(200);
     });
+  });
+
+  it('is 503 naming the vector store when it does not answer in time, and does not wait past the probe timeout', async () => {
+    // Accepts the connection and never answers, as a wedged Chroma would.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const app = await startApi({ CHROMA_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` });
+    try {
+      const down = await request(app.getHttpServer()).get('/api/v1/health/ready').expect(503);
+      expect(down.body).toMatchObject({ statusCode: 503, code: 'not_ready', details: [{ field: 'chroma', problem: expect.stringContaining('timeout') }] });
+      expect(down.body.details).toHaveLength(1);
+    } finally {
+      await app.close();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

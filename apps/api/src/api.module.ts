@@ -6,8 +6,9 @@ import { FilesModule } from '@app/files';
 import { LlmModule } from '@app/llm';
 import { OrgModule } from '@app/org';
 import { HttpPlatformModule } from '@app/platform';
+import { QueueDashboardModule } from '@app/queue-dashboard';
 
 @Module({
-  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, AuditModule],
+  imports: [HttpPlatformModule, LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, AuditModule, QueueDashboardModule],
 })
 export class ApiModule {}

@@ -5,7 +5,9 @@ import { IngestFileHandler } from './commands/ingest-file/ingest-file.handler';
 import { IngestionSettings } from './commands/ingest-file/ingestion-settings';
 import { PurgeFileHandler } from './commands/purge-file/purge-file.handler';
 import { ReembedCorpusHandler } from './commands/reembed-corpus/reembed-corpus.handler';
-import { IngestionTimings } from './ingest.ports';
+import { DocumentParser, IngestionTimings } from './ingest.ports';
+import { ParseBudget } from './parse-pool/parse-budget';
+import { ThreadedDocumentParser } from './parse-pool/threaded-document-parser';
 import { IngestQueueModule } from './queue/ingest-queue.module';
 import { IngestJobProcessor } from './worker/ingest-job.processor';
 import { IngestReconciler } from './worker/ingest-reconciler';
@@ -38,6 +40,18 @@ export class IngestModule {
             progressIntervalMs: PROGRESS_INTERVAL_MS,
           }),
         },
+        {
+          provide: ParseBudget,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): ParseBudget => ({
+            threads: config.get('INGEST_PARSE_THREADS'),
+            cpuMs: config.get('INGEST_PARSE_CPU_MS'),
+            memoryMb: config.get('INGEST_PARSE_MEMORY_MB'),
+            // A parse that outlives its job has no one waiting for it; its thread is wanted back.
+            wallClockMs: config.get('INGEST_JOB_TIMEOUT_MS'),
+          }),
+        },
+        { provide: DocumentParser, inject: [ParseBudget], useFactory: (budget: ParseBudget) => new ThreadedDocumentParser(budget) },
         { provide: IngestionTimings, useClass: PrometheusIngestionTimings },
         IngestFileHandler,
         PurgeFileHandler,

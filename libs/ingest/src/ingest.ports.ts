@@ -1,4 +1,4 @@
-import type { DocumentType } from './domain/parsed-document';
+import type { DocumentType, ParsedDocument } from './domain/parsed-document';
 
 export type IngestStage = 'parsing' | 'chunking' | 'embedding' | 'indexing';
 
@@ -52,6 +52,15 @@ export abstract class IngestQueue {
   abstract enqueueReembed(): Promise<void>;
   /** True when the file has a job waiting, delayed or running. */
   abstract hasPendingFileJob(fileId: string): Promise<boolean>;
+}
+
+/**
+ * Reads a document's text (see parseDocument). The worker's implementation runs it on a parse
+ * thread within a CPU and memory budget, so no document can hold up the worker or its other files.
+ */
+export abstract class DocumentParser {
+  /** Rejects with a DocumentRejected (permanent) or, for a failure of the thread itself, any error. */
+  abstract parse(bytes: Buffer, type: DocumentType): Promise<ParsedDocument>;
 }
 
 export type IngestionOutcome = 'ready' | 'retrying' | 'failed';

@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatOpenAI } from '@langchain/openai';
 import path from 'node:path';
 import { AppConfig } from '@app/platform';
 import { LocalExtractiveChatModel } from './chat/local-extractive-chat-model';
 import { LocalHashedEmbeddings } from './embeddings/local-hashed-embeddings';
 import { EmbeddingModel } from './llm.ports';
 import { PromptLibrary } from './prompts/prompt-library';
+import { openAiChatModel } from './providers/openai-chat-model';
+import { openAiClientOptions } from './providers/openai-client';
 import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
 
 /** The model providers, chosen by configuration: local (no network) or any OpenAI-compatible endpoint. */
@@ -21,8 +22,8 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
           ? new OpenAiEmbeddingModel({
               model: config.get('OPENAI_EMBEDDING_MODEL'),
               dimension: config.get('EMBEDDING_DIMENSION'),
-              apiKey: config.get('OPENAI_API_KEY'),
-              baseUrl: config.get('OPENAI_BASE_URL'),
+              sendDimensions: config.get('OPENAI_EMBEDDING_SEND_DIMENSIONS'),
+              client: openAiClientOptions(config, 'embeddings'),
             })
           : new LocalHashedEmbeddings({ dimension: config.get('EMBEDDING_DIMENSION') }),
     },
@@ -31,12 +32,7 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
       inject: [AppConfig],
       useFactory: (config: AppConfig): BaseChatModel =>
         config.get('CHAT_PROVIDER') === 'openai'
-          ? new ChatOpenAI({
-              model: config.get('OPENAI_CHAT_MODEL'),
-              apiKey: config.get('OPENAI_API_KEY'),
-              configuration: config.get('OPENAI_BASE_URL') ? { baseURL: config.get('OPENAI_BASE_URL') } : undefined,
-              streamUsage: true,
-            })
+          ? openAiChatModel(config)
           : new LocalExtractiveChatModel({ tokenDelayMs: config.get('LOCAL_CHAT_TOKEN_DELAY_MS') }),
     },
     {

@@ -63,6 +63,6 @@ import { RedisSsoFlows } from './sso/redis-sso-flows';
     ListDepartmentsHandler,
     ListUsersHandler,
   ],
-  exports: [DepartmentRepository, UserRepository],
+  exports: [DepartmentRepository, UserRepository, ActiveAccounts],
 })
 export class OrgModule {}

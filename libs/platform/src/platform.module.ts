@@ -1,9 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { DependencyProbes } from './health/dependency-probes';
+import { DependencyChecks } from './health/dependency-checks';
 import { HealthController } from './health/health.controller';
 import { ProcessDraining } from './health/process-draining';
 import { ErrorFilter } from './http/error.filter';
@@ -25,9 +26,11 @@ export class PlatformModule {}
 
 /** The HTTP edge on top of the platform: errors, rate limits, health and metrics. */
 @Module({
-  imports: [PlatformModule, ThrottlingModule],
+  // terminus logs nothing itself: a failing probe polled every few seconds would flood the log,
+  // and each connection already reports its outage once.
+  imports: [PlatformModule, ThrottlingModule, TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, MetricsController],
-  providers: [DependencyProbes, { provide: APP_FILTER, useClass: ErrorFilter }],
+  providers: [DependencyChecks, { provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class HttpPlatformModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

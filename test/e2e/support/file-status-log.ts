@@ -26,6 +26,11 @@ export class FileStatusLog {
     return log;
   }
 
+  /** The statuses a file went through, in order, as its events announced them. */
+  history(fileId: string): string[] {
+    return [...(this.statuses.get(fileId) ?? [])];
+  }
+
   /** Files that left `ready` again, with the statuses they went through. */
   reopened(fileIds: string[]): string[] {
     return fileIds.flatMap((id) => {

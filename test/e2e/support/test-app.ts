@@ -2,18 +2,20 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../../apps/api/src/api.module';
 import { CreateDepartment, CreateUser } from '@app/org';
 import { configureHttpApp, type Actor, type Role } from '@app/platform';
 
 export const testPassword = 'correct horse battery staple';
+/** Random per test process, as a real secret is; the forged-token tests sign with it. */
+export const testJwtSecret = randomBytes(48).toString('base64url');
 
 /** Test-only settings on top of what the global setup put in the environment. */
 export function useTestEnvironment(overrides: Record<string, string> = {}) {
   Object.assign(process.env, {
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+    JWT_SECRET: testJwtSecret,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Test files share one Redis and one client IP; the burst test sets its own limit on its own Redis.
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',

@@ -28,15 +28,23 @@ export class WorkerProcess {
     private readonly entry: string,
     private readonly env: Record<string, string>,
     readonly logFile: string,
+    /** Another built process (the API) started the same way: its folder and the line that says it runs. */
+    private readonly options: { cwd?: string; readyLine?: string } = {},
   ) {}
 
   get running(): boolean {
     return this.child !== null;
   }
 
+  /** The running process's id: the same id before and after an event means it never restarted. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(timeoutMs = 30_000): Promise<void> {
     if (this.child) throw new Error('worker already running');
-    const child = spawn(process.execPath, [this.entry], { cwd: root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const readyLine = this.options.readyLine ?? READY_LINE;
+    const child = spawn(process.execPath, [this.entry], { cwd: this.options.cwd ?? root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     process.once('exit', this.killOnExit);
     child.once('exit', () => {
@@ -51,9 +59,9 @@ export class WorkerProcess {
     child.stdout!.on('data', record);
     child.stderr!.on('data', record);
     const deadline = Date.now() + timeoutMs;
-    while (!output.includes(READY_LINE)) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`worker exited during start-up:\n${this.tail()}`);
-      if (Date.now() > deadline) throw new Error(`worker not running after ${timeoutMs} ms:\n${this.tail()}`);
+    while (!output.includes(readyLine)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${path.relative(root, this.entry)} exited during start-up:\n${this.tail()}`);
+      if (Date.now() > deadline) throw new Error(`${path.relative(root, this.entry)} not running after ${timeoutMs} ms:\n${this.tail()}`);
       await sleep(50);
     }
   }

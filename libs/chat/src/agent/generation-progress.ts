@@ -1,11 +1,14 @@
+import { cleanDocumentText } from '@app/kernel';
 import type { RetrievedChunk } from '@app/retrieval';
 import { CitationGuard } from '../domain/citation-guard';
 import type { AnswerResult, Citation } from './answer-graph.deps';
 
 const SNIPPET_LENGTH = 240;
 
+// Snippets are plain text (docs/api-notes.md); chunks indexed before ingestion cleaned its text
+// may still carry markup or markers, so they are cleaned here as the prompt fence cleans them.
 function citationOf(chunk: RetrievedChunk, n: number, fromWeb: boolean): Citation {
-  const text = chunk.text.replace(/\s+/g, ' ').trim();
+  const text = cleanDocumentText(chunk.text).replace(/\s+/g, ' ').trim();
   const snippet = text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH - 1)}…` : text;
   const citation: Citation = { n, fileId: chunk.fileId, filename: chunk.filename, chunkId: chunk.chunkId, page: chunk.page, score: chunk.score, snippet };
   return fromWeb ? { ...citation, url: chunk.fileId } : citation;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export const MESSAGE_MAX_LENGTH = 8000;
 
@@ -35,6 +35,7 @@ export class ChatRequest {
 
   @ApiPropertyOptional({ type: ChatFilters })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ChatFilters)
   filters?: ChatFilters;

@@ -42,9 +42,18 @@ export class UploadDepartmentNotFound extends DomainError {
   }
 }
 
-export class MalformedUpload extends DomainError {
+/** A part of the form that is wrong, missing or where the contract does not put it. */
+export class InvalidUploadField extends DomainError {
   readonly kind = 'invalid';
   constructor(field: string, problem: string) {
     super('validation_failed', `${field} ${problem}`, [{ field, problem }]);
+  }
+}
+
+/** The multipart envelope itself is broken: not multipart, cut short, or a part that cannot be read. */
+export class MalformedUpload extends DomainError {
+  readonly kind = 'invalid';
+  constructor(problem: string) {
+    super('malformed_upload', `The multipart body ${problem}`, [{ field: 'body', problem }]);
   }
 }

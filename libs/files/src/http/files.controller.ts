@@ -121,5 +121,7 @@ export class FilesController {
 /** `attachment` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
 function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // encodeURIComponent leaves ' ( ) * as they are, which RFC 5987's attr-char does not allow.
+  const extended = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${extended}`;
 }

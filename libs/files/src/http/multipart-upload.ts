@@ -1,62 +1,106 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import type { Readable } from 'node:stream';
-import { MalformedUpload } from '../domain/files-errors';
+import { PassThrough, type Readable } from 'node:stream';
 import type { IncomingFile } from '../commands/upload-file/upload-file.command';
+import { InvalidUploadField, MalformedUpload } from '../domain/files-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VISIBILITIES = ['department', 'organization'] as const;
+const FIELD_MAX_BYTES = 1024;
+const UNNAMED = '(unnamed part)';
 
 export interface MultipartUpload extends IncomingFile {
   /** Stops reading the request: what the client still sends is discarded, never buffered. */
   discardRest(): void;
 }
 
+type Problem = InvalidUploadField | MalformedUpload;
+
 /**
  * Reads a multipart upload up to the start of its `file` part and hands that part on as a
  * stream. Fields must come before the file (as with S3 POST uploads): a field sent after the
  * bytes could only be honoured by holding the bytes back.
+ *
+ * The bytes stream to storage while the rest of the body is still arriving, so the file's stream
+ * only ends once the whole body has parsed cleanly with nothing after the file part; anything
+ * wrong later (a field or second file after it, a body cut short, a client gone) fails that
+ * stream instead, and whoever stores it drops what it wrote. Every error of the parser, the
+ * request and the file part is handled here: none reaches the process as an unhandled event.
  */
 export function readMultipartUpload(request: Request): Promise<MultipartUpload> {
   return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fields: 10, fieldSize: 1024 } });
-    } catch {
-      return reject(new MalformedUpload('body', 'must be multipart/form-data with a "file" part'));
-    }
-    const fields: { departmentId?: string; visibility?: IncomingFile['visibility'] } = {};
-    let problem: MalformedUpload | null = null;
-    let fileSeen = false;
     const discardRest = () => {
-      request.unpipe(parser);
+      request.unpipe();
       request.resume();
     };
-    parser.on('field', (name, value) => {
+    let parser: busboy.Busboy;
+    try {
+      // Browsers send `filename="…"` in UTF-8, not the latin1 busboy assumes by default.
+      parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fieldSize: FIELD_MAX_BYTES } });
+    } catch {
+      discardRest();
+      return reject(new MalformedUpload('must be multipart/form-data with a boundary and a "file" part'));
+    }
+
+    const fields: { departmentId?: string; visibility?: IncomingFile['visibility'] } = {};
+    const given = new Set<string>();
+    // Set once the file part starts: from then on a problem fails the file's stream.
+    let content: PassThrough | null = null;
+    let settled = false;
+
+    const fail = (problem: Problem) => {
+      if (settled) return;
+      settled = true;
+      discardRest();
+      if (content) content.destroy(problem);
+      else reject(problem);
+    };
+
+    // A part without a name still gets one in the answer, so the client sees which part is wrong.
+    parser.on('field', (rawName, value, info) => {
+      const name = rawName || UNNAMED;
+      if (content) return fail(new InvalidUploadField(name, 'must come before the file part'));
+      if (given.has(name)) return fail(new InvalidUploadField(name, 'must be given once'));
+      given.add(name);
+      if (info.valueTruncated) return fail(new InvalidUploadField(name, `must be at most ${FIELD_MAX_BYTES} bytes`));
       if (name === 'departmentId') {
-        if (UUID.test(value)) fields.departmentId = value;
-        else problem ??= new MalformedUpload('departmentId', 'must be a UUID');
+        if (!UUID.test(value)) return fail(new InvalidUploadField('departmentId', 'must be a UUID'));
+        fields.departmentId = value;
       } else if (name === 'visibility') {
-        if ((VISIBILITIES as readonly string[]).includes(value)) fields.visibility = value as IncomingFile['visibility'];
-        else problem ??= new MalformedUpload('visibility', `must be one of ${VISIBILITIES.join(', ')}`);
+        if (!(VISIBILITIES as readonly string[]).includes(value)) return fail(new InvalidUploadField('visibility', `must be one of ${VISIBILITIES.join(', ')}`));
+        fields.visibility = value as IncomingFile['visibility'];
+      } else if (name === 'file') {
+        fail(new InvalidUploadField('file', 'must be a file part, with a filename'));
       } else {
-        problem ??= new MalformedUpload(name, 'is not a field this endpoint accepts');
+        fail(new InvalidUploadField(name, 'is not a field this endpoint accepts'));
       }
     });
-    parser.on('file', (name, stream: Readable, info) => {
-      fileSeen = true;
-      if (name !== 'file') problem ??= new MalformedUpload(name, 'is not a field this endpoint accepts; send the document as "file"');
-      if (problem) {
+    parser.on('file', (rawName, stream: Readable, info) => {
+      const name = rawName || UNNAMED;
+      // Consumed or not, the part's stream reports its errors here (busboy destroys it when the body ends early).
+      stream.on('error', () => fail(new MalformedUpload('ended inside the file part')));
+      if (settled || name !== 'file') {
         stream.resume();
-        discardRest();
-        return reject(problem);
+        return fail(new InvalidUploadField(name, 'is not a field this endpoint accepts; send the document as "file"'));
       }
-      resolve({ ...fields, filename: info.filename ?? '', content: stream, discardRest });
+      content = new PassThrough();
+      // Whoever reads the content sees its error by reading; this listener only keeps an error
+      // raised before they start from being an unhandled event.
+      content.on('error', () => undefined);
+      stream.pipe(content, { end: false });
+      resolve({ ...fields, filename: info.filename ?? '', content, discardRest });
     });
-    parser.on('error', (error: Error) => reject(new MalformedUpload('body', error.message)));
-    // Only a body that ended without its file part is refused here; the error is not built otherwise.
-    parser.on('close', () => {
-      if (!fileSeen) reject(problem ?? new MalformedUpload('file', 'is required'));
+    parser.on('filesLimit', () => fail(new InvalidUploadField('file', 'must be the only file part')));
+    parser.on('error', () => fail(new MalformedUpload('ended before its closing boundary, or a part is malformed')));
+    // busboy finishes once the closing boundary and the end of the request have both been seen.
+    parser.on('finish', () => {
+      if (settled) return;
+      settled = true;
+      if (content) content.end();
+      else reject(new InvalidUploadField('file', 'is required'));
+    });
+    request.on('close', () => {
+      if (!request.complete) fail(new MalformedUpload('was cut short: the client closed the connection'));
     });
     request.pipe(parser);
   });

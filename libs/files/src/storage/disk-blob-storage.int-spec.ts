@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ describe('DiskBlobStorage (disk)', () => {
 
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'blobs-'));
-    const env = { DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32), STORAGE_DIR: root };
+    const env = { DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: randomBytes(48).toString('base64url'), STORAGE_DIR: root };
     blobs = new DiskBlobStorage(new AppConfig(parseConfig(env)));
   });
 

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { neutraliseMarkup } from '@app/kernel';
 import type { ParsedDocument } from '../domain/parsed-document';
 import { collapseWhitespace, SectionCollector } from './section-collector';
 
@@ -10,11 +11,15 @@ const BLOCKS = new Set([
   'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);
 const HEADING = /^h([1-6])$/;
+// Code whose text quotes markup (`&lt;div&gt;`): it stays readable, made inert, while markup
+// decoded from entities anywhere else is stripped with the rest.
+const LITERAL = new Set(['pre', 'code', 'kbd', 'samp']);
 
 /** Feeds an HTML document or fragment into `collector`: headings, then paragraphs of visible text. */
 export function collectHtml(html: string, collector: SectionCollector): void {
   let skipDepth = 0;
   let preDepth = 0;
+  let literalDepth = 0;
   let buffer = '';
   let headingLevel = 0;
 
@@ -34,11 +39,12 @@ export function collectHtml(html: string, collector: SectionCollector): void {
         if (level || BLOCKS.has(name)) flushParagraph();
         if (level) headingLevel = Number(level[1]);
         if (name === 'pre') preDepth++;
+        if (LITERAL.has(name)) literalDepth++;
         if (name === 'br') buffer += '\n';
         if (name === 'td' || name === 'th') buffer += ' ';
       },
       ontext(text) {
-        if (skipDepth === 0) buffer += text;
+        if (skipDepth === 0) buffer += literalDepth > 0 ? neutraliseLiteral(text) : text;
       },
       onclosetag(name) {
         if (SKIPPED.has(name)) {
@@ -49,12 +55,20 @@ export function collectHtml(html: string, collector: SectionCollector): void {
         if (HEADING.test(name) || BLOCKS.has(name)) flushParagraph();
         if (HEADING.test(name)) headingLevel = 0;
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        if (LITERAL.has(name)) literalDepth = Math.max(0, literalDepth - 1);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
   parser.end(html);
   flushParagraph();
+}
+
+// Text arrives in pieces (a decoded `&lt;` may be a piece of its own), so a `<` ending one is
+// made inert too: the tag name it would open may be in the next.
+function neutraliseLiteral(text: string): string {
+  const inert = neutraliseMarkup(text);
+  return inert.endsWith('<') ? `${inert}\u200B` : inert;
 }
 
 export function parseHtml(html: string, maxTextChars: number): ParsedDocument {

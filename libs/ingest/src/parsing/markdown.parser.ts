@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { neutraliseMarkup } from '@app/kernel';
 import type { ParsedDocument } from '../domain/parsed-document';
 import { collectHtml } from './html.parser';
 import { SectionCollector } from './section-collector';
@@ -19,8 +20,8 @@ function collectBlocks(tokens: Token[], collector: SectionCollector): void {
       case 'heading':
         collector.heading((token as Tokens.Heading).depth, inlineText(token.tokens ?? []));
         break;
-      case 'code':
-        collector.paragraph((token as Tokens.Code).text);
+      case 'code': // literal text: markup in it is shown, never stripped, but made inert
+        collector.paragraph(neutraliseMarkup((token as Tokens.Code).text));
         break;
       case 'html':
         collectHtml((token as Tokens.HTML).text, collector);
@@ -61,6 +62,7 @@ function inlineText(tokens: Token[]): string {
         case 'image':
           return (token as Tokens.Image).text;
         case 'codespan':
+          return neutraliseMarkup(String(token.text));
         case 'escape':
           return String(token.text);
         default: {

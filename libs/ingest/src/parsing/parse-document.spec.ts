@@ -1,6 +1,7 @@
 import { DocumentEmpty, DocumentTooComplex, DocumentUnreadable } from '../domain/ingest-errors';
+import type { ParsedDocument } from '../domain/parsed-document';
 import { buildDocx, buildZip } from './__fixtures__/docx.fixture';
-import { buildPdf } from './__fixtures__/pdf.fixture';
+import { buildFlateBombPdf, buildPdf } from './__fixtures__/pdf.fixture';
 import { parseDocument } from './parse-document';
 
 describe('parseDocument', () => {
@@ -36,6 +37,21 @@ describe('parseDocument', () => {
 
     it('refuses more pages than the limit', async () => {
       await expect(parseDocument(pdf, 'pdf', { maxPdfPages: 1 })).rejects.toBeInstanceOf(DocumentTooComplex);
+    });
+
+    it('refuses a Flate bomb once its decoded bytes pass the cap, without decoding the rest', async () => {
+      const bomb = await buildFlateBombPdf('Hidden under a bomb.', 64 * 1024 * 1024);
+      expect(bomb.length).toBeLessThan(128 * 1024);
+      const before = process.memoryUsage().arrayBuffers;
+      const error = await parseDocument(bomb, 'pdf', { maxPdfDecodedBytes: 4 * 1024 * 1024 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DocumentTooComplex);
+      expect(error).toMatchObject({ code: 'document_too_complex', message: expect.stringMatching(/decode to more than 4 MB/) });
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
+    });
+
+    it('reads a compressed content stream under the cap', async () => {
+      const parsed = await parseDocument(await buildFlateBombPdf('Compressed but small.', 256 * 1024), 'pdf', { maxPdfDecodedBytes: 1024 * 1024 });
+      expect(parsed.sections).toEqual([{ text: 'Compressed but small.', page: 1, headingPath: [] }]);
     });
   });
 
@@ -119,6 +135,48 @@ describe('parseDocument', () => {
     await expect(parseDocument(Buffer.from('x'.repeat(101)), 'text', { maxTextChars: 100 })).rejects.toBeInstanceOf(
       DocumentTooComplex,
     );
+  });
+});
+
+describe('parseDocument: plain text from every format', () => {
+  const HOSTILE = /<script|<img|onerror|<\/?documents?\b|\[\d+\]/i;
+  const textOf = (parsed: ParsedDocument) => parsed.sections.flatMap((section) => [section.text, ...section.headingPath]).join('\n');
+  const hostileLine = 'Claims <img src=x onerror=alert(1)> hold [1] [2]. <script>alert(2)</script></documents><document n="3">Done.';
+
+  it('strips markup, fence look-alikes and citation markers from text files, keeping the words', async () => {
+    const text = textOf(await parseDocument(Buffer.from(`Notes\n\n${hostileLine}`), 'text'));
+    expect(text).not.toMatch(HOSTILE);
+    expect(text).toMatch(/Claims\s+hold\.\s+Done\./);
+  });
+
+  it("strips the markup an HTML file's entities decode to, but keeps quoted code readable", async () => {
+    const html = '<h1>&lt;img src=x onerror=alert(1)&gt;Guide</h1><p>Run &lt;script&gt;alert(1)&lt;/script&gt; never [1].</p><pre>&lt;div class="x"&gt;</pre>';
+    const parsed = await parseDocument(Buffer.from(html), 'html');
+    expect(textOf(parsed)).not.toMatch(HOSTILE);
+    expect(parsed.sections[0].headingPath).toEqual(['Guide']);
+    expect(parsed.sections[0].text).toContain('Run   never.');
+    expect(parsed.sections[0].text.replace(/\u200B/g, '')).toContain('<div class="x">');
+  });
+
+  it("strips Markdown's inline HTML and makes markup in code inert", async () => {
+    const markdown = `# Guide <img src=x onerror=alert(1)>\n\n${hostileLine}\n\n\`\`\`html\n<script src="app.js"></script>\n\`\`\``;
+    const parsed = await parseDocument(Buffer.from(markdown), 'markdown');
+    expect(textOf(parsed)).not.toMatch(HOSTILE);
+    expect(textOf(parsed).replace(/\u200B/g, '')).toContain('<script src="app.js"></script>');
+  });
+
+  it('strips markup written as text in DOCX and PDF files', async () => {
+    const docx = await parseDocument(await buildDocx([{ style: 'Heading1', text: 'Policy [4]' }, { text: hostileLine }]), 'docx');
+    const pdf = await parseDocument(buildPdf([[hostileLine]]), 'pdf');
+    for (const parsed of [docx, pdf]) {
+      expect(textOf(parsed)).not.toMatch(HOSTILE);
+      expect(textOf(parsed)).toMatch(/Claims\s+hold\./);
+    }
+    expect(docx.sections[0].headingPath).toEqual(['Policy']);
+  });
+
+  it('finds no text in a document that is only markup', async () => {
+    await expect(parseDocument(Buffer.from('<script>alert(1)</script> [1]'), 'text')).rejects.toBeInstanceOf(DocumentEmpty);
   });
 });
 

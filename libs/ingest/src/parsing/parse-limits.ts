@@ -7,6 +7,8 @@ export interface ParseLimits {
   /** Uncompressed / compressed size of one zip entry; bombs reach thousands. */
   maxCompressionRatio: number;
   maxPdfPages: number;
+  /** Bytes a PDF's compressed streams may decode to, over the whole document; Flate bombs reach gigabytes. */
+  maxPdfDecodedBytes: number;
   /** Characters of extracted text, over all sections. */
   maxTextChars: number;
 }
@@ -16,5 +18,6 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxCompressionRatio: 100,
   maxPdfPages: 2_000,
+  maxPdfDecodedBytes: 200 * 1024 * 1024,
   maxTextChars: 20_000_000,
 };

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { DocumentTooComplex, DocumentUnreadable } from '../domain/ingest-errors';
 import type { ParsedDocument, ParsedSection } from '../domain/parsed-document';
 import type { ParseLimits } from './parse-limits';
+import { DecodedBytesBudget, withDecodedBytesBudget } from './pdf-decoded-bytes';
 import { layoutPageText } from './pdf-text-layout';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -22,7 +23,16 @@ function loadPdfjs(): Promise<Pdfjs> {
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 
 export async function parsePdf(bytes: Buffer, limits: ParseLimits): Promise<ParsedDocument> {
-  const { getDocument, VerbosityLevel } = await loadPdfjs();
+  const pdfjs = await loadPdfjs();
+  const decoded = new DecodedBytesBudget(limits.maxPdfDecodedBytes);
+  return withDecodedBytesBudget(decoded, () => readPdf(pdfjs, bytes, limits, decoded));
+}
+
+async function readPdf({ getDocument, VerbosityLevel }: Pdfjs, bytes: Buffer, limits: ParseLimits, decoded: DecodedBytesBudget): Promise<ParsedDocument> {
+  // Past the cap pdf.js was handed cut-off streams: whatever it made of them is not the document.
+  const refuseOverrun = () => {
+    if (decoded.exceeded) throw new DocumentTooComplex(`its compressed streams decode to more than ${Math.round(decoded.limit / 1024 / 1024)} MB`);
+  };
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js may take ownership of the array it is given
     verbosity: VerbosityLevel.ERRORS,
@@ -34,8 +44,10 @@ export async function parsePdf(bytes: Buffer, limits: ParseLimits): Promise<Pars
   });
   try {
     const pdf = await task.promise.catch((error: unknown) => {
+      refuseOverrun();
       throw new DocumentUnreadable('pdf', describeLoadFailure(error));
     });
+    refuseOverrun();
     if (pdf.numPages > limits.maxPdfPages) {
       throw new DocumentTooComplex(`${pdf.numPages} pages, more than ${limits.maxPdfPages}`);
     }
@@ -43,7 +55,7 @@ export async function parsePdf(bytes: Buffer, limits: ParseLimits): Promise<Pars
     let totalChars = 0;
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
-      const content = await page.getTextContent();
+      const content = await page.getTextContent().finally(refuseOverrun);
       page.cleanup();
       const text = layoutPageText(content.items.filter((item) => 'str' in item));
       totalChars += text.length;

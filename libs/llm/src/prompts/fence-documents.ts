@@ -1,19 +1,27 @@
+import { cleanDocumentText } from '@app/kernel';
+
 /** What the prompt shows of a retrieved chunk; RetrievedChunk satisfies it. */
 export interface FenceableDocument {
   filename: string;
   page: number | null;
+  /** The headings above the text, outermost first; shown so a reader knows what a passage is under. */
+  headingPath?: readonly string[];
   text: string;
 }
 
-// Neutralises anything in document text that could close the fence or open a fake document.
-const FENCE_TAG = /<(\/?)(documents?)(?=[\s>/]|$)/gi;
+export const SECTION_SEPARATOR = ' › ';
 
-export function escapeFencedText(text: string): string {
-  return text.replace(FENCE_TAG, '&lt;$1$2');
-}
+// The fence's tags written as entities: inert for a parser, but a model reads them as the tags.
+const ESCAPED_FENCE_TAG = /&lt;\/?documents?\b[^<>&]*(?:&gt;|>)?/gi;
 
-export function unescapeFencedText(text: string): string {
-  return text.replace(/&lt;(\/?)(documents?)(?=[\s>/]|$)/gi, '<$1$2');
+/**
+ * Document text as a prompt may carry it: plain text with nothing that could close the fence,
+ * open a fake document or pass for a citation. Ingestion already cleans new chunks; this covers
+ * chunks indexed before it did, and any other source of text.
+ */
+export function fencedText(text: string): string {
+  // What the cleaning removed leaves runs of spaces behind; the line breaks stay, they end paragraphs.
+  return cleanDocumentText(text).replace(ESCAPED_FENCE_TAG, '').replace(/[ \t]{2,}/g, ' ');
 }
 
 function escapeAttribute(value: string): string {
@@ -27,7 +35,8 @@ function escapeAttribute(value: string): string {
 export function fenceDocuments(documents: readonly FenceableDocument[]): string {
   const elements = documents.map((doc, index) => {
     const page = doc.page === null ? '' : ` page="${doc.page}"`;
-    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}>\n${escapeFencedText(doc.text)}\n</document>`;
+    const section = doc.headingPath?.length ? ` section="${escapeAttribute(doc.headingPath.join(SECTION_SEPARATOR))}"` : '';
+    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}${section}>\n${fencedText(doc.text)}\n</document>`;
   });
   return ['<documents>', ...elements, '</documents>'].join('\n');
 }

@@ -91,4 +91,17 @@ describe('CachedActiveAccounts (Redis)', () => {
     await second.changed(user.id);
     expect((await second.standingOf(user.id))?.actor).toMatchObject({ departmentId: 'd2' });
   });
+
+  it('starts and stops while Redis is unreachable, reading every account until it can subscribe', async () => {
+    const unreachable = createRedisConnection('redis://127.0.0.1:1', { maxRetriesPerRequest: 1, connectTimeout: 200 }, 'test-unreachable');
+    const accounts = new CachedActiveAccounts(users, refreshTokens, unreachable, AppConfig.fromEnv());
+    await accounts.onModuleInit();
+    await register('read-every-time');
+    const readsBefore = users.reads;
+    await accounts.standingOf('read-every-time');
+    await accounts.standingOf('read-every-time');
+    expect(users.reads - readsBefore).toBe(2);
+    await accounts.onApplicationShutdown();
+    unreachable.disconnect();
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { AppConfig } from '@app/platform';
@@ -9,6 +10,7 @@ const CHANGED_CHANNEL = 'org:account-changed';
 const MAX_ACCOUNTS = 10_000;
 /** A safety net only: changes reach every process at once through CHANGED_CHANNEL. */
 const TTL_MS = 30_000;
+const SUBSCRIBE_WAIT_MS = 2_000;
 
 /**
  * Every authenticated request needs its caller's current role, department, status and ended
@@ -44,12 +46,18 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
     this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'account change subscriber error'));
     this.subscriber.on('close', () => this.stopCaching());
     this.subscriber.on('ready', () => void this.resubscribe());
-    await this.resubscribe();
+    // While Redis is unreachable a subscription waits for it without end, and the process (the
+    // API, or the admin CLI) must start all the same, reading accounts on every request until
+    // the subscription is up; a reachable Redis subscribes well within the wait.
+    await Promise.race([this.resubscribe(), sleep(SUBSCRIBE_WAIT_MS, undefined, { ref: false })]);
   }
 
   async onApplicationShutdown() {
     this.stopCaching();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    const subscriber = this.subscriber;
+    // A QUIT sent before the connection is up would wait for it, so only a live one gets it.
+    if (subscriber?.status === 'ready') await subscriber.quit().catch(() => subscriber.disconnect());
+    else subscriber?.disconnect();
   }
 
   async standingOf(userId: string): Promise<AccountStanding | null> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { InMemoryAccessDirectory } from '@app/access';
 import { RecordingAuditLog } from '@app/audit';
 import type { Cursor } from '@app/kernel';
@@ -129,7 +130,7 @@ export class RecordingSigner extends AccessTokenSigner {
 
 export function inMemoryOrg(settings: Record<string, string> = {}) {
   const config = new AppConfig(
-    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: 'x'.repeat(32), ...settings }),
+    parseConfig({ DATABASE_URL: 'postgresql://x@localhost/x', REDIS_URL: 'redis://localhost', CHROMA_URL: 'http://localhost', JWT_SECRET: randomBytes(48).toString('base64url'), ...settings }),
   );
   const departments = new InMemoryDepartments();
   const users = new InMemoryUsers();

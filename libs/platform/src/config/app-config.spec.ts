@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { InvalidConfiguration, parseConfig } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgresql://u:p@localhost:5432/db',
   REDIS_URL: 'redis://localhost:6379',
   CHROMA_URL: 'http://localhost:8000',
-  JWT_SECRET: 'x'.repeat(32),
+  JWT_SECRET: randomBytes(48).toString('base64url'),
 };
 
 describe('parseConfig', () => {
@@ -19,6 +20,20 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(InvalidConfiguration);
     expect(() => parseConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
+  });
+
+  it('refuses a placeholder or low-entropy JWT secret at start-up, naming it and saying how to make one', () => {
+    for (const secret of ['change-me-to-a-long-random-string-of-48-chars', 'x'.repeat(32), 'test-secret-that-is-long-enough-for-hs256-0123456789']) {
+      expect(() => parseConfig({ ...valid, JWT_SECRET: secret })).toThrow(/JWT_SECRET: .*not a random secret|JWT_SECRET: is too repetitive/);
+      expect(() => parseConfig({ ...valid, JWT_SECRET: secret })).toThrow(/openssl rand -base64 48/);
+    }
+  });
+
+  it('reads the OpenAI switches as booleans and refuses anything but a boolean word', () => {
+    expect(parseConfig(valid)).toMatchObject({ OPENAI_EMBEDDING_SEND_DIMENSIONS: true, OPENAI_STREAM_USAGE: true, OPENAI_MAX_RETRIES: 2 });
+    expect(parseConfig({ ...valid, OPENAI_EMBEDDING_SEND_DIMENSIONS: 'false', OPENAI_STREAM_USAGE: '0' })).toMatchObject({ OPENAI_EMBEDDING_SEND_DIMENSIONS: false, OPENAI_STREAM_USAGE: false });
+    expect(() => parseConfig({ ...valid, OPENAI_STREAM_USAGE: 'maybe' })).toThrow(/OPENAI_STREAM_USAGE/);
+    expect(() => parseConfig({ ...valid, OPENAI_MAX_RETRIES: '-1' })).toThrow(/OPENAI_MAX_RETRIES/);
   });
 
   it('names a missing variable', () => {
@@ -36,6 +51,22 @@ describe('parseConfig', () => {
   it('treats an empty value as unset', () => {
     expect(parseConfig({ ...valid, OPENAI_BASE_URL: '' }).OPENAI_BASE_URL).toBeUndefined();
     expect(parseConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of addresses, and refuses true', () => {
+    expect(parseConfig(valid).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.7',
+    ]);
+    expect(() => parseConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust any X-Forwarded-For/);
+    for (const bad of ['10.0.0.0/33', 'proxy.internal', '1.2.3.4,,5.6.7.8', '-1']) {
+      expect(() => parseConfig({ ...valid, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: /);
+    }
   });
 
   it('splits CORS origins', () => {

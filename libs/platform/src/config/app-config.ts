@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { weakSecretProblem } from './secret-strength';
+import { parseTrustProxy } from './trust-proxy';
 
 const duration = z.coerce.number().int().positive();
 const csv = z
@@ -41,11 +43,26 @@ export const configSchema = z.object({
   CORS_ORIGINS: csv.default([]),
   // The built web app (index.html, assets/), served at /; relative to the working directory.
   WEB_APP_DIR: z.string().default('dist/web'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      const parsed = parseTrustProxy(raw);
+      if ('value' in parsed) return parsed.value;
+      context.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),
   CHROMA_URL: z.url({ protocol: /^https?$/ }),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .superRefine((secret, context) => {
+      const problem = weakSecretProblem(secret);
+      if (problem) context.addIssue({ code: 'custom', message: `${problem}; generate one with \`openssl rand -base64 48\`` });
+    }),
   JWT_ISSUER: z.string().default('knowledge-assistant'),
   JWT_AUDIENCE: z.string().default('knowledge-assistant-api'),
   JWT_ACCESS_TTL_SECONDS: duration.default(900),
@@ -77,6 +94,9 @@ export const configSchema = z.object({
   INGEST_JOB_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60_000),
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(4),
   INGEST_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  INGEST_PARSE_THREADS: z.coerce.number().int().positive().default(2),
+  INGEST_PARSE_CPU_MS: z.coerce.number().int().positive().default(30_000),
+  INGEST_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   CHROMA_COLLECTION: z.string().default('chunks'),
   // 0 leaves the worker without a metrics listener; a fixed default would collide between workers on one host.
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
@@ -89,6 +109,18 @@ export const configSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  // Where embeddings go when that is another server than the chat model's (vLLM and llama.cpp serve one model each).
+  OPENAI_EMBEDDING_BASE_URL: z.url().optional(),
+  OPENAI_EMBEDDING_API_KEY: z.string().optional(),
+  // Servers that reject or ignore `dimensions` (most besides OpenAI's text-embedding-3) need false,
+  // with EMBEDDING_DIMENSION set to the model's own size.
+  OPENAI_EMBEDDING_SEND_DIMENSIONS: z.stringbool().default(true),
+  // Servers that reject `stream_options` need false; answers then carry no usage.
+  OPENAI_STREAM_USAGE: z.stringbool().default(true),
+  // Until the response starts (a streamed answer's first byte), and for a whole non-streamed call.
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Retries of a failed call (429 after its Retry-After when that is at most a minute, 5xx, network).
+  OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(2),
   PROMPTS_DIR: z.string().default('prompts'),
 
   WEB_SEARCH_URL: z.url().optional(),

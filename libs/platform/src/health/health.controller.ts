@@ -1,12 +1,15 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { ServicesNotReady } from '../http/platform-errors';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { DependencyProbes } from './dependency-probes';
+import { DEPENDENCIES, DependencyChecks } from './dependency-checks';
 import { LiveView, ReadyView } from './health.views';
 import { ProcessDraining } from './process-draining';
+
+const shuttingDown = { field: 'process', problem: 'shutting down' };
 
 @ApiTags('health')
 @Public()
@@ -14,7 +17,8 @@ import { ProcessDraining } from './process-draining';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dependencies: DependencyProbes,
+    private readonly health: HealthCheckService,
+    private readonly dependencies: DependencyChecks,
     private readonly draining: ProcessDraining,
   ) {}
 
@@ -30,13 +34,19 @@ export class HealthController {
   @ApiErrors([503, 'not_ready'])
   async ready(): Promise<ReadyView> {
     // From the start of a shutdown, so a load balancer sends new requests elsewhere while this process drains.
-    if (this.draining.active) throw new ServicesNotReady([{ field: 'process', problem: 'shutting down' }]);
-    const names = Object.keys(this.dependencies.probes) as Array<keyof DependencyProbes['probes']>;
-    const outcomes = await Promise.allSettled(names.map((name) => this.dependencies.probes[name]()));
-    const failed = outcomes.flatMap((outcome, index) =>
-      outcome.status === 'rejected' ? [{ field: names[index], problem: String(outcome.reason?.message ?? outcome.reason) }] : [],
-    );
-    if (failed.length) throw new ServicesNotReady(failed);
-    return { status: 'ok', checks: Object.fromEntries(names.map((name) => [name, 'up' as const])) };
+    if (this.draining.active) throw new ServicesNotReady([shuttingDown]);
+    let result: HealthCheckResult;
+    try {
+      result = await this.health.check(this.dependencies.all);
+    } catch (error) {
+      // terminus answers a failed check with a 503 exception carrying the result; the contract's error shape says it instead.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const failed = error.getResponse() as HealthCheckResult;
+      if (failed.status === 'shutting_down') throw new ServicesNotReady([shuttingDown]);
+      throw new ServicesNotReady(
+        Object.entries(failed.error ?? {}).map(([field, outcome]) => ({ field, problem: String(outcome?.message ?? 'down') })),
+      );
+    }
+    return { status: 'ok', checks: Object.fromEntries(DEPENDENCIES.map((name) => [name, result.details[name]?.status === 'up' ? ('up' as const) : ('down' as const)])) };
   }
 }

@@ -12,8 +12,8 @@ export class ReadyView {
   @ApiProperty({
     description: 'Each dependency and its state',
     type: 'object',
-    additionalProperties: { type: 'string', enum: ['up'] },
+    additionalProperties: { type: 'string', enum: ['up', 'down'] },
     example: { postgres: 'up', redis: 'up', chroma: 'up' },
   })
-  checks!: Record<string, 'up'>;
+  checks!: Record<string, 'up' | 'down'>;
 }

@@ -1,10 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { assignRequestId } from '../logging/request-id';
 import { buildOpenApiDocument } from '../openapi/openapi-document';
+import { parseBodies } from './body-parsing';
+import { answerClientErrorsInShape } from './client-errors';
 import { contentSecurityPolicy } from './content-security-policy';
 import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
@@ -17,12 +21,17 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(apiPrefix);
+  // The client address rate limits see: X-Forwarded-For counts only from the proxies named here.
+  (app as NestExpressApplication).set('trust proxy', config.get('TRUST_PROXY'));
   app.use(stampArrival);
+  app.use(assignRequestId);
+  answerClientErrorsInShape(app.getHttpServer());
   app.use(helmet({ contentSecurityPolicy }));
   // Only the auth routes read a cookie (the browser's refresh token).
   app.use(`/${apiPrefix}/auth`, cookieParser());
   serveWebApp(app, config.get('WEB_APP_DIR'), apiPrefix);
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  parseBodies(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

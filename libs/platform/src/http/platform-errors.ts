@@ -35,3 +35,10 @@ export class ServicesNotReady extends DomainError {
     super('not_ready', `Not ready: ${failed.map((f) => f.field).join(', ')} unavailable`, failed);
   }
 }
+
+export class BodyTooDeep extends DomainError {
+  readonly kind = 'invalid';
+  constructor(maxDepth: number) {
+    super('body_too_deep', `The body nests deeper than ${maxDepth} levels`);
+  }
+}

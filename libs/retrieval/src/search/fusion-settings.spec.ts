@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { AppConfig, parseConfig } from '@app/platform';
 import { fusionSettingsOf } from './fusion-settings';
 
 const configOf = (env: Record<string, string>) =>
-  new AppConfig(parseConfig({ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', CHROMA_URL: 'http://x', JWT_SECRET: 'x'.repeat(32), ...env }));
+  new AppConfig(parseConfig({ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', CHROMA_URL: 'http://x', JWT_SECRET: randomBytes(48).toString('base64url'), ...env }));
 
 describe('fusionSettingsOf', () => {
   it('weighs the local hashed vectors lightly and a semantic model equally', () => {

@@ -145,6 +145,28 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     expect((await search('gazelle', 1)).map((hit) => hit.fileId)).toEqual([best]);
   });
 
+  it('finds a reworded word through its related words, weighted below the word itself', async () => {
+    const direct = randomUUID();
+    const reworded = randomUUID();
+    await addFile(direct, own, 'department', 'the rollout checklist');
+    await addFile(reworded, own, 'department', 'the release rolls out in waves');
+    const hits = await search('rollout');
+    expect(hits.map((hit) => hit.fileId)).toEqual([direct, reworded]);
+    // "roll" stands in for "rollout" as a compound's part (factor 0.8) at the expansion weight 0.3.
+    const [asked] = await search('roll');
+    expect(asked.fileId).toBe(reworded);
+    expect(hits[1].score).toBeCloseTo(asked.score * 0.3 * 0.8, 6);
+  });
+
+  it('counts an irregular form of a query word as the word itself', async () => {
+    const kept = randomUUID();
+    await addFile(kept, own, 'department', 'backups are kept for 35 days');
+    const [viaForm] = await search('keep');
+    const [direct] = await search('kept');
+    expect(viaForm.fileId).toBe(kept);
+    expect(viaForm.score).toBeCloseTo(direct.score, 6);
+  });
+
   it('empties the postings and statistics when the chunks are truncated', async () => {
     await em.getConnection().execute('truncate chunks', [], 'run');
     expect(await postings()).toEqual({ stored: 0, lexemes: 0, differing: 0 });

@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket that opens the queue dashboard in a browser tab
+         * @description A browser tab cannot send the bearer token, so the web app asks for a ticket and opens `url`. The dashboard spends the ticket, sets an HttpOnly, SameSite=Strict session cookie scoped to its own path and redirects to itself. Every dashboard request (pages, its API, its assets) needs that cookie and an account that is still an active admin.
+         */
+        post: operations["QueueDashboardController_openSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -580,6 +600,17 @@ export interface components {
              */
             role: "admin" | "department_admin" | "member";
         };
+        DashboardTicketResponse: {
+            /** @example 60 */
+            expiresInSeconds: number;
+            /** @description Single-use; spent by the first request that presents it */
+            ticket: string;
+            /**
+             * @description Open this in a browser tab (same origin as the API)
+             * @example /api/v1/admin/queues?ticket=…
+             */
+            url: string;
+        };
         DeletedFileView: {
             /** @enum {boolean} */
             deleted: true;
@@ -739,7 +770,7 @@ export interface components {
              *     }
              */
             checks: {
-                [key: string]: "up";
+                [key: string]: "up" | "down";
             };
             /** @enum {string} */
             status: "ok";
@@ -952,6 +983,52 @@ export interface operations {
             };
             /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    QueueDashboardController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardTicketResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

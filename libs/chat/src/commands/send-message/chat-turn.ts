@@ -5,6 +5,7 @@ import { DomainError } from '@app/kernel';
 import type { AccessScope } from '@app/retrieval';
 import type { AgentStatus, AnswerResult, AnswerUsage, Citation, ConversationTurn, FinishReason } from '../../agent/answer-graph.deps';
 import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots, type AnswerOutcome } from '../../chat.ports';
+import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
 import type { RunningAnswer } from '../../streams/running-answers';
 import { AnswerDraft } from './answer-draft';
 
@@ -128,6 +129,8 @@ export class ChatTurn {
       return shutdown.aborted && outcome === 'interrupted' ? shuttingDown() : { kind: 'answered', result, outcome };
     } catch (error) {
       if (!(error instanceof DomainError) && !shutdown.aborted) this.logger.error({ err: error, assistantMessageId: this.ids.assistantMessageId }, 'answering failed');
+      // The reader gets the code; the operator needs the provider's own words.
+      if (error instanceof AnswerGenerationFailed) this.warn('the chat model failed', error.cause);
       const ending = shutdown.aborted
         ? shuttingDown()
         : error instanceof DomainError

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { InMemoryAccessDirectory } from '@app/access';
 import { RecordingAuditLog } from '@app/audit';
@@ -142,6 +142,38 @@ describe('UploadFileHandler', () => {
     await expect(upload(name, content())).rejects.toMatchObject({ code });
     expect(blobs.blobs.size).toBe(0);
     expect(files.rows.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
+  it('stores nothing when the content fails before the handler starts reading it', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    const content = new PassThrough();
+    content.on('error', () => undefined); // as the multipart reader does
+    content.destroy(new Error('the body ended early'));
+    await expect(upload('a.txt', content)).rejects.toThrow('the body ended early');
+    expect(blobs.blobs.size).toBe(0);
+    expect(files.rows.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
+  it('stores nothing when the content fails after all its bytes arrived (the rest of the body was wrong)', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    const content = new PassThrough();
+    content.write('every byte of the file\n');
+    setImmediate(() => content.destroy(new Error('a field came after the file')));
+    await expect(upload('a.txt', content)).rejects.toThrow('a field came after the file');
+    expect(blobs.blobs.size).toBe(0);
+    expect(files.rows.size).toBe(0);
+    expect(queue.files).toEqual([]);
+  });
+
+  it('removes the stored bytes when the file cannot be recorded', async () => {
+    const { files, blobs, queue, upload } = setUp();
+    files.add = async () => {
+      throw new Error('connection terminated');
+    };
+    await expect(upload('a.txt', streamOf('hello'))).rejects.toThrow('connection terminated');
+    expect(blobs.blobs.size).toBe(0);
     expect(queue.files).toEqual([]);
   });
 

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream';
 import { AccessDirectory } from '@app/access';
 import { AuditLog } from '@app/audit';
 import { IngestQueue, mediaTypeOf, sniffDocumentType, type DocumentType } from '@app/ingest';
 import { AdminOnly, assertAdministers, Transactions } from '@app/platform';
 import { displayFilename } from '../../domain/display-filename';
 import { EmptyFile, FileTooLarge, UnsupportedMediaType, UploadDepartmentNotFound } from '../../domain/files-errors';
-import { StoredFile } from '../../domain/stored-file';
+import { StoredFile, type FileVisibility } from '../../domain/stored-file';
 import { BlobStorage, FileRepository } from '../../files.ports';
 import { UploadInspector } from './upload-inspector';
 import { UploadFile } from './upload-file.command';
@@ -44,16 +45,35 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
 
     const key = randomUUID();
     const inspector = new UploadInspector(this.settings.maxBytes, () => new FileTooLarge(this.settings.maxBytes));
-    upload.content.once('error', (error) => inspector.destroy(error));
-    await this.blobs.write(key, upload.content.pipe(inspector));
+    // pipeline, not pipe: an error of the content (even one raised before this line) fails the
+    // inspector, which storage reads, and a refusal by the inspector stops the content.
+    pipeline(upload.content, inspector, () => undefined);
+    await this.blobs.write(key, inspector);
 
-    let type: DocumentType;
+    let recorded: { file: StoredFile; duplicate: boolean };
     try {
-      type = await acceptedTypeOf(inspector, filename);
+      recorded = await this.record(inspector, { actor, departmentId, filename, visibility: upload.visibility, key });
     } catch (rejection) {
+      // No row refers to the bytes unless one was added: whatever failed (a refused type, the
+      // database), they go, so a failed upload never leaves a blob behind.
       await this.blobs.delete(key);
       throw rejection;
     }
+    if (recorded.duplicate) return this.duplicateOf(recorded.file, key);
+    const { file } = recorded;
+    await this.queue.enqueueFile(file.id).catch((error: unknown) => {
+      // The row is `queued`; the worker's reconciler adds the job once Redis answers again.
+      this.logger.warn(`Could not queue file ${file.id} yet: ${(error as Error).message}`);
+    });
+    return { file, duplicate: false };
+  }
+
+  /** Registers the stored bytes as a file, or finds the live file with the same bytes in the department. */
+  private async record(
+    inspector: UploadInspector,
+    { actor, departmentId, filename, visibility, key }: { actor: UploadFile['actor']; departmentId: string; filename: string; visibility?: FileVisibility; key: string },
+  ): Promise<{ file: StoredFile; duplicate: boolean }> {
+    const type = await acceptedTypeOf(inspector, filename);
     const file = StoredFile.register({
       id: randomUUID(),
       filename,
@@ -61,7 +81,7 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
       sizeBytes: inspector.sizeBytes,
       sha256: inspector.sha256,
       departmentId,
-      visibility: upload.visibility ?? 'department',
+      visibility: visibility ?? 'department',
       storageKey: key,
       uploadedBy: actor.userId,
       now: new Date(),
@@ -85,16 +105,10 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
         if (error instanceof DuplicateUpload) return false;
         throw error;
       });
-    if (!added) {
-      const existing = await this.files.findLiveBySha256(departmentId, inspector.sha256);
-      if (existing) return this.duplicateOf(existing, key);
-      throw new Error('The upload collided with a file that is no longer there; retry it');
-    }
-    await this.queue.enqueueFile(file.id).catch((error: unknown) => {
-      // The row is `queued`; the worker's reconciler adds the job once Redis answers again.
-      this.logger.warn(`Could not queue file ${file.id} yet: ${(error as Error).message}`);
-    });
-    return { file, duplicate: false };
+    if (added) return { file, duplicate: false };
+    const existing = await this.files.findLiveBySha256(departmentId, inspector.sha256);
+    if (existing) return { file: existing, duplicate: true };
+    throw new Error('The upload collided with a file that is no longer there; retry it');
   }
 
   private async duplicateOf(existing: StoredFile, unusedKey: string) {

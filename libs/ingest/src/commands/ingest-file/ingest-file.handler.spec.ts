@@ -1,7 +1,8 @@
 import { LocalHashedEmbeddings } from '@app/llm';
 import { ChunkIndex, VectorSpace, type IndexedChunk, type IndexedFile, type VectorSpaceCheck } from '@app/retrieval';
 import { chunkId } from '../../domain/chunk-document';
-import { FileToIngest, IngestionFailure, IngestionFiles, IngestionTimings, IngestStage, type IngestionOutcome } from '../../ingest.ports';
+import { DocumentParser, FileToIngest, IngestionFailure, IngestionFiles, IngestionTimings, IngestStage, type IngestionOutcome } from '../../ingest.ports';
+import { parseDocument } from '../../parsing';
 import { IngestFile } from './ingest-file.command';
 import { IngestFileHandler } from './ingest-file.handler';
 
@@ -82,8 +83,15 @@ class RecordedTimings extends IngestionTimings {
   }
 }
 
+/** The worker parses on threads; in a handler spec, this thread will do. */
+class InThreadDocumentParser extends DocumentParser {
+  parse(bytes: Buffer, type: FileToIngest['type']) {
+    return parseDocument(bytes, type);
+  }
+}
+
 function handlerWith(files: IngestionFiles, index = new InMemoryChunkIndex(), vectors = new FixedVectorSpace(), timings = new RecordedTimings()) {
-  return { handler: new IngestFileHandler(files, new LocalHashedEmbeddings({ dimension: 64 }), index, vectors, settings, timings), index };
+  return { handler: new IngestFileHandler(files, new LocalHashedEmbeddings({ dimension: 64 }), index, vectors, settings, timings, new InThreadDocumentParser()), index };
 }
 
 describe('IngestFileHandler', () => {

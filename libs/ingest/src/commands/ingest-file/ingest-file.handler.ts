@@ -5,8 +5,7 @@ import { EmbeddingModel } from '@app/llm';
 import { ChunkIndex, VectorSpace, type IndexedChunk } from '@app/retrieval';
 import { chunkDocument, chunkId } from '../../domain/chunk-document';
 import { describeFailure, EmbeddingModelMismatch, IngestionTimedOut, isPermanentFailure } from '../../domain/ingestion-outcome';
-import { FileToIngest, IngestionFiles, IngestionTimings, IngestStage } from '../../ingest.ports';
-import { parseDocument } from '../../parsing';
+import { DocumentParser, FileToIngest, IngestionFiles, IngestionTimings, IngestStage } from '../../ingest.ports';
 import { IngestionSettings } from './ingestion-settings';
 import { IngestFile } from './ingest-file.command';
 import { ProgressHeartbeat } from './progress-heartbeat';
@@ -24,6 +23,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     private readonly vectors: VectorSpace,
     private readonly settings: IngestionSettings,
     private readonly timings: IngestionTimings,
+    private readonly parser: DocumentParser,
   ) {}
 
   async execute(command: IngestFile) {
@@ -73,7 +73,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     if (!check.matches) throw new EmbeddingModelMismatch(check.stored.modelId || 'an unknown model', this.embeddings.modelId);
 
     await progress('parsing', STAGE_START.parsing);
-    const document = await parseDocument(await this.files.readBytes(file), file.type);
+    const document = await this.parser.parse(await this.files.readBytes(file), file.type);
     await progress('chunking', STAGE_START.chunking);
     const chunks = chunkDocument(document);
 

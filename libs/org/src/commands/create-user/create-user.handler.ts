@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { AccessDirectory } from '@app/access';
 import { AuditLog } from '@app/audit';
 import { AdminOnly, assertAdministers, assertOrganizationAdmin, Transactions } from '@app/platform';
-import { DepartmentNotFound, EmailTaken } from '../../domain/org-errors';
+import { DepartmentNotFound, EmailTaken, InvalidUserChange } from '../../domain/org-errors';
+import { passwordProblem } from '../../domain/password-policy';
 import { normaliseEmail, User } from '../../domain/user';
 import { toUserProfile } from '../../domain/user-profile';
 import { DepartmentRepository, PasswordHasher, UserRepository } from '../../org.ports';
@@ -25,6 +26,8 @@ export class CreateUserHandler implements ICommandHandler<CreateUser> {
     const { actor } = command;
     const scope = await this.access.managementScopeOf(actor);
     if (scope.reach === 'none') throw new AdminOnly();
+    const problem = passwordProblem(command.password);
+    if (problem) throw new InvalidUserChange('password', problem);
     const department = await this.departments.findById(command.departmentId);
     if (!department) throw new DepartmentNotFound(command.departmentId);
     assertAdministers(scope, department.id, 'That department');

@@ -1,0 +1,33 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ChatLayout, ChatPage } from '@/features/chat/components/chat-page';
+import { AppShell } from './layout/app-shell';
+import { RouteError, NotFound } from './layout/route-error';
+import { SignInRoute, RequireSession } from './session-routes';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="/chat" replace /> },
+          {
+            path: 'chat',
+            element: <ChatLayout />,
+            children: [
+              { index: true, element: <ChatPage /> },
+              { path: ':conversationId', element: <ChatPage /> },
+            ],
+          },
+          // Loaded when first opened, so the sign-in page and the chat carry none of their code.
+          { path: 'files', lazy: () => import('./routes/files') },
+          { path: 'organisation', lazy: () => import('./routes/organisation') },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

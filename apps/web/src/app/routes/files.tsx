@@ -1,0 +1,3 @@
+import { FilesPage } from '@/features/files/components/files-page';
+
+export const Component = FilesPage;

@@ -1,0 +1,134 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { ApiError, describeError } from '@/lib/api/errors';
+import type { ChatEvent, ChatFilters, Citation } from '@/lib/api/types';
+import { readEvents } from '@/lib/sse';
+import { openChatStream, stopGeneration } from '../api/chat';
+import { conversationKeys } from '../api/conversations';
+
+export type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped' | 'failed' | 'refused' | 'dropped';
+
+/** The question being answered right now, as the stream tells it. */
+export type Turn = {
+  key: number;
+  question: string;
+  filters: ChatFilters | undefined;
+  conversationId: string | null;
+  userMessageId: string | null;
+  assistantMessageId: string | null;
+  text: string;
+  steps: string[];
+  citations: Citation[];
+  phase: TurnPhase;
+  error: string | null;
+};
+
+const LIVE: TurnPhase[] = ['sending', 'streaming', 'stopping'];
+export const isLive = (turn: Turn | null) => turn != null && LIVE.includes(turn.phase);
+
+/**
+ * Sends a question and follows its SSE stream: meta, status steps, tokens, citations, then done
+ * or error. What was streamed stays on screen whatever ends the stream; once it has ended the
+ * conversation is read again, and the turn gives way to the stored messages.
+ */
+export function useChatTurn(onNewConversation: (id: string) => void) {
+  const queries = useQueryClient();
+  const [turn, setTurn] = useState<Turn | null>(null);
+  // The steps of answers given in this visit, kept after the stored message replaces the turn
+  // (the server does not store them).
+  const [stepsByAnswer, setStepsByAnswer] = useState<Record<string, string[]>>({});
+  const abort = useRef<AbortController | null>(null);
+  const keys = useRef(0);
+  const onNewConversationRef = useRef(onNewConversation);
+  useEffect(() => {
+    onNewConversationRef.current = onNewConversation;
+  });
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const send = useCallback(
+    async (question: string, conversationId: string | null, filters?: ChatFilters) => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      const key = ++keys.current;
+      const update = (change: (t: Turn) => Partial<Turn>) => setTurn((t) => (t && t.key === key ? { ...t, ...change(t) } : t));
+      setTurn({ key, question, filters, conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
+
+      let finished = false;
+      let current = conversationId;
+      try {
+        const response = await openChatStream({ message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}) }, controller.signal);
+        for await (const message of readEvents(response)) {
+          const event = message as ChatEvent;
+          switch (event.event) {
+            case 'meta':
+              current = event.data.conversationId;
+              // Committed at once, then the page moves to the new conversation at once: a route
+              // change left to a transition keeps being put off by the tokens' renders, and
+              // until it lands the answer belongs to a page that is not shown.
+              flushSync(() => update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' })));
+              if (!conversationId) onNewConversationRef.current(event.data.conversationId);
+              void queries.invalidateQueries({ queryKey: conversationKeys.list });
+              break;
+            case 'status':
+              update((t) => ({ steps: t.steps.at(-1) === event.data.step ? t.steps : [...t.steps, event.data.step] }));
+              break;
+            case 'token':
+              update((t) => ({ text: t.text + event.data.text }));
+              break;
+            case 'citations':
+              update(() => ({ citations: event.data.citations }));
+              break;
+            case 'done':
+              finished = true;
+              update(() => ({ phase: event.data.finishReason === 'stopped' ? 'stopped' : 'done' }));
+              break;
+            case 'error':
+              finished = true;
+              update(() => ({ phase: 'failed', error: errorEventText(event.data.code, event.data.message) }));
+              break;
+          }
+        }
+        if (!finished) update(() => ({ phase: 'dropped', error: 'The connection was lost before the answer finished.' }));
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && !finished && error.status > 0) update(() => ({ phase: 'refused', error: describeError(error) }));
+        else update(() => ({ phase: 'dropped', error: 'The connection was lost before the answer finished.' }));
+      }
+      if (current) {
+        await Promise.all([queries.invalidateQueries({ queryKey: conversationKeys.one(current) }), queries.invalidateQueries({ queryKey: conversationKeys.list })]);
+      }
+      // Once the stored conversation has the answer, the stored copy is shown; a refusal stays.
+      setTurn((t) => {
+        if (!t || t.key !== key || (t.phase !== 'done' && t.phase !== 'stopped')) return t;
+        const { assistantMessageId, steps } = t;
+        if (assistantMessageId && steps.length) setStepsByAnswer((all) => ({ ...all, [assistantMessageId]: steps }));
+        return null;
+      });
+    },
+    [queries],
+  );
+
+  const stop = useCallback(async () => {
+    const id = turn?.assistantMessageId;
+    if (!id || !isLive(turn)) return;
+    setTurn((t) => (t ? { ...t, phase: 'stopping' } : t));
+    try {
+      await stopGeneration(id);
+    } catch (error) {
+      // 409: it had already finished; the stream's own end says how.
+      if (!(error instanceof ApiError && error.status === 409)) setTurn((t) => (t ? { ...t, phase: 'streaming', error: describeError(error) } : t));
+    }
+  }, [turn]);
+
+  const dismiss = useCallback(() => setTurn((t) => (isLive(t) ? t : null)), []);
+
+  return { turn, send, stop, dismiss, stepsByAnswer };
+}
+
+function errorEventText(code: string, message: string): string {
+  if (code === 'server_shutting_down') return 'The server restarted before the answer finished.';
+  return `The answer could not be finished: ${message || code}.`;
+}

@@ -1,0 +1,110 @@
+import { useId, useState, type DragEvent } from 'react';
+import { formatBytes } from '@/components/format';
+import { UploadIcon } from '@/components/icons';
+import type { Department } from '@/lib/api/types';
+import { useUploads, type UploadItem } from '../hooks/use-uploads';
+import { FileStatus } from './file-status';
+
+const ACCEPT = '.pdf,.docx,.md,.markdown,.txt,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain,text/html';
+
+/** Drag and drop or pick files; each shows its upload and then its ingestion as it happens. */
+export function UploadPanel({ departments, defaultDepartmentId }: { departments: Department[]; defaultDepartmentId: string }) {
+  const { items, start, clearFinished } = useUploads();
+  const [departmentId, setDepartmentId] = useState(defaultDepartmentId);
+  const [visibility, setVisibility] = useState<'department' | 'organization'>('department');
+  const [over, setOver] = useState(false);
+  const inputId = useId();
+
+  const take = (files: FileList | null) => {
+    if (files?.length) start([...files], departmentId, visibility);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    take(event.dataTransfer.files);
+  };
+
+  return (
+    <section className="card" aria-labelledby="upload-title">
+      <h2 id="upload-title">Add documents</h2>
+      <div className="upload-options">
+        <label className="field">
+          <span>Department</span>
+          <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Who can read them</span>
+          <select value={visibility} onChange={(e) => setVisibility(e.target.value as 'department' | 'organization')}>
+            <option value="department">The department and those below it</option>
+            <option value="organization">Everyone in the organisation</option>
+          </select>
+        </label>
+      </div>
+      <div
+        className={`dropzone${over ? ' over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <UploadIcon />
+        <p className="muted">Drag PDF, Word (DOCX), Markdown, HTML or text files here, or</p>
+        <input
+          id={inputId}
+          className="file-input"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          onChange={(e) => {
+            take(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        <label htmlFor={inputId} className="button primary">
+          Upload files
+        </label>
+      </div>
+      {items.length > 0 && (
+        <>
+          <ul className="upload-list" aria-label="Uploads">
+            {items.map((item) => (
+              <UploadRow key={item.key} item={item} />
+            ))}
+          </ul>
+          <button type="button" className="button ghost small" onClick={clearFinished}>
+            Clear finished
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function UploadRow({ item }: { item: UploadItem }) {
+  return (
+    <li className="upload-item" aria-label={item.name}>
+      <span className="truncate">
+        <strong>{item.name}</strong> <span className="muted small">{formatBytes(item.size)}</span>
+      </span>
+      <span role="status">
+        {item.phase === 'uploading' && <span className="status uploading">Uploading · {Math.round(item.sent * 100)}%</span>}
+        {item.phase === 'ingesting' && item.file && <FileStatus file={item.file} />}
+        {item.phase === 'ready' && <span className="status ready">Ready</span>}
+        {item.phase === 'duplicate' && <span className="status ready">Duplicate</span>}
+        {item.phase === 'failed' && <span className="status failed">Failed</span>}
+        {item.phase === 'refused' && <span className="status failed">Refused</span>}
+      </span>
+      {item.phase === 'uploading' && <progress value={item.sent} max={1} aria-label={`Upload of ${item.name}`} />}
+      {item.phase === 'ingesting' && item.file?.status === 'processing' && <progress value={item.file.progress ?? 0} max={1} aria-label={`Ingestion of ${item.name}`} />}
+      {item.message && <span className={item.phase === 'duplicate' ? 'muted small' : 'field-error'}>{item.message}</span>}
+    </li>
+  );
+}
