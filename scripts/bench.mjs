@@ -19,6 +19,7 @@ import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
 import { runFloors } from '../bench/suites/floors.mjs';
 import { runHttp } from '../bench/suites/http.mjs';
 import { runIngest, setOverhead, timeDirectIngest } from '../bench/suites/ingest.mjs';
+import { runReembed } from '../bench/suites/reembed.mjs';
 import { runRetrieval } from '../bench/suites/retrieval.mjs';
 import { runWeb } from '../bench/suites/web.mjs';
 
@@ -131,6 +132,16 @@ try {
       if (!worker) throw new Error('dist/apps/worker/src/main.js is missing: the ingestion worker (issue 3) has not landed');
       try {
         corpus = { scifact, ...(await runIngest({ ...context, corpus: scifact.corpus, workerMetricsUrl: worker.metricsUrl })) };
+        if (selected('ingest')) {
+          const reembedKeys = FIGURES.filter((f) => f.key.startsWith('ingest.reembed.') || f.key === 'ingest.scifact.reembedSeconds').map((f) => f.key);
+          if (!corpus.complete) results.fail(reembedKeys, 'the corpus was not fully ingested (see ingest.scifact.secondsToAllReady)');
+          else {
+            await settleBetweenIngests();
+            // Its searches run with the cache off, so they leave nothing cached for the suites after it.
+            const questions = [...scifact.qrels('train').keys()].map((id) => scifact.queries.get(id)).filter(Boolean).slice(0, 200);
+            await measure(reembedKeys, () => runReembed({ ...context, departmentId: adminUser.department.id, questions }));
+          }
+        }
       } finally {
         await worker.stop(); // a worker still busy would share the CPU with the one-process run
       }

@@ -9,12 +9,12 @@ import { DepartmentTree, mayRead, readerScopeIn, scopeMayRead } from '@app/kerne
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
 import { accessScopeOf, RetrievalModule } from '@app/retrieval';
+import { indexGeneration } from '../../../test/e2e/support/index-generation';
 import { createMigratedDatabase } from '../../../test/e2e/support/own-database';
 import { useTestEnvironment } from '../../../test/e2e/support/test-app';
 import { memberReader } from '../../files/src/domain/stored-file';
 import { MikroOrmFileRepository } from '../../files/src/persistence/mikro-orm-file.repository';
 import { StoredFileSchema } from '../../files/src/persistence/stored-file.schema';
-import { ChunkIndex } from '../../retrieval/src/indexing/indexing.ports';
 import { ChunkStore, FullTextLeg, VectorLeg } from '../../retrieval/src/search/search.ports';
 import { AccessModule } from './access.module';
 import { AccessDirectory } from './access.ports';
@@ -72,9 +72,7 @@ describe('the reading rule and its compiled forms admit the same pairs', () => {
          values (?, ?, 'text/plain', 1, ?, ?, ?, 'ready', 'k', ?, now(), now())`,
         [file.id, `${file.id}.txt`, randomUUID(), file.departmentId, file.visibility, randomUUID()],
       );
-      await inContext(() =>
-        app.get(ChunkIndex).replaceFileChunks(file, [{ id: file.chunkId, index: 0, text: `${token} field notes`, page: null, headingPath: [], vector: vectors[i] }]),
-      );
+      await indexGeneration(app, file, [{ id: file.chunkId, index: 0, text: `${token} field notes`, page: null, headingPath: [] }], { vectorOf: () => vectors[i] });
     }
     return { token, nodes, files, users: generated.users.map((i) => departments[i]) };
   }
@@ -94,7 +92,8 @@ describe('the reading rule and its compiled forms admit the same pairs', () => {
           const fromScope = new Set(files.filter((file) => scopeMayRead(readerScopeIn(tree, readerDepartment), file)).map((file) => file.id));
           const fullText = ours((await inContext(() => app.get(FullTextLeg).search(token, scope, 100))).map((chunk) => chunk.fileId));
           const idCheck = ours((await inContext(() => app.get(ChunkStore).readableIds([...byChunk.keys()], scope))).map((id) => byChunk.get(id)!));
-          const chroma = ours((await app.get(VectorLeg).nearest(`${token} field notes`, 1_000, scope)).map((id) => byChunk.get(id) ?? ''));
+          const vectorQuery = await inContext(() => app.get(VectorLeg).prepare(`${token} field notes`));
+          const chroma = ours((await vectorQuery.nearest(1_000, scope)).map((id) => byChunk.get(id) ?? ''));
           const registry = ours((await inContext(() => app.get(MikroOrmFileRepository).listVisible(memberReader(reader), {}, 100, null))).map((file) => file.id));
 
           const forms = { fromScope, fullText, idCheck, chroma, registry };

@@ -3,20 +3,22 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@app/kernel';
 import type { Request, Response } from 'express';
-import { Actor, ApiErrors, ApiEventStream, CurrentActor, PageOf, UuidParam } from '@app/platform';
+import { Actor, AdminOnlyRoute, ApiErrors, ApiEventStream, CurrentActor, PageOf, UuidParam } from '@app/platform';
 import { DeleteFile } from '../commands/delete-file/delete-file.command';
 import { RequestReembed } from '../commands/reembed-corpus/request-reembed.command';
 import { ReindexFile } from '../commands/reindex-file/reindex-file.command';
 import { UploadFile } from '../commands/upload-file/upload-file.command';
 import { toFileView } from '../domain/file-view';
 import { GetFileContent } from '../queries/get-file-content/get-file-content.query';
+import { GetReembed } from '../queries/get-reembed/get-reembed.query';
 import { GetFile } from '../queries/get-file/get-file.query';
 import { ListFiles } from '../queries/list-files/list-files.query';
 import { WatchFile } from '../queries/watch-file/watch-file.query';
 import { ListFilesQuery } from './files.dto';
 import { streamFileEvents } from './file-events.sse';
-import { DeletedFileView, FileView, ReembedView, UploadedFileView } from './file.views';
+import { DeletedFileView, FileView, UploadedFileView } from './file.views';
 import { readMultipartUpload } from './multipart-upload';
+import { ReembedView, toReembedView } from './reembed.view';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -64,11 +66,18 @@ export class FilesController {
 
   @Post('reembed')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: ReembedView, description: 'Every vector will be rebuilt with the current embedding model' })
-  @ApiErrors([403, 'admin_only'])
+  @ApiAcceptedResponse({ type: ReembedView, description: 'Building started with the configured embedding model; searches keep the current vectors until it completes' })
+  @ApiErrors([403, 'admin_only'], [409, 'reembed_in_progress'])
   async reembed(@CurrentActor() actor: Actor): Promise<ReembedView> {
-    await this.commands.execute(new RequestReembed(actor));
-    return { queued: true };
+    return toReembedView(await this.commands.execute(new RequestReembed(actor)));
+  }
+
+  @AdminOnlyRoute()
+  @Get('reembed')
+  @ApiOkResponse({ type: ReembedView, description: 'The latest re-embed, running or finished' })
+  @ApiErrors(403, [404, 'reembed_not_found'])
+  async reembedStatus(@CurrentActor() actor: Actor): Promise<ReembedView> {
+    return toReembedView(await this.queries.execute(new GetReembed(actor)));
   }
 
   @Get(':id')

@@ -3,10 +3,9 @@ import { PreparedQueries } from '@app/platform';
 import type { AccessScope } from '../domain/access-scope';
 import { BM25 } from '../domain/bm25';
 import { expandQuery, type QueryExpansion } from '../domain/query-expansion';
-import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { bm25SearchSql } from './bm25-search.sql';
 import { chunkAccessWhere } from './chunk-access.sql';
-import { ChunkStore, FullTextLeg } from './search.ports';
+import { ChunkStore, FullTextLeg, type StoredChunk } from './search.ports';
 
 interface ChunkRow {
   id: string;
@@ -15,10 +14,11 @@ interface ChunkRow {
   page: number | null;
   heading_path: string[];
   text: string;
+  generation: number;
   score?: number;
 }
 
-const toChunk = (row: ChunkRow): RetrievedChunk => ({
+const toChunk = (row: ChunkRow): StoredChunk => ({
   chunkId: row.id,
   fileId: row.file_id,
   filename: row.filename,
@@ -26,13 +26,14 @@ const toChunk = (row: ChunkRow): RetrievedChunk => ({
   headingPath: row.heading_path ?? [],
   text: row.text,
   score: Number(row.score ?? 0),
+  generation: row.generation,
 });
 
 interface Bm25Row extends ChunkRow {
   shortlisted: string;
 }
 
-const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text';
+const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text, c.generation';
 // The full-text leg sorts and checks this many of its best candidates per hit it returns.
 const SHORTLIST_PER_RESULT = 8;
 // Tuned on SciFact train and the answer suite's tuning questions (bench/README.md).
@@ -43,7 +44,7 @@ const EXPANSION = { weight: 0.3, maxWords: 12 };
 export class PostgresChunkText implements FullTextLeg, ChunkStore {
   constructor(private readonly queries: PreparedQueries) {}
 
-  async search(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
+  async search(query: string, scope: AccessScope, limit: number): Promise<StoredChunk[]> {
     const shortlist = limit * SHORTLIST_PER_RESULT;
     const expansion = expandQuery(query, EXPANSION);
     const rows = await this.bm25(query, expansion, scope, limit, shortlist);
@@ -60,7 +61,7 @@ export class PostgresChunkText implements FullTextLeg, ChunkStore {
     return this.queries.rows<Bm25Row>(bm25SearchSql(COLUMNS, access.sql), parameters);
   }
 
-  async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<RetrievedChunk[]> {
+  async findReadable(chunkIds: readonly string[], scope: AccessScope): Promise<StoredChunk[]> {
     return (await this.readable<ChunkRow>(COLUMNS, chunkIds, scope)).map(toChunk);
   }
 

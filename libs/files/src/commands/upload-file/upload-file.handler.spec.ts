@@ -87,6 +87,9 @@ class RecordingQueue extends IngestQueue {
   async hasPendingFileJob() {
     return false;
   }
+  async hasPendingReembedJob() {
+    return false;
+  }
 }
 
 const handlerOf = (files: FileRepository, blobs: BlobStorage, queue: IngestQueue, maxBytes: number, audit = new RecordingAuditLog()) =>
