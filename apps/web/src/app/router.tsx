@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
           // Loaded when first opened, so the sign-in page and the chat carry none of their code.
           { path: 'files', lazy: () => import('./routes/files') },
           { path: 'organisation', lazy: () => import('./routes/organisation') },
+          { path: 'audit', lazy: () => import('./routes/audit') },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -21,7 +21,8 @@ export function AppShell() {
         <nav aria-label="Main" className="main-nav">
           <NavLink to="/chat">Chat</NavLink>
           <NavLink to="/files">Files</NavLink>
-          {user.role === 'admin' && <NavLink to="/organisation">Organisation</NavLink>}
+          {admin && <NavLink to="/organisation">Organisation</NavLink>}
+          {admin && <NavLink to="/audit">Audit</NavLink>}
         </nav>
         <div className="topbar-end">
           <details className="menu">
@@ -42,7 +43,7 @@ export function AppShell() {
               <a href="/api/v1/docs" target="_blank" rel="noopener noreferrer">
                 API documentation
               </a>
-              {admin && (
+              {user.role === 'admin' && (
                 <a href="/api/v1/admin/queues" target="_blank" rel="noopener noreferrer">
                   Queue dashboard
                 </a>
