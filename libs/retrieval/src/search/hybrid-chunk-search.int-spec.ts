@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Where } from 'chromadb';
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
+import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf, scopeAdmits, type ChunkPlacement } from '../domain/access-scope';
@@ -46,7 +47,11 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   }
 
   beforeAll(async () => {
-    useTestEnvironment({ CHROMA_COLLECTION: `search_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '60' });
+    // A database of its own: the assertions below name every file a reader may get, and the
+    // suite's shared database holds other files' organisation-wide chunks (readable by anyone,
+    // so rightly found for these words) from whichever suites ran before or run beside this one.
+    const databaseUrl = await createMigratedDatabase('hybrid_search');
+    useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `search_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '60' });
     const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
     app = await moduleRef.init();
     em = app.get(EntityManager);
