@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { formatWhen } from '@/components/format';
 import { Loading, Notice } from '@/components/notice';
-import { useDepartments, useUsers } from '@/features/organisation/api/organisation';
 import { describeError } from '@/lib/api/errors';
 import type { AuditAction, AuditEntry } from '@/lib/api/types';
-import { useAuditEntries, type AuditFilters } from '../api/audit';
+import { useAuditEntries, useAuditNames, type AuditFilters } from '../api/audit';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   'user.created': 'Account created',
@@ -42,8 +41,7 @@ export function AuditPage() {
     [form],
   );
   const entries = useAuditEntries(filters);
-  const users = useUsers();
-  const departments = useDepartments();
+  const { people: users, departments } = useAuditNames();
   const people = useMemo(() => new Map((users.data?.pages.flatMap((p) => p.items) ?? []).map((u) => [u.id, u])), [users.data]);
   const departmentNames = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
   const rows = entries.data?.pages.flatMap((p) => p.items) ?? [];

@@ -71,7 +71,7 @@ function PasswordForm({ autoFocus }: { autoFocus: boolean }) {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Sign in with a password">
+    <form onSubmit={onSubmit} noValidate>
       {failure && <Notice>{failure}</Notice>}
       <label className="field">
         <span>Email</span>
