@@ -106,5 +106,6 @@ describe('the reading rule and its compiled forms admit the same pairs', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // Twenty-five worlds, each indexed as ingestion does (write, then publish, a generation per file).
+  }, 300_000);
 });
