@@ -1,5 +1,6 @@
 // Unit specs run without services; integration and e2e specs share one throw-away stack
-// (PostgreSQL, Redis, Chroma on free ports) that test/setup/global-setup.mjs starts.
+// (PostgreSQL, Redis, Chroma on free ports) that test/setup/global-setup.mjs starts; the
+// redis-cluster project runs the Redis-heavy ones again on a Redis Cluster beside it.
 const swc = [
   '@swc/jest',
   {
@@ -31,6 +32,19 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+    },
+    {
+      // The specs that exercise Redis (chat's slots, stop signals and cache, the queue and file
+      // events, rate limits, account changes) again, against a three-node Redis Cluster.
+      ...shared,
+      displayName: 'redis-cluster',
+      testMatch: [
+        '<rootDir>/test/e2e/{chat,files,operations}.e2e-spec.ts',
+        '<rootDir>/libs/**/{redis-stream-slots,cached-active-accounts,redis-eviction-policy}.int-spec.ts',
+      ],
+      setupFiles: ['<rootDir>/test/setup/use-redis-cluster.cjs'],
+      globalSetup: '<rootDir>/test/setup/global-setup-redis-cluster.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown-redis-cluster.mjs',
     },
   ],
 };

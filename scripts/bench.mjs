@@ -1,6 +1,7 @@
 // `npm run bench [-- --only floors,http,ingest,retrieval,chat,web,answers]`: boots the product on local
 // defaults in a temp dir, measures it against its anchors and writes bench/results/latest.json
-// and bench/README.md. Exits non-zero when a figure could not be measured.
+// and bench/README.md. Exits non-zero when a figure could not be measured. `--only scale` (run on
+// its own, never by default) grows the corpus to 10× SciFact and merges its curve into both.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { updateMainReadme, resultsTable, writeBenchReadme, writeJson } from '../
 import { waitForQuiet } from '../bench/lib/quiet.mjs';
 import { BenchResults } from '../bench/lib/results.mjs';
 import { loadScifact } from '../bench/lib/scifact.mjs';
-import { FIGURES, SUITES } from '../bench/lib/targets.mjs';
+import { mergeScale, readLatest, REQUIRED_SCALE_KEYS, SCALE_CHART, scaleFromRun, scaleOf, scaleSection, updateMainReadmeScale, writeScaleChart } from '../bench/lib/scale-report.mjs';
+import { FIGURES, OPTIONAL_SUITES, SUITES } from '../bench/lib/targets.mjs';
 import { runChatStreams } from '../bench/suites/chat-streams.mjs';
 import { runAnswers } from '../bench/suites/answers.mjs';
 import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
@@ -21,26 +23,44 @@ import { runHttp } from '../bench/suites/http.mjs';
 import { runIngest, setOverhead, timeDirectIngest } from '../bench/suites/ingest.mjs';
 import { runReembed } from '../bench/suites/reembed.mjs';
 import { runRetrieval } from '../bench/suites/retrieval.mjs';
+import { runScale } from '../bench/suites/scale.mjs';
 import { runWeb } from '../bench/suites/web.mjs';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean' }, 'report-only': { type: 'boolean' } } });
 const latestFile = path.join(root, 'bench', 'results', 'latest.json');
 const readText = (...parts) => readFileSync(path.join(root, 'bench', ...parts), 'utf8');
 
+/** Both READMEs from latest.json: the full run's table, and the scale curve if one was run. */
+function renderReports() {
+  const { scaleMeta: _meta, scaleNotes: _notes, ...latest } = readLatest(latestFile);
+  const { results, run, suites } = BenchResults.fromJson(latest);
+  const scale = scaleOf(readLatest(latestFile));
+  const analysis = readText('lib', 'scale-limits.md');
+  const scaleText = scale ? `## Scale: the cost curve\n\n${scaleSection(scale, { chartPath: path.relative('bench', SCALE_CHART), analysis })}\n` : '';
+  if (scale) writeScaleChart(scale);
+  writeBenchReadme(run, results, suites, readText('lib', 'method.md'), readText('lib', 'limits.md'), scaleText);
+  updateMainReadme(run, results, suites);
+  if (scale) updateMainReadmeScale(scale, analysis);
+}
+
 // --report-only renders bench/README.md and the README table again from latest.json, e.g. after
 // the method text changed, without measuring anything.
 if (args['report-only']) {
-  const { results, run, suites } = BenchResults.fromJson(JSON.parse(readFileSync(latestFile, 'utf8')));
-  writeBenchReadme(run, results, suites, readText('lib', 'method.md'), readText('lib', 'limits.md'));
-  updateMainReadme(run, results, suites);
+  renderReports();
   console.log('bench/README.md and the README table rendered from bench/results/latest.json');
   process.exit(0);
 }
 
+const known = [...SUITES, ...OPTIONAL_SUITES];
 const suites = args.only ? args.only.split(',').map((s) => s.trim()) : SUITES;
-const unknown = suites.filter((s) => !SUITES.includes(s));
+const unknown = suites.filter((s) => !known.includes(s));
 if (unknown.length) {
-  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${SUITES.join(', ')}`);
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${known.join(', ')}`);
+  process.exit(2);
+}
+// The scale suite grows its own corpus from empty, so no other suite's documents may be there.
+if (suites.includes('scale') && suites.length > 1) {
+  console.error('The scale suite runs on its own: npm run bench -- --only scale');
   process.exit(2);
 }
 const selected = (suite) => suites.includes(suite);
@@ -159,6 +179,7 @@ try {
     if (!corpus.complete) results.fail(keysOf('retrieval'), 'the corpus was not fully ingested (see ingest.scifact.secondsToAllReady), so scores would be meaningless');
     else await measure(keysOf('retrieval'), () => runRetrieval({ ...context, scifact: corpus.scifact, fileIdOfDoc: corpus.fileIdOfDoc, departmentId: adminUser.department.id }));
   }
+  if (selected('scale')) await measure(REQUIRED_SCALE_KEYS, () => runScale({ ...context, adminUser }));
   if (selected('chat')) {
     const chatLanded = await admin.hasRoute('POST', '/chat');
     if (!chatLanded) results.fail(keysOf('chat'), 'POST /api/v1/chat is not in this build: the chat work (issue 4) has not landed');
@@ -183,19 +204,31 @@ try {
 if (interrupted) process.exit(130);
 
 const run = describeRun({ loadAtStart, cpuAtStart });
-const outFile = fullRun ? latestFile : path.join(root, 'bench', 'results', `latest-${suites.join('-')}.json`);
-writeJson(outFile, run, results, suites);
-if (fullRun) {
-  writeBenchReadme(run, results, suites, readText('lib', 'method.md'), readText('lib', 'limits.md'));
-  updateMainReadme(run, results, suites);
+if (selected('scale')) {
+  // The curve goes into latest.json beside the full run's figures, and into both READMEs.
+  mergeScale(latestFile, scaleFromRun(run, results));
+  renderReports();
+  for (const note of results.notes) console.log(`- ${note}`);
+  log('merged the scale figures into bench/results/latest.json; wrote bench/results/scale.svg, bench/README.md and the README');
+} else {
+  const previousScale = scaleOf(readLatest(latestFile));
+  const outFile = fullRun ? latestFile : path.join(root, 'bench', 'results', `latest-${suites.join('-')}.json`);
+  writeJson(outFile, run, results, suites);
+  if (fullRun) {
+    if (previousScale) mergeScale(latestFile, previousScale); // the last scale run's curve stays
+    renderReports();
+  }
+  console.log(`\n${resultsTable(results, suites)}\n`);
+  for (const note of results.notes) console.log(`- ${note}`);
+  log(`wrote ${path.relative(root, outFile)}${fullRun ? ' and bench/README.md' : ' (a subset run leaves bench/README.md as it was)'}`);
 }
-console.log(`\n${resultsTable(results, suites)}\n`);
-for (const note of results.notes) console.log(`- ${note}`);
-log(`wrote ${path.relative(root, outFile)}${fullRun ? ' and bench/README.md' : ' (a subset run leaves bench/README.md as it was)'}`);
 
-const missing = FIGURES.filter((f) => f.required && selected(f.suite) && !(f.key in results.figures));
+const missing = [
+  ...FIGURES.filter((f) => f.required && selected(f.suite) && !(f.key in results.figures)).map((f) => f.key),
+  ...(selected('scale') ? REQUIRED_SCALE_KEYS.filter((key) => !(key in results.figures)) : []),
+];
 if (missing.length) {
-  console.error(`Not measured: ${missing.map((f) => f.key).join(', ')}`);
+  console.error(`Not measured: ${missing.join(', ')}`);
   process.exit(1);
 }
 process.exit(0);

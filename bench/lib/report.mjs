@@ -38,7 +38,8 @@ export function machineLine(run) {
   return `${run.date.slice(0, 10)} · commit \`${run.commit}\`${run.uncommittedChanges ? ' (with uncommitted changes in apps/ or libs/)' : ''} · ${run.cores} cores (${run.cpuModel}) · ${run.ramGiB} GiB RAM · Node ${run.node} · ${run.os} · 1-min load average ${run.loadAverage1m.start} at start, ${run.loadAverage1m.end} at end${run.cpuStealPercent == null ? '' : ` · CPU stolen by the hypervisor during the run ${run.cpuStealPercent} %`}`;
 }
 
-export function writeBenchReadme(run, results, suites, method, limits) {
+/** `extra`: sections rendered after the run's notes (the scale curve). */
+export function writeBenchReadme(run, results, suites, method, limits, extra = '') {
   const notes = results.notes.length ? results.notes.map((n) => `- ${n}`).join('\n') : '- none';
   const text = `# Benchmarks
 
@@ -54,7 +55,7 @@ ${resultsTable(results, suites)}
 
 ${notes}
 
-${limits}
+${extra ? `${extra}\n` : ''}${limits}
 ${method}
 `;
   writeFileSync(path.join(benchDir, 'README.md'), text);

@@ -1,6 +1,8 @@
 // Every figure the issues name, with its unit, anchor and target. `required` figures make the
 // run fail when they cannot be measured; the others are context (e.g. floors' p99).
 export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat', 'web', 'answers'];
+// Run only when named (`--only scale`): longer than the whole default run (bench/lib/scale-report.mjs).
+export const OPTIONAL_SUITES = ['scale'];
 
 export const FIGURES = [
   { key: 'floors.postgres.select1.p50Ms', suite: 'floors', label: 'PostgreSQL `SELECT 1` round trip p50', unit: 'ms', required: true },

@@ -21,13 +21,16 @@ const CONCURRENT_CHATS = 20;
 const MEASURED_CHATS = 300;
 const WARMUP_CHATS = 40;
 const ALONE_CHATS = 30;
-const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
-const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
+export const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
+export const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
 
 // Questions set aside for the chats asked while the measured clients start one by one.
 const RAMP_CHATS = 2 * CONCURRENT_CHATS;
 
-const CHAT_TTFT_QUESTIONS = 2 * (WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS) + ALONE_CHATS;
+/** Distinct questions one measureChats run asks. */
+export const QUESTIONS_PER_WORKLOAD = WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS;
+
+const CHAT_TTFT_QUESTIONS = 2 * QUESTIONS_PER_WORKLOAD + ALONE_CHATS;
 
 export async function runChatTtft({ product, api, admin, questions, results, log }) {
   if (questions.length < CHAT_TTFT_QUESTIONS) throw new Error('not enough distinct questions for the chat runs');
@@ -71,7 +74,7 @@ export async function runChatTtft({ product, api, admin, questions, results, log
   results.set('chat.alone.ttftMs.p50', summarize(alone.map((o) => o.ms)).p50);
 }
 
-async function measureChats(api, admin, questions) {
+export async function measureChats(api, admin, questions) {
   const chat = (message) => firstTokenMs(`${api.baseUrl}/chat`, admin, message);
   const warmup = [];
   await forEachLimited(questions.slice(0, WARMUP_CHATS), CONCURRENT_CHATS, async (question, index) => {
@@ -81,7 +84,8 @@ async function measureChats(api, admin, questions) {
   const burst = warmup.slice(0, CONCURRENT_CHATS).map((o) => o.ms);
   const answerMs = mean(warmup.map((o) => o.totalMs));
 
-  const asked = questions.slice(WARMUP_CHATS, WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS);
+  // Questions past the warm-up's, all of them: a caller may give more for a slower ramp.
+  const asked = questions.slice(WARMUP_CHATS);
   let next = 0;
   let started = 0;
   let before = null;
@@ -95,7 +99,7 @@ async function measureChats(api, admin, questions) {
       measuredFrom = performance.now();
     }
     while (measuredAsked < MEASURED_CHATS) {
-      if (next === asked.length) throw new Error(`the clients used up ${RAMP_CHATS} questions while starting; raise RAMP_CHATS`);
+      if (next === asked.length) throw new Error(`the clients used up ${asked.length - MEASURED_CHATS} questions while starting; raise RAMP_CHATS`);
       const measured = measuredFrom !== null;
       if (measured) measuredAsked++;
       const outcome = await chat(asked[next++]);

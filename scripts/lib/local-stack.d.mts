@@ -19,6 +19,15 @@ export function freePort(): Promise<number>;
 export function ensureRedisServer(): void;
 export function startPostgres(options: { dataDir: string; port: number; database: string; persistent: boolean }): Promise<RunningService>;
 export function startRedis(options: { dataDir: string; port: number; persistent: boolean }): Promise<RunningChild>;
+export interface RunningRedisCluster extends RunningService {
+  /** The nodes' client ports, in the order of the URL. */
+  ports: number[];
+  /** Stops the node listening on `port`, as a crash of that node would. */
+  stopNode(port: number): Promise<void>;
+  /** Starts the stopped nodes again with the cluster state they kept, and waits until the cluster serves. */
+  restart(): Promise<void>;
+}
+export function startRedisCluster(options: { dataDir: string; nodes?: number }): Promise<RunningRedisCluster>;
 export function startChroma(options: { dataDir: string; port: number }): Promise<RunningChild>;
 export function stopChild(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
 export function startLocalStack(options: {

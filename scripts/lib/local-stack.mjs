@@ -1,7 +1,7 @@
 // Starts the real services the product needs on this machine: embedded PostgreSQL, the system's
 // redis-server and the Chroma server that the chromadb package ships. Used by `npm run dev`,
 // the Jest global setup and the benchmarks, so all three run against the same kind of stack.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -140,6 +140,71 @@ export async function startRedis({ dataDir, port, persistent }) {
   // Redis removes its socket when it shuts down cleanly, but not when it is killed.
   const stop = () => stopChild(child).then(() => rmSync(socket, { force: true }));
   return { url: `unix://${socket}`, child, stop };
+}
+
+/** Free ports, all different (two quick calls to freePort may hand out the same one). */
+async function distinctFreePorts(count) {
+  const ports = new Set();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
+function redisCli(args) {
+  return new Promise((resolve, reject) => {
+    execFile('redis-cli', args, { timeout: 15_000 }, (error, stdout, stderr) => (error ? reject(new Error(`redis-cli ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout)));
+  });
+}
+
+/**
+ * A Redis Cluster of `nodes` masters (no replicas) from the system's redis-server, on free
+ * loopback ports, with `maxmemory-policy noeviction` on every node like startRedis. Each node
+ * keeps its cluster state in its own folder under `dataDir`, so `restart()` brings the same
+ * cluster back on the same ports (while `stopNode`/`restart` let a test take it down). The URL
+ * is the `redis-cluster://` form REDIS_URL takes.
+ */
+export async function startRedisCluster({ dataDir, nodes = 3 }) {
+  ensureRedisServer();
+  const allPorts = await distinctFreePorts(nodes * 2);
+  // The cluster bus would default to port + 10000, which may be past 65535 or taken: give it its own.
+  const members = Array.from({ length: nodes }, (_, i) => ({ port: allPorts[i], busPort: allPorts[nodes + i], child: null }));
+  const startNode = async (member) => {
+    const dir = path.join(dataDir, 'redis-cluster', String(member.port));
+    mkdirSync(dir, { recursive: true });
+    member.child = spawnService('redis-server', [
+      '--port', String(member.port), '--cluster-port', String(member.busPort), '--bind', '127.0.0.1', '--dir', dir,
+      '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '3000',
+      '--appendonly', 'no', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
+    ]);
+    await waitFor(`redis-server (cluster node ${member.port})`, () => pingRedis(member.port), 15_000);
+  };
+  const clusterOk = async () => {
+    for (const { port } of members) {
+      if (!/cluster_state:ok/.test(await redisCli(['-p', String(port), 'cluster', 'info']))) return false;
+    }
+    return true;
+  };
+  const stopNode = (member) => (member.child ? stopChild(member.child) : Promise.resolve());
+  const stop = () => Promise.all(members.map(stopNode)).then(() => undefined);
+  try {
+    await Promise.all(members.map(startNode));
+    await redisCli(['--cluster', 'create', ...members.map(({ port }) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes']);
+    await waitFor('the Redis Cluster', clusterOk, 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    url: `redis-cluster://${members.map(({ port }) => `127.0.0.1:${port}`).join(',')}`,
+    ports: members.map(({ port }) => port),
+    stop,
+    /** Stops the node listening on `port`, as a crash of that node would leave the others. */
+    stopNode: (port) => stopNode(members.find((m) => m.port === port)),
+    /** Starts the stopped nodes again, with the cluster state they kept, and waits until it serves. */
+    async restart() {
+      await Promise.all(members.filter((m) => m.child?.exitCode !== null || m.child?.signalCode !== null).map(startNode));
+      await waitFor('the Redis Cluster', clusterOk, 30_000);
+    },
+  };
 }
 
 export async function startChroma({ dataDir, port }) {

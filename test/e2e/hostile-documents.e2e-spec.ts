@@ -62,7 +62,7 @@ describe('hostile documents', () => {
     );
     await worker.start();
     workerPid = worker.pid;
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await worker?.stop('SIGKILL');
@@ -86,6 +86,7 @@ describe('hostile documents', () => {
 
     const failed = await settled(hostile);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'document_too_complex', message: 'The document is too complex to process: reading it takes more than 3 s of processing time' } });
+    await statusLog.reached(hostile, 'failed');
     expect(statusLog.history(hostile)).toEqual(['processing', 'failed']); // never queued again for a retry
   });
 

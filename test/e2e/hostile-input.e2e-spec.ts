@@ -123,6 +123,59 @@ describe('hostile input', () => {
       expect(head).toContain(`x-request-id: ${parsed.requestId}`);
     });
 
+    it('answers an Expect it cannot meet with a 417 in the error shape, echoing the request id (found by the fuzz suite)', async () => {
+      const answer = await rawExchange(baseUrl, 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nx-request-id: expect-1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 417 Expectation Failed\r\n/);
+      expect(JSON.parse(body)).toEqual({ statusCode: 417, error: 'Expectation Failed', code: 'expectation_failed', message: expect.any(String), requestId: 'expect-1' });
+      expect(head).toContain('x-request-id: expect-1');
+    });
+
+    it('still answers Expect: 100-continue as usual', async () => {
+      const response = await sendRaw(baseUrl, '/api/v1/auth/login', { 'content-type': 'application/json', expect: '100-continue' }, Buffer.from(JSON.stringify({ email: 'nobody@example.test', password: 'x' })));
+      expectErrorShape(response, 401, 'invalid_credentials');
+    });
+
+    it('answers an HTTP/1.1 request without a Host header with a 400 in the error shape (found by the fuzz suite)', async () => {
+      const answer = await rawExchange(baseUrl, 'GET /api/v1/health/live HTTP/1.1\r\nx-request-id: no-host-1\r\nConnection: close\r\n\r\n');
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(body)).toEqual({ statusCode: 400, error: 'Bad Request', code: 'missing_host', message: expect.any(String), requestId: 'no-host-1' });
+      expect(head).toContain('x-request-id: no-host-1');
+      // HTTP/1.0 never required one.
+      expect(await rawExchange(baseUrl, 'GET /api/v1/health/live HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    });
+
+    it('answers bytes that are not HTTP after a request only once that request has its own answer (found by the fuzz suite)', async () => {
+      // A GET whose body has no framing: the body reads as a second request, which is not HTTP.
+      const answer = await rawExchange(baseUrl, 'GET /api/v1/me HTTP/1.1\r\nHost: x\r\nx-request-id: first-1\r\n\r\ntitle=x\r\n\r\n');
+      const [first, second] = answer.split(/(?=HTTP\/1\.1 )/);
+      expect(first).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
+      expect(first).toContain('x-request-id: first-1');
+      expect(second).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(second.split('\r\n\r\n')[1])).toMatchObject({ statusCode: 400, code: 'malformed_request' });
+    });
+
+    it.each([
+      ['a client that sends part of the announced body and ends its side', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":', true],
+      ['a chunked body whose framing breaks mid-request', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"ema\r\nzz\r\n', false],
+    ])('closes the connection of %s, whose request can never complete (found by the fuzz suite)', async (_case, raw, halfClose) => {
+      const { hostname, port } = new URL(baseUrl);
+      const closed = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), hostname, () => (halfClose ? socket.end(raw) : socket.write(raw)));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+        socket.setTimeout(5_000, () => socket.destroy(new Error('the server kept the connection open')));
+      });
+      // Whatever it answered (nothing, or a 400 in the shape), the connection is gone on its side too.
+      if (closed !== '') expect(JSON.parse(closed.split('\r\n\r\n')[1])).toMatchObject({ statusCode: 400, requestId: expect.any(String) });
+      const deadline = Date.now() + 5_000;
+      while ((await openConnections(app)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await openConnections(app)).toBe(0);
+    });
+
     it('answers a path parameter that is not valid percent-encoding with a 400', async () => {
       const response = await http.get('/api/v1/files/%E0%A4%A').set(member.auth);
       expectErrorShape(response, 400, response.body.code);
@@ -279,6 +332,10 @@ describe('hostile input', () => {
     });
   });
 });
+
+function openConnections(app: INestApplication): Promise<number> {
+  return new Promise((resolve, reject) => app.getHttpServer().getConnections((error: Error | null, count: number) => (error ? reject(error) : resolve(count))));
+}
 
 /** Writes raw bytes to the server and returns everything it answers before closing. */
 function rawExchange(baseUrl: string, raw: string): Promise<string> {

@@ -5,13 +5,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
-import { freePort, startRedis } from '../../scripts/lib/local-stack.mjs';
+import { startOwnRedis, type OwnRedis } from './support/own-redis';
 import { startApi } from './support/test-app';
 
 describe('operations', () => {
   it('answers a login burst with 429 and Retry-After', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'burst-'));
-    const redis = await startRedis({ dataDir, port: await freePort(), persistent: false });
+    const redis = await startOwnRedis(dataDir);
     const app = await startApi({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: redis.url });
     try {
       const http = request(app.getHttpServer());
@@ -34,10 +34,10 @@ describe('operations', () => {
 
   describe('client addresses behind a proxy', () => {
     let dataDir: string;
-    let redis: Awaited<ReturnType<typeof startRedis>>;
+    let redis: OwnRedis;
     beforeEach(async () => {
       dataDir = mkdtempSync(path.join(tmpdir(), 'proxy-'));
-      redis = await startRedis({ dataDir, port: await freePort(), persistent: false });
+      redis = await startOwnRedis(dataDir);
     });
     afterEach(async () => {
       await redis.stop();
@@ -89,14 +89,12 @@ describe('operations', () => {
 
   describe('readiness', () => {
     let dataDir: string;
-    let redisPort: number;
-    let redis: Awaited<ReturnType<typeof startRedis>>;
+    let redis: OwnRedis;
     let app: INestApplication;
 
     beforeAll(async () => {
       dataDir = mkdtempSync(path.join(tmpdir(), 'readiness-'));
-      redisPort = await freePort();
-      redis = await startRedis({ dataDir, port: redisPort, persistent: false });
+      redis = await startOwnRedis(dataDir);
       app = await startApi({ REDIS_URL: redis.url });
     });
     afterAll(async () => {
@@ -114,8 +112,12 @@ describe('operations', () => {
       const down = await http.get('/api/v1/health/ready').expect(503);
       expect(down.body).toMatchObject({ code: 'not_ready', details: [{ field: 'redis', problem: expect.any(String) }] });
       expect(down.body.details.map((d: { field: string }) => d.field)).toEqual(['redis']);
+      // The rate limit fails open rather than holding the request until Redis returns.
+      const started = Date.now();
+      await http.post('/api/v1/auth/login').send({ email: 'nobody@example.test', password: 'whatever-it-is' }).timeout(15_000).expect(401);
+      expect(Date.now() - started).toBeLessThan(10_000);
 
-      redis = await startRedis({ dataDir, port: redisPort, persistent: false });
+      await redis.restart();
       let status = 0;
       for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
         status = (await http.get('/api/v1/health/ready')).status;

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import request from 'supertest';
-import { createRedisConnection } from '@app/platform';
+import { createRedisConnection, type RedisClient } from '@app/platform';
 import { dashboardKey } from '../../libs/queue-dashboard/src/persistence/redis-dashboard-access';
 import { createSession, startApi, type TestUser } from './support/test-app';
 
@@ -19,7 +18,7 @@ function sessionCookieOf(response: request.Response): string {
 describe('queue dashboard (/admin/queues)', () => {
   let app: INestApplication;
   let http: ReturnType<typeof request>;
-  let redis: Redis;
+  let redis: RedisClient;
   let admin: TestUser;
   let member: TestUser;
 

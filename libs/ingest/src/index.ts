@@ -4,7 +4,7 @@ export { embeddingInput } from './domain/embedding-input';
 export { parseDocument, sniffDocumentType, DEFAULT_PARSE_LIMITS } from './parsing';
 export * from './domain/ingest-errors';
 export { mediaTypeOf, documentTypeOfMediaType } from './domain/media-types';
-export { INGEST_QUEUE, IngestJob, type IngestJobName } from './jobs/ingest-jobs';
+export { INGEST_QUEUE, INGEST_QUEUE_PREFIX, IngestJob, type IngestJobName } from './jobs/ingest-jobs';
 export { IngestionFiles, IngestQueue, type FileToIngest, type IngestStage, type IngestionFailure } from './ingest.ports';
 export { IngestQueueModule } from './queue/ingest-queue.module';
 export { IngestModule } from './ingest.module';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from '@app/platform';
+import { createRedisConnection, openSubscriber, type RedisClient } from '@app/platform';
 
 /**
  * Listens to every file's events (the registry's Redis pub/sub) and keeps each file's status
@@ -8,10 +8,12 @@ import { createRedisConnection } from '@app/platform';
  */
 export class FileStatusLog {
   private readonly statuses = new Map<string, string[]>();
+  private readonly client: RedisClient;
   private readonly subscriber: Redis;
 
   private constructor(redisUrl: string) {
-    this.subscriber = createRedisConnection(redisUrl, { maxRetriesPerRequest: null }, 'file-status-log');
+    this.client = createRedisConnection(redisUrl, { lazyConnect: true }, 'file-status-log');
+    this.subscriber = openSubscriber(this.client, 'file-status-log');
     this.subscriber.on('pmessage', (_pattern: string, _channel: string, message: string) => {
       const { id, status } = JSON.parse(message) as { id: string; status: string };
       const seen = this.statuses.get(id) ?? [];
@@ -31,6 +33,18 @@ export class FileStatusLog {
     return [...(this.statuses.get(fileId) ?? [])];
   }
 
+  /**
+   * Waits until a file's events have announced `status`: the record can be read as changed
+   * before its event reaches this subscriber.
+   */
+  async reached(fileId: string, status: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.history(fileId).includes(status)) {
+      if (Date.now() > deadline) throw new Error(`no ${status} event for file ${fileId} within ${timeoutMs} ms (saw ${this.history(fileId).join(' → ') || 'none'})`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Files that left `ready` again, with the statuses they went through. */
   reopened(fileIds: string[]): string[] {
     return fileIds.flatMap((id) => {
@@ -42,5 +56,6 @@ export class FileStatusLog {
 
   close(): void {
     this.subscriber.disconnect();
+    this.client.disconnect();
   }
 }

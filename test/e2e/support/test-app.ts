@@ -38,7 +38,7 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
   return app;
 }
 
-const systemActor: Actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'admin', departmentId: '00000000-0000-0000-0000-000000000000' };
+export const systemActor: Actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'admin', departmentId: '00000000-0000-0000-0000-000000000000' };
 
 export interface TestUser {
   id: string;

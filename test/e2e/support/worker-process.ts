@@ -41,7 +41,8 @@ export class WorkerProcess {
     return this.child?.pid;
   }
 
-  async start(timeoutMs = 30_000): Promise<void> {
+  // Generous: on a loaded 2-core CI machine a cold Node start alone can take tens of seconds.
+  async start(timeoutMs = 90_000): Promise<void> {
     if (this.child) throw new Error('worker already running');
     const readyLine = this.options.readyLine ?? READY_LINE;
     const child = spawn(process.execPath, [this.entry], { cwd: this.options.cwd ?? root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -35,8 +35,9 @@ export const test = base.extend<Fixtures>({
 });
 export { expect };
 
-export async function signIn(page: Page, email: string, password = product.memberPassword) {
-  await page.goto('/');
+/** Signs in through the page; `origin` picks another of the harness's API processes. */
+export async function signIn(page: Page, email: string, password = product.memberPassword, origin = '') {
+  await page.goto(`${origin}/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

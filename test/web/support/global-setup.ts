@@ -11,6 +11,7 @@ const SSO_PROVIDER_NAME = 'Test Directory';
 export type ProductInfo = {
   baseUrl: string;
   shortSessionUrl: string;
+  strictUrl: string;
   admin: { email: string; password: string };
   memberPassword: string;
   documents: Awaited<ReturnType<typeof seedDocuments>>;
@@ -33,6 +34,10 @@ export default async function globalSetup(_config: FullConfig) {
     const api = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: '100' });
     // A second API process on the same data whose access tokens expire within seconds.
     const shortSession = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: '100', JWT_ACCESS_TTL_SECONDS: '4' });
+    // And one as strict as a deployment can be set: no grace for a rotated refresh token coming
+    // back (so two tabs refreshing with one cookie would sign the person out), and one chat a
+    // minute per person.
+    const strict = await product.startApi({ REFRESH_REUSE_GRACE_SECONDS: '0', CHAT_RATE_LIMIT_PER_MINUTE: '1' });
     // A real OpenID provider in this process (it lives as long as the run), and an API that uses it.
     const { freePort } = await import('../../../scripts/lib/local-stack.mjs');
     const ssoPort = await freePort();
@@ -57,6 +62,7 @@ export default async function globalSetup(_config: FullConfig) {
     const info: ProductInfo = {
       baseUrl: origin,
       shortSessionUrl: `http://127.0.0.1:${shortSession.port}`,
+      strictUrl: `http://127.0.0.1:${strict.port}`,
       admin: { email: SEED.adminEmail, password: SEED.adminPassword },
       memberPassword: SEED.memberPassword,
       documents,

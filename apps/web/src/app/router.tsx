@@ -18,8 +18,9 @@ export const router = createBrowserRouter([
             path: 'chat',
             element: <ChatLayout />,
             children: [
-              { index: true, element: <ChatPage /> },
-              { path: ':conversationId', element: <ChatPage /> },
+              // One route for a new chat and an open one: the page stays mounted as a new chat
+              // becomes its conversation, mid-answer.
+              { path: ':conversationId?', element: <ChatPage /> },
             ],
           },
           // Loaded when first opened, so the sign-in page and the chat carry none of their code.

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { InjectRedis, openSubscriber, type RedisClient } from '@app/platform';
 import { StopSignals } from '../chat.ports';
 
 const CHANNEL = 'chat:stop';
@@ -14,13 +15,13 @@ export class RedisStopSignals extends StopSignals implements OnModuleInit, OnApp
   private readonly listeners = new Map<string, () => void>();
   private subscriber: Redis | null = null;
 
-  constructor(private readonly redis: Redis) {
+  constructor(@InjectRedis() private readonly redis: RedisClient) {
     super();
   }
 
   async onModuleInit() {
     // A subscribed connection can do nothing else, so it is a connection of its own.
-    this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+    this.subscriber = openSubscriber(this.redis, 'stop-signals');
     this.subscriber.on('message', (_channel: string, assistantMessageId: string) => this.listeners.get(assistantMessageId)?.());
     this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'stop signal subscriber error'));
     await this.subscriber.subscribe(CHANNEL);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { AppConfig, createRedisConnection } from '@app/platform';
+import { AppConfig, createRedisConnection, type RedisClient } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { RedisStreamSlots } from './redis-stream-slots';
 
 describe('RedisStreamSlots (Redis)', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   let slots: RedisStreamSlots;
 
   beforeAll(() => {
@@ -42,7 +41,7 @@ describe('RedisStreamSlots (Redis)', () => {
   it('forgets a lease nobody renews, so a crashed process frees its slots', async () => {
     const user = randomUUID();
     await slots.acquire(user, 'dead');
-    await redis.zadd(`chat:streams:${user}`, 'XX', 1, 'dead'); // as if its lease ran out long ago
+    await redis.zadd(`chat:{${user}}:streams`, 'XX', 1, 'dead'); // as if its lease ran out long ago
     expect(await slots.isHeld(user, 'dead')).toBe(false);
     expect(await slots.acquire(user, 'a')).toEqual({ granted: true });
     expect(await slots.acquire(user, 'b')).toEqual({ granted: true });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { AppConfig } from '@app/platform';
+import { AppConfig, InjectRedis, type RedisClient } from '@app/platform';
 import { StreamSlots, type SlotDecision, type SlotRefusal } from '../chat.ports';
 
 const LEASE_MS = 60_000;
@@ -9,7 +8,8 @@ const RATE_WINDOW_MS = 60_000;
 const STREAMS_RETRY_AFTER_SECONDS = 5;
 
 // One round trip: drop expired leases, count the request in the minute's window, then take
-// a slot (a sorted-set member scored by its lease expiry) unless all are held.
+// a slot (a sorted-set member scored by its lease expiry) unless all are held. Both keys carry
+// the user's id as their hash tag, so on a Redis Cluster they share the slot one script needs.
 const acquireScript = `
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
@@ -44,7 +44,7 @@ export class RedisStreamSlots extends StreamSlots {
   private readonly perMinute: number;
 
   constructor(
-    private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     config: AppConfig,
   ) {
     super();
@@ -82,5 +82,5 @@ export class RedisStreamSlots extends StreamSlots {
   }
 }
 
-const streamsKey = (userId: string) => `chat:streams:${userId}`;
-const rateKey = (userId: string) => `chat:rate:${userId}`;
+const streamsKey = (userId: string) => `chat:{${userId}}:streams`;
+const rateKey = (userId: string) => `chat:{${userId}}:rate`;

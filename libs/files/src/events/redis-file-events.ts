@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { InjectRedis, openSubscriber, type RedisClient } from '@app/platform';
 import type { FileView } from '../domain/file-view';
 import { FileEvents } from '../files.ports';
 
@@ -16,7 +17,7 @@ export class RedisFileEvents extends FileEvents implements OnApplicationShutdown
   private subscriber: Redis | null = null;
   private readonly listeners = new Map<string, Set<(view: FileView) => void>>();
 
-  constructor(private readonly redis: Redis) {
+  constructor(@InjectRedis() private readonly redis: RedisClient) {
     super();
   }
 
@@ -45,7 +46,7 @@ export class RedisFileEvents extends FileEvents implements OnApplicationShutdown
 
   private connect(): Redis {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+    const subscriber = openSubscriber(this.redis, 'file-events');
     subscriber.on('error', (error: Error) => this.logger.warn(`File events subscriber: ${error.message}`));
     subscriber.on('message', (channel: string, message: string) => {
       const listeners = this.listeners.get(channel);

@@ -3,6 +3,12 @@
  * outlive deploys, so names are stable strings and the worker parses data instead of trusting it.
  */
 export const INGEST_QUEUE = 'ingest';
+/**
+ * BullMQ's key prefix for the queue. Its scripts touch several of the queue's keys at once, which
+ * a Redis Cluster allows only within one hash slot: the braces make `ingest` the hash tag of every
+ * key. Anything else reading the queue (a dashboard, a script) must use the same prefix.
+ */
+export const INGEST_QUEUE_PREFIX = '{ingest}';
 
 export const IngestJob = {
   /** Parse, chunk, embed and index one file; the job id is the file id. */

@@ -1,10 +1,9 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { AppConfig } from '@app/platform';
-import { INGEST_QUEUE, IngestJob } from '../jobs/ingest-jobs';
+import { AppConfig, type RedisClient } from '@app/platform';
+import { INGEST_QUEUE, INGEST_QUEUE_PREFIX, IngestJob } from '../jobs/ingest-jobs';
 import { IngestQueue } from '../ingest.ports';
-import { bullConnection } from './redis-connection';
+import { bullmqConnection } from './bullmq-connection';
 
 const PENDING_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 // Each attempt resumes where the last one stopped, so these are for faults that outlast one
@@ -14,14 +13,15 @@ const reembedJobId = (spaceId: string) => `reembed-${spaceId}`;
 
 @Injectable()
 export class BullmqIngestQueue extends IngestQueue implements OnApplicationShutdown {
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
   readonly queue: Queue;
 
   constructor(config: AppConfig) {
     super();
-    this.connection = bullConnection(config.get('REDIS_URL'), 'producer');
+    this.connection = bullmqConnection(config.get('REDIS_URL'), 'producer');
     this.queue = new Queue(INGEST_QUEUE, {
       connection: this.connection,
+      prefix: INGEST_QUEUE_PREFIX,
       defaultJobOptions: {
         attempts: config.get('INGEST_ATTEMPTS'),
         backoff: { type: 'exponential', delay: 1000 },

@@ -1,13 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
 import { EmbeddingModels } from '@app/llm';
-import { AppConfig } from '@app/platform';
+import { AppConfig, InjectRedis, type RedisClient } from '@app/platform';
 import { VectorSpaces } from '@app/retrieval';
-import { IngestJob, parseFileJobData, parseReembedJobData, INGEST_QUEUE } from '../jobs/ingest-jobs';
+import { IngestJob, parseFileJobData, parseReembedJobData, INGEST_QUEUE, INGEST_QUEUE_PREFIX } from '../jobs/ingest-jobs';
 import { IngestionFiles } from '../ingest.ports';
-import { bullConnection } from '../queue/redis-connection';
+import { bullmqConnection } from '../queue/bullmq-connection';
 import { IngestJobProcessor } from './ingest-job.processor';
 import { IngestReconciler } from './ingest-reconciler';
 import { requireNoEviction } from './redis-eviction-policy';
@@ -28,13 +27,13 @@ const SHUTDOWN_GRACE_MS = 25_000;
 export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IngestWorker.name);
   private worker?: Worker;
-  private connection?: Redis;
+  private connection?: RedisClient;
   private reconcileTimer?: NodeJS.Timeout;
   private reconciling = false;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly spaces: VectorSpaces,
     private readonly models: EmbeddingModels,
     private readonly reconciler: IngestReconciler,
@@ -51,9 +50,10 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
     );
     await this.reconciler.reconcile();
 
-    this.connection = bullConnection(this.config.get('REDIS_URL'), 'worker');
+    this.connection = bullmqConnection(this.config.get('REDIS_URL'), 'worker');
     this.worker = new Worker(INGEST_QUEUE, (job) => this.processor.process(job), {
       connection: this.connection,
+      prefix: INGEST_QUEUE_PREFIX,
       concurrency: this.config.get('INGEST_CONCURRENCY'),
       lockDuration: LOCK_DURATION_MS,
       maxStalledCount: 2,

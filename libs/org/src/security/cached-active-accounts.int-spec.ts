@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
-import { AppConfig, createRedisConnection } from '@app/platform';
+import { AppConfig, createRedisConnection, type RedisClient } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { User } from '../domain/user';
 import { RefreshToken } from '../domain/refresh-token';
@@ -27,7 +26,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000) {
 describe('CachedActiveAccounts (Redis)', () => {
   const users = new CountingUsers();
   const refreshTokens = new InMemoryRefreshTokens();
-  const redis: Redis[] = [];
+  const redis: RedisClient[] = [];
   // Two API processes sharing one database and one Redis.
   let first: CachedActiveAccounts;
   let second: CachedActiveAccounts;

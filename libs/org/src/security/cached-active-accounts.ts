@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import { AppConfig } from '@app/platform';
+import { AppConfig, InjectRedis, openSubscriber, type RedisClient } from '@app/platform';
 import { AccountStanding, ActiveAccounts, RefreshTokenRepository, UserRepository } from '../org.ports';
 import { standingOf } from './account-standing';
 
@@ -32,7 +32,7 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
   constructor(
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
-    private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     config: AppConfig,
   ) {
     super();
@@ -41,7 +41,7 @@ export class CachedActiveAccounts extends ActiveAccounts implements OnModuleInit
 
   async onModuleInit() {
     // A subscribed connection can do nothing else, so it is a connection of its own.
-    this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+    this.subscriber = openSubscriber(this.redis, 'account-changes');
     this.subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
     this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'account change subscriber error'));
     this.subscriber.on('close', () => this.stopCaching());

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { InjectRedis, type RedisClient } from '@app/platform';
 import { type SsoFlow, SsoFlows } from '../org.ports';
 
 const PREFIX = 'org:sso-flow:';
 
 @Injectable()
 export class RedisSsoFlows extends SsoFlows {
-  constructor(private readonly redis: Redis) {
+  constructor(@InjectRedis() private readonly redis: RedisClient) {
     super();
   }
 

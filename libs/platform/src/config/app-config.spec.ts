@@ -48,6 +48,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, REDIS_URL: 'http://localhost:6379' })).toThrow(/REDIS_URL/);
   });
 
+  it('takes a Redis Cluster as its seed nodes and names a bad node', () => {
+    const url = 'redis-cluster://10.0.0.1:7000,10.0.0.2:7001';
+    expect(parseConfig({ ...valid, REDIS_URL: url }).REDIS_URL).toBe(url);
+    expect(() => parseConfig({ ...valid, REDIS_URL: 'redis-cluster://10.0.0.1:7000,10.0.0.2' })).toThrow(/REDIS_URL: "10\.0\.0\.2" is not a cluster node/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(parseConfig({ ...valid, OPENAI_BASE_URL: '' }).OPENAI_BASE_URL).toBeUndefined();
     expect(parseConfig({ ...valid, PORT: '' }).PORT).toBe(3000);

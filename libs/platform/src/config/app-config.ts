@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisUrl } from '../redis/redis-url';
 import { weakSecretProblem } from './secret-strength';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -54,7 +55,14 @@ export const configSchema = z.object({
     }),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
-  REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/ }),
+  // One server (redis://, rediss://, unix://) or a cluster's seed nodes (redis-cluster://h1:p1,h2:p2).
+  REDIS_URL: z.string().superRefine((url, context) => {
+    try {
+      parseRedisUrl(url);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   CHROMA_URL: z.url({ protocol: /^https?$/ }),
   JWT_SECRET: z
     .string()

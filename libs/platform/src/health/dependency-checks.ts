@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { InjectRedis, type RedisClient } from '../redis/redis-connection';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -19,7 +19,7 @@ export class DependencyChecks {
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly em: EntityManager,
-    private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 

@@ -8,7 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { assignRequestId } from '../logging/request-id';
 import { buildOpenApiDocument } from '../openapi/openapi-document';
 import { parseBodies } from './body-parsing';
-import { answerClientErrorsInShape } from './client-errors';
+import { answerClientErrorsInShape, refuseRequestsWithoutHost } from './client-errors';
 import { contentSecurityPolicy } from './content-security-policy';
 import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
@@ -25,6 +25,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).set('trust proxy', config.get('TRUST_PROXY'));
   app.use(stampArrival);
   app.use(assignRequestId);
+  app.use(refuseRequestsWithoutHost);
   answerClientErrorsInShape(app.getHttpServer());
   app.use(helmet({ contentSecurityPolicy }));
   // Only the auth routes read a cookie (the browser's refresh token).

@@ -42,3 +42,10 @@ export class BodyTooDeep extends DomainError {
     super('body_too_deep', `The body nests deeper than ${maxDepth} levels`);
   }
 }
+
+export class MissingHost extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('missing_host', 'An HTTP/1.1 request must carry a Host header');
+  }
+}

@@ -1,22 +1,21 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection, InjectRedis, SHARED_REDIS, type RedisClient } from './redis-connection';
 
 /** The shared command connection; blocking consumers (BullMQ workers, pub/sub) open their own. */
 @Global()
 @Module({
   providers: [
     {
-      provide: Redis,
+      provide: SHARED_REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => createRedisConnection(config.get('REDIS_URL'), { maxRetriesPerRequest: 1, connectTimeout: 5000 }, 'shared'),
     },
   ],
-  exports: [Redis],
+  exports: [SHARED_REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(Redis) private readonly redis: Redis) {}
+  constructor(@InjectRedis() private readonly redis: RedisClient) {}
 
   async onApplicationShutdown() {
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-import { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 
-// Fixed window per key, with an optional block once the limit is passed; one round trip.
+// Fixed window per key, with an optional block once the limit is passed; one round trip. Both keys
+// share a hash tag, so on a Redis Cluster they are in the one slot a script may touch.
 const incrementScript = `
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -16,7 +17,7 @@ end
 return { hits, ttl, blockTtl }
 `;
 
-type ThrottlingRedis = Redis & {
+type ThrottlingRedis = RedisClient & {
   countThrottledHit(hitsKey: string, blockKey: string, ttlMs: number, limit: number, blockMs: number): Promise<unknown>;
 };
 
@@ -29,14 +30,14 @@ type ThrottlingRedis = Redis & {
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimits');
 
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     // A defined command runs by EVALSHA, so the script is not sent and hashed on every request.
     if (!('countThrottledHit' in redis)) redis.defineCommand('countThrottledHit', { numberOfKeys: 2, lua: incrementScript });
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     try {
-      return await this.count(`throttle:${throttlerName}:${key}`, ttl, limit, blockDuration);
+      return await this.count(`throttle:{${throttlerName}:${key}}`, ttl, limit, blockDuration);
     } catch (error) {
       this.logger.warn(`Rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { SHARED_REDIS, type RedisClient } from '../redis/redis-connection';
 import { isStrictlyLimited } from './rate-limits';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig, Redis],
-      useFactory: (config: AppConfig, redis: Redis) => ({
+      inject: [AppConfig, SHARED_REDIS],
+      useFactory: (config: AppConfig, redis: RedisClient) => ({
         throttlers: [
           {
             name: 'default',

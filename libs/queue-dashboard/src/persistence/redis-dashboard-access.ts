@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { InjectRedis, type RedisClient } from '@app/platform';
 import { DashboardAccess } from '../queue-dashboard.ports';
 
 const secret = () => randomBytes(32).toString('base64url');
@@ -10,7 +10,7 @@ export const dashboardKey = (kind: 'ticket' | 'session', value: string) => `queu
 /** Tickets and sessions in Redis, so any API process can redeem or check what another issued. */
 @Injectable()
 export class RedisDashboardAccess extends DashboardAccess {
-  constructor(private readonly redis: Redis) {
+  constructor(@InjectRedis() private readonly redis: RedisClient) {
     super();
   }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { InjectRedis, type RedisClient } from '@app/platform';
 import { CorpusVersion } from './indexing.ports';
 
 export const CORPUS_VERSION_KEY = 'retrieval:corpus-version';
 
 @Injectable()
 export class RedisCorpusVersion extends CorpusVersion {
-  constructor(private readonly redis: Redis) {
+  constructor(@InjectRedis() private readonly redis: RedisClient) {
     super();
   }
 

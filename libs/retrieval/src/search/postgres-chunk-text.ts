@@ -33,11 +33,11 @@ interface Bm25Row extends ChunkRow {
   shortlisted: string;
 }
 
-const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text, c.generation';
+export const COLUMNS = 'c.id, c.file_id, f.filename, c.page, c.heading_path, c.text, c.generation';
 // The full-text leg sorts and checks this many of its best candidates per hit it returns.
-const SHORTLIST_PER_RESULT = 8;
+export const SHORTLIST_PER_RESULT = 8;
 // Tuned on SciFact train and the answer suite's tuning questions (bench/README.md).
-const EXPANSION = { weight: 0.3, maxWords: 12 };
+export const EXPANSION = { weight: 0.3, maxWords: 12 };
 
 /** The PostgreSQL side of retrieval: the ranked full-text leg and reading chunks by id. */
 @Injectable()

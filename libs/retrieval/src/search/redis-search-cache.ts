@@ -1,26 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { AppConfig } from '@app/platform';
+import { AppConfig, InjectRedis, type RedisClient } from '@app/platform';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { CORPUS_VERSION_KEY } from '../indexing/redis-corpus-version';
 import { SearchCache, type CachedSearch } from './search.ports';
 
 const RESULT_PREFIX = 'retrieval:search:';
 
-// Ingestion bumps the corpus version on every write or delete, which retires every cached
-// result at once. Reads the version and the entry under it in one round trip (the entry key is derived, so
-// this is not cluster-safe; one Redis, or a hash tag, is assumed).
-const lookupScript = `
-local version = redis.call('GET', KEYS[1]) or '0'
-return { version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2]) }
-`;
+interface Entry {
+  corpusVersion: string;
+  chunks: RetrievedChunk[];
+}
 
+/**
+ * Each entry holds the corpus version it was computed under, and ingestion bumps the version on
+ * every write or delete, so one bump retires every entry at once: an entry from another version
+ * than the one read is a miss. The version and the entry are two keys read side by side in one
+ * round trip, not one script: on a Redis Cluster they live on different nodes, and a script may
+ * only touch the keys it declares, all in one slot (a hash tag would put every entry on the
+ * version's node).
+ */
 @Injectable()
 export class RedisSearchCache extends SearchCache {
   private readonly ttlSeconds: number;
 
   constructor(
-    private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     config: AppConfig,
   ) {
     super();
@@ -28,12 +32,15 @@ export class RedisSearchCache extends SearchCache {
   }
 
   async lookup(key: string): Promise<CachedSearch> {
-    const [corpusVersion, raw] = (await this.redis.eval(lookupScript, 1, CORPUS_VERSION_KEY, RESULT_PREFIX, key)) as [string, string | null];
-    return { corpusVersion, chunks: this.ttlSeconds > 0 && raw ? (JSON.parse(raw) as RetrievedChunk[]) : null };
+    const [version, raw] = await Promise.all([this.redis.get(CORPUS_VERSION_KEY), this.ttlSeconds > 0 ? this.redis.get(RESULT_PREFIX + key) : null]);
+    const corpusVersion = version ?? '0';
+    const entry = raw ? (JSON.parse(raw) as Entry) : null;
+    return { corpusVersion, chunks: entry?.corpusVersion === corpusVersion ? entry.chunks : null };
   }
 
   async store(key: string, corpusVersion: string, chunks: RetrievedChunk[]): Promise<void> {
     if (this.ttlSeconds === 0) return;
-    await this.redis.set(`${RESULT_PREFIX}${corpusVersion}:${key}`, JSON.stringify(chunks), 'EX', this.ttlSeconds);
+    const entry: Entry = { corpusVersion, chunks };
+    await this.redis.set(RESULT_PREFIX + key, JSON.stringify(entry), 'EX', this.ttlSeconds);
   }
 }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 
 const PAGE_SIZE = 30;
@@ -18,12 +18,27 @@ export function useConversations() {
   });
 }
 
-export function useConversation(id: string | null) {
-  return useQuery({
-    queryKey: conversationKeys.one(id ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/conversations/{id}', { params: { path: { id: id! } } })),
-    enabled: id != null,
+const conversationQuery = (id: string) =>
+  queryOptions({
+    queryKey: conversationKeys.one(id),
+    queryFn: () => unwrap(api.GET('/api/v1/conversations/{id}', { params: { path: { id } } })),
   });
+
+/** One conversation with its messages; `enabled: false` holds the read back for now. */
+export function useConversation(id: string | null, enabled = true) {
+  return useQuery({ ...conversationQuery(id ?? ''), enabled: id != null && enabled });
+}
+
+/** Reads a conversation into the cache, for a screen that holds its own read back. */
+export const loadConversation = (queries: QueryClient, id: string) => queries.prefetchQuery(conversationQuery(id));
+
+/**
+ * Reads a conversation again now, shown or not. A read already on the way is restarted: it
+ * may have left before what just changed was stored.
+ */
+export async function refreshConversation(queries: QueryClient, id: string) {
+  await queries.cancelQueries({ queryKey: conversationKeys.one(id) });
+  await queries.fetchQuery({ ...conversationQuery(id), staleTime: 0 }).catch(() => undefined);
 }
 
 export function useRenameConversation() {

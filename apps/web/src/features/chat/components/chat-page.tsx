@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { PlusIcon } from '@/components/icons';
 import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Loading, Notice } from '@/components/notice';
@@ -27,7 +27,8 @@ export function ChatLayout() {
   const chat = useChatTurn((id) => {
     if (window.location.pathname === '/chat') navigate(`/chat/${id}`, { replace: true, flushSync: true });
   });
-  const context: ChatContext = { ...chat, closeList: () => setListOpen(false) };
+  const closeList = useCallback(() => setListOpen(false), []);
+  const context: ChatContext = { ...chat, closeList };
   return (
     <div className="chat-layout">
       <aside className={`conversations${listOpen ? ' open' : ''}`} aria-label="Conversations">
@@ -40,7 +41,7 @@ export function ChatLayout() {
             Back to the chat
           </button>
         </div>
-        <ConversationList onPick={() => setListOpen(false)} />
+        <ConversationList onPick={closeList} />
       </aside>
       <section className="chat-main">
         <button type="button" className="button ghost small show-narrow conversations-toggle" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
@@ -55,16 +56,24 @@ export function ChatLayout() {
 /** The open conversation (or a new one) and the question box below it. */
 export function ChatPage() {
   const { conversationId = null } = useParams();
-  const conversation = useConversation(conversationId);
   const { turn, send, stop, dismiss, stepsByAnswer } = useOutletContext<ChatContext>();
   const turnHere = turn && turn.conversationId === conversationId ? turn : null;
+  // A conversation the live answer has just created holds only what the stream shows; the turn
+  // reads it once the first words are painted, so the page does not ask for it before then.
+  const conversation = useConversation(conversationId, !(turnHere?.startsConversation && isLive(turnHere)));
 
   const live = isLive(turn);
+  const lastFilters = turnHere?.filters;
 
-  const ask = (question: string, filters = turnHere?.filters) => {
-    if (live) return false;
-    void send(question, conversationId, filters);
-  };
+  // Stable while the answer streams, so the composer does not render again for every word.
+  const ask = useCallback(
+    (question: string, filters = lastFilters) => {
+      if (live) return false;
+      void send(question, conversationId, filters);
+    },
+    [live, send, conversationId, lastFilters],
+  );
+  const onStop = useCallback(() => void stop(), [stop]);
 
   const notFound = conversation.error instanceof ApiError && (conversation.error.status === 404 || conversation.error.status === 400);
   return (
@@ -83,7 +92,7 @@ export function ChatPage() {
           {!conversationId && !turnHere && <Welcome onPick={(q) => ask(q, undefined)} />}
           {(conversation.data || turnHere) && <MessageList messages={conversation.data?.messages ?? []} turn={turnHere} stepsByAnswer={stepsByAnswer} onAskAgain={(q) => ask(q)} onDismiss={dismiss} />}
         </div>
-        <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={(message, filters) => ask(message, filters)} onStop={() => void stop()} />
+        <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
     </>
   );
 }

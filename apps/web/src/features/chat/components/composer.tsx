@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { StopIcon } from '@/components/icons';
 import { formatCount } from '@/components/format';
 import type { ChatFilters } from '@/lib/api/types';
@@ -15,7 +15,7 @@ type Props = {
 };
 
 /** The question box: Enter sends, Shift+Enter starts a new line, and the limit is counted. */
-export function Composer({ streaming, stopping, blocked, onSend, onStop }: Props) {
+export const Composer = memo(function Composer({ streaming, stopping, blocked, onSend, onStop }: Props) {
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ChatFilters | undefined>(undefined);
   const length = text.length;
@@ -78,4 +78,4 @@ export function Composer({ streaming, stopping, blocked, onSend, onStop }: Props
       )}
     </form>
   );
-}
+});

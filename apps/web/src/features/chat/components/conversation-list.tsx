@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { NavLink } from 'react-router';
 import { formatWhen } from '@/components/format';
 import { Loading, Notice } from '@/components/notice';
@@ -7,8 +7,11 @@ import { useConversations } from '../api/conversations';
 
 export const untitled = 'Untitled conversation';
 
-/** The caller's conversations, newest first; the next page loads as the end scrolls into view. */
-export function ConversationList({ onPick }: { onPick?: () => void }) {
+/**
+ * The caller's conversations, newest first; the next page loads as the end scrolls into view.
+ * Memoised: the chat beside it renders for every word of an answer, this list need not.
+ */
+export const ConversationList = memo(function ConversationList({ onPick }: { onPick?: () => void }) {
   const conversations = useConversations();
   const sentinel = useRef<HTMLLIElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = conversations;
@@ -51,4 +54,4 @@ export function ConversationList({ onPick }: { onPick?: () => void }) {
       )}
     </ul>
   );
-}
+});

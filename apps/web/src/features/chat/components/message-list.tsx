@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import type { StoredMessage } from '@/lib/api/types';
+import { memo, useEffect, useRef } from 'react';
+import type { Citation, StoredMessage } from '@/lib/api/types';
 import { Notice } from '@/components/notice';
 import type { Turn } from '../hooks/use-chat-turn';
 import { Answer } from './answer';
@@ -35,17 +35,7 @@ export function MessageList({ messages, turn, stepsByAnswer, onAskAgain, onDismi
   return (
     <div className="messages">
       {shown.map((message) =>
-        message.role === 'user' ? (
-          <Question key={message.id} text={message.content} />
-        ) : (
-          <article key={message.id} className="message assistant" aria-label="Answer">
-            {stepsByAnswer[message.id] && <Steps steps={stepsByAnswer[message.id]} />}
-            <Answer messageId={message.id} text={message.content} citations={message.citations ?? []} rateable={message.status === 'complete'} />
-            {message.status === 'interrupted' && <p className="badge warn">Stopped before the end</p>}
-            {message.status === 'failed' && <p className="badge error">This answer failed before it was finished</p>}
-            {message.status === 'streaming' && <p className="badge">Still being written…</p>}
-          </article>
-        ),
+        message.role === 'user' ? <Question key={message.id} text={message.content} /> : <StoredAnswer key={message.id} message={message} steps={stepsByAnswer[message.id]} />,
       )}
       {turn && <LiveTurn turn={turn} onAskAgain={onAskAgain} onDismiss={onDismiss} />}
       <div ref={end} />
@@ -53,14 +43,28 @@ export function MessageList({ messages, turn, stepsByAnswer, onAskAgain, onDismi
   );
 }
 
-function Question({ text }: { text: string }) {
+// Memoised, as the stored messages stay the same while the live answer renders once a frame.
+const StoredAnswer = memo(function StoredAnswer({ message, steps }: { message: StoredMessage; steps: string[] | undefined }) {
+  return (
+    <article className="message assistant" aria-label="Answer">
+      {steps && <Steps steps={steps} />}
+      <Answer messageId={message.id} text={message.content} citations={message.citations ?? NO_CITATIONS} rateable={message.status === 'complete'} />
+      {message.status === 'interrupted' && <p className="badge warn">Stopped before the end</p>}
+      {message.status === 'failed' && <p className="badge error">This answer failed before it was finished</p>}
+      {message.status === 'streaming' && <p className="badge">Still being written…</p>}
+    </article>
+  );
+});
+const NO_CITATIONS: Citation[] = [];
+
+const Question = memo(function Question({ text }: { text: string }) {
   return (
     <div className="message user">
       <p className="visually-hidden">You asked:</p>
       <p className="question-text">{text}</p>
     </div>
   );
-}
+});
 
 function LiveTurn({ turn, onAskAgain, onDismiss }: { turn: Turn; onAskAgain: (question: string) => void; onDismiss: () => void }) {
   const step = turn.steps.at(-1);

@@ -5,7 +5,7 @@ import { ApiError, describeError } from '@/lib/api/errors';
 import type { ChatEvent, ChatFilters, Citation } from '@/lib/api/types';
 import { readEvents } from '@/lib/sse';
 import { openChatStream, stopGeneration } from '../api/chat';
-import { conversationKeys } from '../api/conversations';
+import { conversationKeys, loadConversation, refreshConversation } from '../api/conversations';
 
 export type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped' | 'failed' | 'refused' | 'dropped';
 
@@ -15,6 +15,8 @@ export type Turn = {
   question: string;
   filters: ChatFilters | undefined;
   conversationId: string | null;
+  /** Asked without a conversation: the server creates one and names it in `meta`. */
+  startsConversation: boolean;
   userMessageId: string | null;
   assistantMessageId: string | null;
   text: string;
@@ -31,6 +33,12 @@ export const isLive = (turn: Turn | null) => turn != null && LIVE.includes(turn.
  * Sends a question and follows its SSE stream: meta, status steps, tokens, citations, then done
  * or error. What was streamed stays on screen whatever ends the stream; once it has ended the
  * conversation is read again, and the turn gives way to the stored messages.
+ *
+ * The first words go on screen as they arrive. Later tokens come faster than the screen paints:
+ * they are gathered and the answer grows once a frame, rendered (markdown and all) just before
+ * that frame's paint rather than once a token. The conversation list, and a new conversation
+ * itself, are read only once the first words are painted, so neither request competes with
+ * them for the server or the page.
  */
 export function useChatTurn(onNewConversation: (id: string) => void) {
   const queries = useQueryClient();
@@ -40,9 +48,11 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
   const [stepsByAnswer, setStepsByAnswer] = useState<Record<string, string[]>>({});
   const abort = useRef<AbortController | null>(null);
   const keys = useRef(0);
+  const latest = useRef<Turn | null>(null);
   const onNewConversationRef = useRef(onNewConversation);
   useEffect(() => {
     onNewConversationRef.current = onNewConversation;
+    latest.current = turn;
   });
 
   useEffect(() => () => abort.current?.abort(), []);
@@ -54,14 +64,50 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
       abort.current = controller;
       const key = ++keys.current;
       const update = (change: (t: Turn) => Partial<Turn>) => setTurn((t) => (t && t.key === key ? { ...t, ...change(t) } : t));
-      setTurn({ key, question, filters, conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
+      setTurn({ key, question, filters, conversationId, startsConversation: !conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
 
       let finished = false;
       let current = conversationId;
+      let unshown = '';
+      let frame = 0;
+      let shownAny = false;
+      const takeUnshown = () => {
+        cancelAnimationFrame(frame);
+        frame = 0;
+        const text = unshown;
+        unshown = '';
+        return text;
+      };
+      // The words not on screen yet go into the next render, with whatever comes after them.
+      const addUnshown = () => {
+        const text = takeUnshown();
+        if (text) update((t) => ({ text: t.text + text }));
+      };
+      const showTokens = () => {
+        frame = 0;
+        const text = takeUnshown();
+        if (!text || controller.signal.aborted) return;
+        flushSync(() => update((t) => ({ text: t.text + text })));
+        // A task queued from an animation frame runs once that frame is painted.
+        if (!shownAny) requestAnimationFrame(() => setTimeout(afterFirstWords));
+        shownAny = true;
+      };
+      const afterFirstWords = () => {
+        if (controller.signal.aborted) return;
+        void queries.invalidateQueries({ queryKey: conversationKeys.list });
+        if (!conversationId && current) void loadConversation(queries, current);
+      };
       try {
         const response = await openChatStream({ message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}) }, controller.signal);
         for await (const message of readEvents(response)) {
           const event = message as ChatEvent;
+          if (event.event === 'token') {
+            unshown += event.data.text;
+            if (shownAny) frame ||= requestAnimationFrame(showTokens);
+            else showTokens();
+            continue;
+          }
+          addUnshown();
           switch (event.event) {
             case 'meta':
               current = event.data.conversationId;
@@ -70,13 +116,9 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
               // until it lands the answer belongs to a page that is not shown.
               flushSync(() => update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' })));
               if (!conversationId) onNewConversationRef.current(event.data.conversationId);
-              void queries.invalidateQueries({ queryKey: conversationKeys.list });
               break;
             case 'status':
               update((t) => ({ steps: t.steps.at(-1) === event.data.step ? t.steps : [...t.steps, event.data.step] }));
-              break;
-            case 'token':
-              update((t) => ({ text: t.text + event.data.text }));
               break;
             case 'citations':
               update(() => ({ citations: event.data.citations }));
@@ -91,14 +133,16 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
               break;
           }
         }
+        addUnshown();
         if (!finished) update(() => ({ phase: 'dropped', error: 'The connection was lost before the answer finished.' }));
       } catch (error) {
-        if (controller.signal.aborted) return;
+        if (controller.signal.aborted) return void takeUnshown();
+        addUnshown();
         if (error instanceof ApiError && !finished && error.status > 0) update(() => ({ phase: 'refused', error: describeError(error) }));
         else update(() => ({ phase: 'dropped', error: 'The connection was lost before the answer finished.' }));
       }
       if (current) {
-        await Promise.all([queries.invalidateQueries({ queryKey: conversationKeys.one(current) }), queries.invalidateQueries({ queryKey: conversationKeys.list })]);
+        await Promise.all([refreshConversation(queries, current), queries.invalidateQueries({ queryKey: conversationKeys.list })]);
       }
       // Once the stored conversation has the answer, the stored copy is shown; a refusal stays.
       setTurn((t) => {
@@ -111,7 +155,9 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
     [queries],
   );
 
+  // Reads the turn through a ref, so Stop is one function for the whole answer.
   const stop = useCallback(async () => {
+    const turn = latest.current;
     const id = turn?.assistantMessageId;
     if (!id || !isLive(turn)) return;
     setTurn((t) => (t ? { ...t, phase: 'stopping' } : t));
@@ -121,7 +167,7 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
       // 409: it had already finished; the stream's own end says how.
       if (!(error instanceof ApiError && error.status === 409)) setTurn((t) => (t ? { ...t, phase: 'streaming', error: describeError(error) } : t));
     }
-  }, [turn]);
+  }, []);
 
   const dismiss = useCallback(() => setTurn((t) => (isLive(t) ? t : null)), []);
 
