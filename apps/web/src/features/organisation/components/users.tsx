@@ -145,7 +145,7 @@ function EditUser({ user, departments, roles, self, onDone }: { user: UserRecord
         </label>
         <label className="field">
           <span>Role</span>
-          <select {...register('role')} disabled={self} title={self ? 'Nobody changes their own role' : undefined}>
+          <select aria-label="Role" {...register('role')} disabled={self} title={self ? 'Nobody changes their own role' : undefined}>
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
@@ -155,7 +155,7 @@ function EditUser({ user, departments, roles, self, onDone }: { user: UserRecord
         </label>
         <label className="field">
           <span>Department</span>
-          <select {...register('departmentId')}>
+          <select aria-label="Department" {...register('departmentId')}>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -216,7 +216,7 @@ function CreateUser({ departments, roles }: { departments: Department[]; roles: 
         </label>
         <label className="field">
           <span>Role</span>
-          <select {...register('role')}>
+          <select aria-label="Role" {...register('role')}>
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
@@ -226,7 +226,7 @@ function CreateUser({ departments, roles }: { departments: Department[]; roles: 
         </label>
         <label className="field">
           <span>Department</span>
-          <select {...register('departmentId')}>
+          <select aria-label="Department" {...register('departmentId')}>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
