@@ -71,6 +71,10 @@ describe('chat (SSE)', () => {
   let orphanId: string;
   let leaveFileId: string;
   let secretFileId: string;
+  // Two departments below the member's: Lab and, beside it, Studio.
+  let labMember: TestUser;
+  let studioMember: TestUser;
+  let runbookFileId: string;
 
   beforeAll(async () => {
     slow = await startListeningApi({ ...settings, CHAT_MAX_CONCURRENT_STREAMS: '1' }, 40);
@@ -85,6 +89,12 @@ describe('chat (SSE)', () => {
     const secret = Buffer.from('# Project Nightingale\n\nProject Nightingale has a confidential budget of 4.2 million euros. The supplier chosen is Corvid Systems.\n');
     leaveFileId = await ingest(slow, admin, 'parental-leave.pdf', handbook, member.departmentId);
     secretFileId = await ingest(slow, admin, 'nightingale-budget.md', secret, outsider.departmentId);
+    const below = async (name: string) =>
+      (await request(slow.app.getHttpServer()).post('/api/v1/org/departments').set(admin.auth).send({ name: `${name} ${randomUUID()}`, parentId: member.departmentId }).expect(201)).body.id;
+    labMember = await createSession(slow.app, 'member', await below('Lab'));
+    studioMember = await createSession(slow.app, 'member', await below('Studio'));
+    const runbook = Buffer.from('# Lab runbook\n\nThe centrifuge in room 12 must be balanced with counterweights before every spin.\n');
+    runbookFileId = await ingest(slow, admin, 'lab-runbook.md', runbook, labMember.departmentId);
 
     // An answer a crashed process left streaming; the next process to start must close it.
     const conversation = (await request(slow.app.getHttpServer()).post('/api/v1/conversations').set(member.auth).send({ title: 'Crashed' })).body.id;
@@ -149,6 +159,24 @@ describe('chat (SSE)', () => {
     const own = await chat(fast, outsider, { message: SECRET_QUESTIONS[0] });
     await own.all();
     expect(own.text()).toMatch(/4\.2 million euros/);
+  }, 60_000);
+
+  it('gives a member of a child department cited answers from the parent’s documents, and its own documents to nobody above or beside it', async () => {
+    const fromParent = await chat(fast, labMember, { message: LEAVE_QUESTION });
+    await fromParent.all();
+    expect(fromParent.text()).toMatch(/sixteen weeks of paid parental leave/);
+    expect((await fromParent.until('citations'))!.data.citations.map((c: { fileId: string }) => c.fileId)).toContain(leaveFileId);
+
+    const RUNBOOK_QUESTION = 'How must the centrifuge in room 12 be balanced?';
+    const own = await chat(fast, labMember, { message: RUNBOOK_QUESTION });
+    await own.all();
+    expect((await own.until('citations'))!.data.citations.map((c: { fileId: string }) => c.fileId)).toContain(runbookFileId);
+    for (const reader of [studioMember, member, outsider]) {
+      const stream = await chat(fast, reader, { message: RUNBOOK_QUESTION });
+      await stream.all();
+      expect((await stream.until('citations'))!.data.citations.map((c: { fileId: string }) => c.fileId)).not.toContain(runbookFileId);
+      expect(stream.text()).not.toMatch(/counterweights/);
+    }
   }, 60_000);
 
   it('refuses an empty or 8,001-character message as JSON before any stream', async () => {

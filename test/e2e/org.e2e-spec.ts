@@ -40,13 +40,15 @@ describe('org administration', () => {
   });
 
   it.each([
-    ['get', '/api/v1/org/users'],
-    ['post', '/api/v1/org/users'],
-    ['post', '/api/v1/org/departments'],
-    ['patch', '/api/v1/org/users/00000000-0000-4000-8000-000000000000'],
-  ] as const)('answers 403 to a member on %s %s', async (method, path) => {
+    ['get', '/api/v1/org/users', undefined],
+    ['post', '/api/v1/org/users', { email: 'new@example.test', password: testPassword, displayName: 'New', role: 'member', departmentId: '00000000-0000-4000-8000-000000000000' }],
+    ['post', '/api/v1/org/departments', { name: 'Mine' }],
+    ['patch', '/api/v1/org/departments/00000000-0000-4000-8000-000000000000', { name: 'Mine' }],
+    ['patch', '/api/v1/org/users/00000000-0000-4000-8000-000000000000', { displayName: 'Me' }],
+    ['get', '/api/v1/admin/audit', undefined],
+  ] as const)('answers 403 to a member on %s %s, whether or not the target exists', async (method, path, body) => {
     const member = await createSession(app, 'member');
-    const response = await http[method](path).set(member.auth).send({}).expect(403);
+    const response = await http[method](path).set(member.auth).send(body).expect(403);
     expect(response.body.code).toBe('admin_only');
   });
 

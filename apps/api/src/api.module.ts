@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { ChatModule } from '@app/chat';
 import { ConversationsModule } from '@app/conversations';
 import { FilesModule } from '@app/files';
@@ -10,7 +11,7 @@ import { AppConfigModule, HttpPlatformModule } from '@app/platform';
 import { QueueDashboardModule } from '@app/queue-dashboard';
 
 @Module({
-  imports: [HttpPlatformModule, queueConnectionFor('producer'), LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, InsightsModule, QueueDashboardModule],
+  imports: [HttpPlatformModule, queueConnectionFor('producer'), LlmModule, OrgModule, ConversationsModule, ChatModule, FilesModule, AuditModule, InsightsModule, QueueDashboardModule],
 })
 export class ApiModule {
   /** The API with its configuration, read from the environment now. */

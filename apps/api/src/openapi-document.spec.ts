@@ -15,8 +15,11 @@ function problemsOf(document: OpenAPIObject): string[] {
       const problem = (text: string) => problems.push(`${method.toUpperCase()} ${path}: ${text}`);
       const responses = Object.entries((operation.responses ?? {}) as Record<string, Json>);
       const successes = responses.filter(([status]) => /^2\d\d$/.test(status));
+      // A browser route (single sign-on) succeeds by sending the browser on: a 3xx that says where.
+      const redirects = responses.filter(([status]) => /^3\d\d$/.test(status));
       const errors = responses.filter(([status]) => /^[45]\d\d$/.test(status));
-      if (!successes.length) problem('no 2xx response');
+      for (const [status, response] of redirects) if (!('Location' in ((response.headers ?? {}) as Json))) problem(`${status} without a Location header`);
+      if (!successes.length && !redirects.length) problem('no 2xx response');
       for (const [status, response] of successes) {
         const content = (response.content ?? {}) as Record<string, { schema?: Json }>;
         if (status === '204') {
@@ -69,6 +72,7 @@ describe('the OpenAPI document', () => {
     broken.paths['/api/v1/files/{id}'].get.responses['404'] = { description: 'bare' };
     delete broken.paths['/api/v1/conversations'].get.responses['200'];
     delete broken.paths['/api/v1/auth/login'].post.responses['400'];
+    delete broken.paths['/api/v1/auth/oidc/login'].get.responses['302'].headers;
     expect(problemsOf(broken as unknown as OpenAPIObject)).toEqual(
       expect.arrayContaining([
         'GET /api/v1/me: 200 without a response schema',
@@ -76,6 +80,7 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/files/{id}: 404 is not the error shape',
         'GET /api/v1/conversations: no 2xx response',
         'POST /api/v1/auth/login: takes input but declares no 400',
+        'GET /api/v1/auth/oidc/login: 302 without a Location header',
       ]),
     );
   });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AccessModule } from '@app/access';
 import { ConversationsModule } from '@app/conversations';
 import { PromptLibrary } from '@app/llm';
 import { AppConfig, PlatformModule } from '@app/platform';
@@ -34,7 +35,7 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
 }
 
 @Module({
-  imports: [PlatformModule, ConversationsModule, RetrievalModule],
+  imports: [PlatformModule, AccessModule, ConversationsModule, RetrievalModule],
   controllers: [ChatController],
   providers: [
     { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS') }) },

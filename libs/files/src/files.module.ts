@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { IngestionFiles, IngestQueueModule } from '@app/ingest';
 import { AppConfig } from '@app/platform';
 import { RetrievalModule } from '@app/retrieval';
+import { FileReaders } from './access/file-readers';
 import { DeleteFileHandler } from './commands/delete-file/delete-file.handler';
 import { RequestReembedHandler } from './commands/reembed-corpus/request-reembed.handler';
 import { ReindexFileHandler } from './commands/reindex-file/reindex-file.handler';
@@ -23,7 +26,7 @@ import { DiskBlobStorage } from './storage/disk-blob-storage';
 
 /** Upload, the file registry and its status machine, blob storage and file events. */
 @Module({
-  imports: [MikroOrmModule.forFeature([StoredFileSchema]), IngestQueueModule, RetrievalModule],
+  imports: [MikroOrmModule.forFeature([StoredFileSchema]), IngestQueueModule, RetrievalModule, AccessModule, AuditModule],
   controllers: [FilesController],
   providers: [
     { provide: FileRepository, useClass: MikroOrmFileRepository },
@@ -31,6 +34,7 @@ import { DiskBlobStorage } from './storage/disk-blob-storage';
     { provide: FileEvents, useClass: RedisFileEvents },
     { provide: IngestionFiles, useClass: RegistryIngestionFiles },
     { provide: UploadSettings, inject: [AppConfig], useFactory: (config: AppConfig): UploadSettings => ({ maxBytes: config.get('UPLOAD_MAX_BYTES') }) },
+    FileReaders,
     UploadFileHandler,
     ReindexFileHandler,
     DeleteFileHandler,

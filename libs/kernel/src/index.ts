@@ -13,3 +13,7 @@ export {
   type QuestionTerm,
   type Coverage,
 } from './text/question-terms';
+export { DepartmentTree, type TreeNode } from './access/department-tree';
+export { mayRead, readerScopeIn, scopeMayRead, type ReaderScope } from './access/reading-rule';
+export { readingRuleSql } from './access/reading-rule.sql';
+export { ManagementScope } from './access/management-scope';

@@ -1,6 +1,7 @@
 import type { Cursor } from '@app/kernel';
 import type { Actor } from '@app/platform';
 import type { Department } from './domain/department';
+import type { DepartmentHoldings } from './domain/org-errors';
 import type { RefreshToken } from './domain/refresh-token';
 import type { User } from './domain/user';
 
@@ -9,13 +10,23 @@ export abstract class DepartmentRepository {
   abstract findByName(name: string, parentId: string | null): Promise<Department | null>;
   abstract list(): Promise<Department[]>;
   abstract add(department: Department): Promise<void>;
+  abstract save(department: Department): Promise<void>;
+  abstract remove(department: Department): Promise<void>;
+  /** What still belongs to the department: its users, files (those still being purged too) and sub-departments. */
+  abstract holdingsOf(id: string): Promise<DepartmentHoldings>;
+  /**
+   * Serialises changes to the tree until the surrounding transaction ends, so that two moves at
+   * once can never make a cycle that neither would make alone. Call inside `Transactions.run`.
+   */
+  abstract lockTree(): Promise<void>;
 }
 
 export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
-  /** Oldest first, after the cursor. */
-  abstract list(limit: number, after: Cursor | null): Promise<User[]>;
+  abstract findBySsoIdentity(issuer: string, subject: string): Promise<User | null>;
+  /** Oldest first, after the cursor; only users of these departments when given. */
+  abstract list(limit: number, after: Cursor | null, departmentIds?: readonly string[]): Promise<User[]>;
   abstract add(user: User): Promise<void>;
   abstract save(user: User): Promise<void>;
 }
@@ -64,4 +75,38 @@ export interface AccessTokenClaims {
 export abstract class AccessTokenSigner {
   /** `issuedAt` (epoch seconds) becomes the token's `iat`, and its expiry counts from there. */
   abstract sign(claims: AccessTokenClaims, issuedAt: number): Promise<{ token: string; expiresIn: number }>;
+}
+
+/** Who the OpenID provider says signed in, once its answer has been verified. */
+export interface SsoIdentity {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  displayName: string | null;
+  groups: string[];
+}
+
+/** What one browser's sign-in must present again at the callback (state, nonce, PKCE verifier). */
+export interface SsoFlow {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+/** The OpenID Connect relying party: the authorization-code flow with PKCE, state and nonce. */
+export abstract class OpenIdProvider {
+  abstract readonly displayName: string;
+  /** Where to send the browser, and what to keep until it comes back. */
+  abstract begin(): Promise<{ authorizationUrl: string; flow: SsoFlow }>;
+  /** Verifies the callback (state, code, ID token: signature, issuer, audience, nonce, expiry) and reads the identity. */
+  abstract complete(callbackQuery: URLSearchParams, flow: SsoFlow): Promise<SsoIdentity>;
+}
+
+/** Flows between the redirect to the provider and its callback, each usable once, in any API process. */
+export abstract class SsoFlows {
+  /** Keeps the flow; returns the id the browser carries to the callback. */
+  abstract keep(flow: SsoFlow, ttlSeconds: number): Promise<string>;
+  /** The flow of the id, removed as it is read; null when unknown, used or expired. */
+  abstract take(id: string): Promise<SsoFlow | null>;
 }

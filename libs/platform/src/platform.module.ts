@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { ProcessDraining } from './health/process-draining';
 import { ErrorFilter } from './http/error.filter';
 import { LoggingModule } from './logging/logging.module';
+import { RequestIdContextMiddleware } from './logging/request-context';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -32,6 +33,6 @@ export class PlatformModule {}
 })
 export class HttpPlatformModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
+    consumer.apply(RequestIdContextMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../../apps/api/src/api.module';
 import { CreateDepartment, CreateUser } from '@app/org';
-import { configureHttpApp, type Actor } from '@app/platform';
+import { configureHttpApp, type Actor, type Role } from '@app/platform';
 
 export const testPassword = 'correct horse battery staple';
 /** Random per test process, as a real secret is; the forged-token tests sign with it. */
@@ -55,14 +55,21 @@ export function inOrmContext<T>(app: INestApplication, work: () => Promise<T>): 
   return RequestContext.create(app.get(MikroORM).em, work);
 }
 
-export async function createSession(app: INestApplication, role: 'admin' | 'member', departmentId?: string): Promise<TestUser> {
+/** A user (in a fresh department unless one is given) whose password is `testPassword`, not signed in. */
+export async function createUserWithoutSession(app: INestApplication, role: Role, email = `${role}-${randomUUID()}@example.test`, departmentId?: string) {
   const commands = app.get(CommandBus);
-  const email = `${role}-${randomUUID()}@example.test`;
-  const { department, user } = await inOrmContext(app, async () => {
+  return inOrmContext(app, async () => {
     const department = departmentId ?? (await commands.execute(new CreateDepartment(systemActor, `Dept ${randomUUID()}`, null))).id;
     const user = await commands.execute(new CreateUser(systemActor, email, testPassword, `Test ${role}`, role, department));
-    return { department, user };
+    return { id: user.id, email, departmentId: department };
   });
+}
+
+export async function createSession(app: INestApplication, role: Role, departmentId?: string): Promise<TestUser> {
+  const created = await createUserWithoutSession(app, role, undefined, departmentId);
+  const { email } = created;
+  const department = created.departmentId;
+  const user = created;
   const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email, password: testPassword }).expect(200);
   return {
     id: user.id,

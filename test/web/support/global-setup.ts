@@ -1,6 +1,11 @@
 import type { FullConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CLIENT_ID, CLIENT_SECRET, TestOpenIdProvider, type TestAccount } from '../../e2e/support/openid-provider';
 import { seedDocuments } from './seed-documents';
+
+/** The person the test provider signs in, whose groups map to Engineering. */
+const SSO_ACCOUNT: TestAccount = { sub: 'web-sso-erin', email: 'erin@example.org', email_verified: true, name: 'Erin (Directory)', groups: ['staff-engineering'] };
+const SSO_PROVIDER_NAME = 'Test Directory';
 
 /** What the specs learn about the running product (through the environment). */
 export type ProductInfo = {
@@ -10,6 +15,8 @@ export type ProductInfo = {
   admin: { email: string; password: string };
   memberPassword: string;
   documents: Awaited<ReturnType<typeof seedDocuments>>;
+  /** A third API process on the same data with single sign-on on and password login off (the admin is break-glass). */
+  sso: { baseUrl: string; providerName: string; account: { email: string; name: string } };
 };
 
 export default async function globalSetup(_config: FullConfig) {
@@ -21,6 +28,7 @@ export default async function globalSetup(_config: FullConfig) {
   if (process.env.WEB_TEST_SKIP_BUILD !== '1') build(log);
   log('starting PostgreSQL, Redis, Chroma, the API and the worker');
   const product = await startProduct({ log });
+  let idp: TestOpenIdProvider | undefined;
   try {
     // Words arrive at a hosted model's pace, so a test can see an answer stream and stop it.
     const api = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: '100' });
@@ -30,6 +38,23 @@ export default async function globalSetup(_config: FullConfig) {
     // back (so two tabs refreshing with one cookie would sign the person out), and one chat a
     // minute per person.
     const strict = await product.startApi({ REFRESH_REUSE_GRACE_SECONDS: '0', CHAT_RATE_LIMIT_PER_MINUTE: '1' });
+    // A real OpenID provider in this process (it lives as long as the run), and an API that uses it.
+    const { freePort } = await import('../../../scripts/lib/local-stack.mjs');
+    const ssoPort = await freePort();
+    const ssoOrigin = `http://127.0.0.1:${ssoPort}`;
+    idp = await TestOpenIdProvider.start(`${ssoOrigin}/api/v1/auth/oidc/callback`);
+    idp.signInAs(SSO_ACCOUNT);
+    await product.startApi({
+      PORT: String(ssoPort),
+      OIDC_ISSUER_URL: idp.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_REDIRECT_URL: `${ssoOrigin}/api/v1/auth/oidc/callback`,
+      OIDC_PROVIDER_NAME: SSO_PROVIDER_NAME,
+      OIDC_GROUP_MAPPING: JSON.stringify([{ group: 'staff-engineering', department: 'Engineering' }]),
+      PASSWORD_LOGIN: 'false',
+      PASSWORD_LOGIN_BREAK_GLASS_EMAILS: SEED.adminEmail,
+    });
     const worker = await product.startWorker();
     if (!worker) throw new Error('the worker is not built');
     const origin = `http://127.0.0.1:${api.port}`;
@@ -41,15 +66,18 @@ export default async function globalSetup(_config: FullConfig) {
       admin: { email: SEED.adminEmail, password: SEED.adminPassword },
       memberPassword: SEED.memberPassword,
       documents,
+      sso: { baseUrl: ssoOrigin, providerName: SSO_PROVIDER_NAME, account: { email: SSO_ACCOUNT.email, name: SSO_ACCOUNT.name } },
     };
     process.env.WEB_BASE_URL = origin;
     process.env.WEB_PRODUCT = JSON.stringify(info);
     log(`product at ${origin}`);
   } catch (error) {
     await product.stop();
+    await idp?.stop();
     throw error;
   }
   return async () => {
     await product.stop();
+    await idp?.stop();
   };
 }

@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
           { path: 'organisation', lazy: () => import('./routes/organisation') },
           { path: 'feedback', lazy: () => import('./routes/feedback') },
           { path: 'usage', lazy: () => import('./routes/usage') },
+          { path: 'audit', lazy: () => import('./routes/audit') },
           { path: '*', element: <NotFound /> },
         ],
       },

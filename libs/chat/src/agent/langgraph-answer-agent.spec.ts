@@ -12,7 +12,7 @@ class RecordingSearch extends ChunkSearch {
   }
 }
 
-const scope = accessScopeOf({ departmentId: 'd1' });
+const scope = accessScopeOf({ departmentIds: ['d1'] });
 const agentWith = (search: ChunkSearch, decisions: AgentDecisions) =>
   new LangGraphAnswerAgent({ search, decisions, chatModel: new RecordingChatModel({ responses: ['ok'] }), prompts });
 

@@ -18,7 +18,7 @@ export class SearchWarmUp implements OnApplicationBootstrap {
   constructor(private readonly search: ChunkSearch) {}
 
   async onApplicationBootstrap() {
-    const scope = accessScopeOf({ departmentId: NO_DEPARTMENT });
+    const scope = accessScopeOf({ departmentIds: [NO_DEPARTMENT] });
     try {
       await withDeadline(
         WARM_UP_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import { displayFilename } from './display-filename';
-import { StoredFile, type FileReader } from './stored-file';
+import { ManagementScope } from '@app/kernel';
+import { memberReader, StoredFile } from './stored-file';
 
 const file = (visibility: 'department' | 'organization') =>
   StoredFile.register({
@@ -14,20 +15,28 @@ const file = (visibility: 'department' | 'organization') =>
     uploadedBy: 'u',
     now: new Date(0),
   });
-const member = (departmentId: string): FileReader => ({ userId: 'm', role: 'member', departmentId });
+const member = (...departmentIds: string[]) => memberReader({ departmentIds });
+const admin = { reads: { departmentIds: ['legal'] }, manages: ManagementScope.organization() };
 
 describe('StoredFile', () => {
-  it('is visible to its department, to everyone when organisation-wide, and to admins', () => {
+  it('is visible to its department and those below, to everyone when organisation-wide, and to admins', () => {
     expect(file('department').isVisibleTo(member('sales'))).toBe(true);
+    expect(file('department').isVisibleTo(member('emea-sales', 'sales'))).toBe(true);
     expect(file('department').isVisibleTo(member('legal'))).toBe(false);
     expect(file('organization').isVisibleTo(member('legal'))).toBe(true);
-    expect(file('department').isVisibleTo({ userId: 'a', role: 'admin', departmentId: 'legal' })).toBe(true);
+    expect(file('department').isVisibleTo(admin)).toBe(true);
+  });
+
+  it('is visible to a department admin of its subtree, and not to one elsewhere', () => {
+    const reads = { departmentIds: ['commercial'] };
+    expect(file('department').isVisibleTo({ reads, manages: ManagementScope.subtree('commercial', ['commercial', 'sales']) })).toBe(true);
+    expect(file('department').isVisibleTo({ reads, manages: ManagementScope.subtree('commercial', ['commercial', 'marketing']) })).toBe(false);
   });
 
   it('is visible to nobody once deleted', () => {
     const deleted = file('organization');
     deleted.markDeleted(new Date(1));
-    expect(deleted.isVisibleTo({ userId: 'a', role: 'admin', departmentId: 'sales' })).toBe(false);
+    expect(deleted.isVisibleTo(admin)).toBe(false);
   });
 
   it('moves queued → processing → ready, clearing a previous error, and stamps progress', () => {

@@ -1,12 +1,16 @@
+import { ManagementScope, scopeMayRead, type ReaderScope } from '@app/kernel';
+
 export type FileVisibility = 'department' | 'organization';
 export type FileStatus = 'queued' | 'processing' | 'ready' | 'failed';
 export type IngestionStage = 'parsing' | 'chunking' | 'embedding' | 'indexing';
 
+/** Who looks at the registry: what they read (the reading rule) and where they administer. */
 export interface FileReader {
-  userId: string;
-  role: 'admin' | 'member';
-  departmentId: string;
+  reads: ReaderScope;
+  manages: ManagementScope;
 }
+
+export const memberReader = (reads: ReaderScope): FileReader => ({ reads, manages: ManagementScope.none() });
 
 export interface NewFile {
   id: string;
@@ -60,10 +64,13 @@ export class StoredFile {
     return new StoredFile(file.id, file.filename, file.mimeType, file.sizeBytes, file.sha256, file.departmentId, file.visibility, file.storageKey, file.uploadedBy, file.now, file.now);
   }
 
-  /** Admins see every file; others their department's and the organisation-wide ones. */
+  /**
+   * Whoever may read it (the reading rule) sees it, and whoever administers its department:
+   * admins every file, a department admin every file of their subtree.
+   */
   isVisibleTo(reader: FileReader): boolean {
     if (this.deletedAt) return false;
-    return reader.role === 'admin' || this.visibility === 'organization' || this.departmentId === reader.departmentId;
+    return reader.manages.covers(this.departmentId) || scopeMayRead(reader.reads, this);
   }
 
   isSettled(): boolean {

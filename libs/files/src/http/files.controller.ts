@@ -30,7 +30,6 @@ export class FilesController {
     private readonly queries: QueryBus,
   ) {}
 
-  @AdminOnlyRoute()
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -65,11 +64,10 @@ export class FilesController {
     return this.queries.execute(new ListFiles(actor, { status: query.status, departmentId: query.departmentId }, query.limit, query.cursor));
   }
 
-  @AdminOnlyRoute()
   @Post('reembed')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReembedView, description: 'Building started with the configured embedding model; searches keep the current vectors until it completes' })
-  @ApiErrors(403, [409, 'reembed_in_progress'])
+  @ApiErrors([403, 'admin_only'], [409, 'reembed_in_progress'])
   async reembed(@CurrentActor() actor: Actor): Promise<ReembedView> {
     return toReembedView(await this.commands.execute(new RequestReembed(actor)));
   }
@@ -111,7 +109,6 @@ export class FilesController {
     await streamFileEvents(await this.queries.execute(new WatchFile(actor, id)), request, response);
   }
 
-  @AdminOnlyRoute()
   @Post(':id/reindex')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: FileView, description: 'Queued for ingestion again' })
@@ -120,7 +117,6 @@ export class FilesController {
     return toFileView(await this.commands.execute(new ReindexFile(actor, id)));
   }
 
-  @AdminOnlyRoute()
   @Delete(':id')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: DeletedFileView, description: 'Gone from lists and answers at once; bytes, chunks and vectors are purged next' })

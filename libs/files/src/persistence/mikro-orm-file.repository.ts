@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Cursor } from '@app/kernel';
+import { readingRuleSql, type Cursor } from '@app/kernel';
 import { PreparedQueries } from '@app/platform';
 import { StoredFile, type FileReader, type FileStatus } from '../domain/stored-file';
 import { FileListFilter, FileRepository } from '../files.ports';
@@ -34,15 +34,22 @@ export class MikroOrmFileRepository extends FileRepository {
   }
 
   listVisible(reader: FileReader, filter: FileListFilter, limit: number, after: Cursor | null) {
-    const access = reader.role === 'admin' ? {} : { $or: [{ visibility: 'organization' as const }, { departmentId: reader.departmentId }] };
     const page = after
       ? { $or: [{ createdAt: { $lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $lt: after.id } }] }
       : {};
-    return this.em.find(
-      StoredFile,
-      { $and: [{ deletedAt: null }, access, page, filter.status ? { status: filter.status } : {}, filter.departmentId ? { departmentId: filter.departmentId } : {}] },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
-    );
+    const qb = this.em
+      .createQueryBuilder(StoredFile, 'f')
+      .select('*')
+      .where({ $and: [{ deletedAt: null }, page, filter.status ? { status: filter.status } : {}, filter.departmentId ? { departmentId: filter.departmentId } : {}] })
+      .orderBy({ createdAt: 'desc', id: 'desc' })
+      .limit(limit);
+    // StoredFile.isVisibleTo, as SQL: the reading rule, or a department the reader administers.
+    const managed = reader.manages.departmentIds();
+    if (managed) {
+      const rule = readingRuleSql(reader.reads, { departmentId: 'f.department_id', visibility: 'f.visibility' });
+      qb.andWhere(`(${rule.sql} or f.department_id = any(?::uuid[]))`, [...rule.params, managed].map(asUuidArrayLiteral));
+    }
+    return qb.getResultList();
   }
 
   async listIdsByStatus(statuses: FileStatus[]) {
@@ -104,4 +111,9 @@ export class MikroOrmFileRepository extends FileRepository {
   async remove(id: string) {
     await this.em.nativeDelete(StoredFile, { id });
   }
+}
+
+/** MikroORM writes parameters into the SQL text; a uuid list goes as a PostgreSQL array literal. */
+function asUuidArrayLiteral(param: unknown): unknown {
+  return Array.isArray(param) ? `{${param.map(String).join(',')}}` : param;
 }

@@ -1,6 +1,9 @@
 import { InvalidUserChange } from './org-errors';
 
-export type UserRole = 'admin' | 'member';
+export type UserRole = 'admin' | 'department_admin' | 'member';
+
+/** The password hash of an account made by single sign-on: no password ever matches it. */
+export const NO_PASSWORD = '!';
 
 /** Whole seconds, rounded up: access tokens carry their issue time (`iat`) in whole seconds. */
 const nextWholeSecond = (at: Date) => new Date(Math.ceil(at.getTime() / 1000) * 1000);
@@ -13,6 +16,10 @@ export class User {
    * (see SessionIssuer), so one issued right after the change still works.
    */
   tokensValidFrom: Date | null = null;
+
+  /** The single sign-on identity the user signs in with: the provider's issuer and its subject for them. */
+  ssoIssuer: string | null = null;
+  ssoSubject: string | null = null;
 
   constructor(
     readonly id: string,
@@ -38,6 +45,15 @@ export class User {
     const user = new User(input.id, normaliseEmail(input.email), input.passwordHash, '', input.role, input.departmentId, null, input.now, input.now);
     user.rename(input.displayName, input.now);
     return user;
+  }
+
+  hasPassword(): boolean {
+    return this.passwordHash !== NO_PASSWORD;
+  }
+
+  changeEmail(email: string, now: Date) {
+    this.email = normaliseEmail(email);
+    this.updatedAt = now;
   }
 
   isActive(): boolean {
@@ -81,6 +97,12 @@ export class User {
   /** The earliest `iat` (epoch seconds) an access token may carry; 0 when any may. */
   earliestTokenIssue(): number {
     return this.tokensValidFrom ? this.tokensValidFrom.getTime() / 1000 : 0;
+  }
+
+  linkSsoIdentity(issuer: string, subject: string, now: Date) {
+    this.ssoIssuer = issuer;
+    this.ssoSubject = subject;
+    this.updatedAt = now;
   }
 
   enable(now: Date) {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { UserRole } from '../domain/user';
 
-const roles: UserRole[] = ['admin', 'member'];
+const roles: UserRole[] = ['admin', 'department_admin', 'member'];
 
 export class CreateDepartmentRequest {
   @ApiProperty({ maxLength: 100 })
@@ -15,6 +15,20 @@ export class CreateDepartmentRequest {
   @IsOptional()
   @IsUUID()
   parentId?: string;
+}
+
+export class UpdateDepartmentRequest {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The new parent; null moves it to the top of the tree (admins only)' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
 }
 
 export class CreateUserRequest {
@@ -35,7 +49,7 @@ export class CreateUserRequest {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({ enum: roles })
+  @ApiProperty({ enum: roles, description: 'Only an admin grants `admin`' })
   @IsIn(roles)
   role!: UserRole;
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UserRole } from '../domain/user';
 
-const roles: UserRole[] = ['admin', 'member'];
+const roles: UserRole[] = ['admin', 'department_admin', 'member'];
 
 export class DepartmentView {
   @ApiProperty({ format: 'uuid' })

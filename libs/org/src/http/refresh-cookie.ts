@@ -34,8 +34,12 @@ export class RefreshCookie {
     response.clearCookie(REFRESH_COOKIE, this.options(request));
   }
 
+  /** Whether cookies for this request are Secure: always, but on plain http to a loopback host. */
+  isSecure(request: Request): boolean {
+    return request.secure || !loopbackHost.test(request.hostname ?? '');
+  }
+
   private options(request: Request): CookieOptions {
-    const secure = request.secure || !loopbackHost.test(request.hostname ?? '');
-    return { httpOnly: true, secure, sameSite: 'strict', path: REFRESH_COOKIE_PATH };
+    return { httpOnly: true, secure: this.isSecure(request), sameSite: 'strict', path: REFRESH_COOKIE_PATH };
   }
 }

@@ -27,6 +27,28 @@ export class MikroOrmDepartmentRepository extends DepartmentRepository {
   async add(department: Department) {
     await this.em.persist(department).flush();
   }
+
+  async save(department: Department) {
+    await this.em.persist(department).flush();
+  }
+
+  async remove(department: Department) {
+    await this.em.remove(department).flush();
+  }
+
+  async holdingsOf(id: string) {
+    const [row] = await this.em.execute<Array<{ users: string; files: string; departments: string }>>(
+      `select (select count(*) from users where department_id = ?) as users,
+              (select count(*) from files where department_id = ?) as files,
+              (select count(*) from departments where parent_id = ?) as departments`,
+      [id, id, id],
+    );
+    return { users: Number(row.users), files: Number(row.files), departments: Number(row.departments) };
+  }
+
+  async lockTree() {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext('org:department-tree'))`);
+  }
 }
 
 @Injectable()
@@ -43,11 +65,16 @@ export class MikroOrmUserRepository extends UserRepository {
     return this.em.findOne(User, { email });
   }
 
-  list(limit: number, after: Cursor | null) {
-    const where = after
+  findBySsoIdentity(issuer: string, subject: string) {
+    return this.em.findOne(User, { ssoIssuer: issuer, ssoSubject: subject }, { refresh: true });
+  }
+
+  list(limit: number, after: Cursor | null, departmentIds?: readonly string[]) {
+    const page = after
       ? { $or: [{ createdAt: { $gt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $gt: after.id } }] }
       : {};
-    return this.em.find(User, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
+    const inDepartments = departmentIds ? { departmentId: { $in: [...departmentIds] } } : {};
+    return this.em.find(User, { $and: [page, inDepartments] }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
   }
 
   async add(user: User) {

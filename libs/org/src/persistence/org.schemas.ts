@@ -26,6 +26,8 @@ export const UserSchema = new EntitySchema<User>({
     departmentId: { type: 'uuid' },
     disabledAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     tokensValidFrom: { type: 'Date', columnType: 'timestamptz', nullable: true },
+    ssoIssuer: { type: 'text', nullable: true },
+    ssoSubject: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },

@@ -29,7 +29,10 @@ export class AccessTokenGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Routes marked @AdminOnlyRoute() answer 403 to members. */
+/**
+ * Routes marked @AdminOnlyRoute() answer 403 to anyone but an organisation admin. Only for a
+ * route with no target to weigh; a use case with one decides in its handler (assertAdministers).
+ */
 @Injectable()
 export class AdminRouteGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}

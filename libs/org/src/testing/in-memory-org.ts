@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { InMemoryAccessDirectory } from '@app/access';
+import { RecordingAuditLog } from '@app/audit';
 import type { Cursor } from '@app/kernel';
-import { AppConfig, parseConfig } from '@app/platform';
+import { AppConfig, InlineTransactions, parseConfig } from '@app/platform';
 import type { Department } from '../domain/department';
 import { RefreshToken } from '../domain/refresh-token';
 import type { User } from '../domain/user';
@@ -22,6 +24,22 @@ class InMemoryDepartments extends DepartmentRepository {
   async add(department: Department) {
     this.rows.set(department.id, department);
   }
+  async save(department: Department) {
+    this.rows.set(department.id, department);
+  }
+  async remove(department: Department) {
+    this.rows.delete(department.id);
+  }
+  /** Users and files are counted by the spec that sets them. */
+  readonly held = new Map<string, { users: number; files: number }>();
+  async holdingsOf(id: string) {
+    const departments = [...this.rows.values()].filter((d) => d.parentId === id).length;
+    return { users: 0, files: 0, ...this.held.get(id), departments };
+  }
+  locks = 0;
+  async lockTree() {
+    this.locks++;
+  }
 }
 
 export class InMemoryUsers extends UserRepository {
@@ -32,8 +50,11 @@ export class InMemoryUsers extends UserRepository {
   async findByEmail(email: string) {
     return [...this.rows.values()].find((u) => u.email === email) ?? null;
   }
-  async list(limit: number, after: Cursor | null) {
-    const sorted = [...this.rows.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  async findBySsoIdentity(issuer: string, subject: string) {
+    return [...this.rows.values()].find((u) => u.ssoIssuer === issuer && u.ssoSubject === subject) ?? null;
+  }
+  async list(limit: number, after: Cursor | null, departmentIds?: readonly string[]) {
+    const sorted = [...this.rows.values()].filter((u) => !departmentIds || departmentIds.includes(u.departmentId)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
     const start = after ? sorted.findIndex((u) => u.id === after.id) + 1 : 0;
     return sorted.slice(start, start + limit);
   }
@@ -118,5 +139,8 @@ export function inMemoryOrg(settings: Record<string, string> = {}) {
   const signer = new RecordingSigner();
   const accounts = new UncachedAccounts(users, refreshTokens);
   const sessions = new SessionIssuer(signer, refreshTokens, config);
-  return { config, departments, users, refreshTokens, hasher, signer, sessions, accounts };
+  const access = new InMemoryAccessDirectory(() => departments.rows.values());
+  const transactions = new InlineTransactions();
+  const audit = new RecordingAuditLog();
+  return { config, departments, users, refreshTokens, hasher, signer, sessions, accounts, access, transactions, audit };
 }

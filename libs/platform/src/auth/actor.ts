@@ -1,4 +1,4 @@
-type Role = 'admin' | 'member';
+export type Role = 'admin' | 'department_admin' | 'member';
 
 /** Who is calling: carried explicitly by every command and query. */
 export interface Actor {

@@ -81,4 +81,38 @@ describe('parseConfig', () => {
       'http://b.test',
     ]);
   });
+
+  describe('single sign-on and password login', () => {
+    const oidc = { OIDC_ISSUER_URL: 'https://login.example.org/realms/staff', OIDC_CLIENT_ID: 'assistant', OIDC_CLIENT_SECRET: 's3cret', OIDC_REDIRECT_URL: 'https://assistant.example.org/api/v1/auth/oidc/callback' };
+
+    it('reads the group mapping as ordered rules', () => {
+      const mapping = '[{"group": "platform", "department": "Engineering/Platform"}, {"group": "kb-admins", "role": "admin"}]';
+      expect(parseConfig({ ...valid, ...oidc, OIDC_GROUP_MAPPING: mapping }).OIDC_GROUP_MAPPING).toEqual([
+        { group: 'platform', department: 'Engineering/Platform' },
+        { group: 'kb-admins', role: 'admin' },
+      ]);
+      expect(parseConfig(valid).OIDC_GROUP_MAPPING).toEqual([]);
+    });
+
+    it('names the mapping when it is not JSON, or a rule grants nothing or something unknown', () => {
+      expect(() => parseConfig({ ...valid, OIDC_GROUP_MAPPING: '{group: platform}' })).toThrow(/OIDC_GROUP_MAPPING: must be JSON/);
+      expect(() => parseConfig({ ...valid, OIDC_GROUP_MAPPING: '[{"group": "x"}]' })).toThrow(/OIDC_GROUP_MAPPING/);
+      expect(() => parseConfig({ ...valid, OIDC_GROUP_MAPPING: '[{"group": "x", "role": "owner"}]' })).toThrow(/OIDC_GROUP_MAPPING/);
+      expect(() => parseConfig({ ...valid, OIDC_GROUP_MAPPING: '[{"group": "x", "role": "admin", "extra": 1}]' })).toThrow(/OIDC_GROUP_MAPPING/);
+    });
+
+    it('wants the client and the redirect once an issuer is set', () => {
+      const { OIDC_CLIENT_SECRET: _omitted, ...partial } = oidc;
+      expect(() => parseConfig({ ...valid, ...partial })).toThrow(/OIDC_CLIENT_SECRET: is required when OIDC_ISSUER_URL is set/);
+      expect(() => parseConfig({ ...valid, ...oidc, OIDC_SCOPES: 'email profile' })).toThrow(/OIDC_SCOPES: must include openid/);
+      expect(parseConfig({ ...valid, ...oidc }).OIDC_PROVIDER_NAME).toBe('single sign-on');
+    });
+
+    it('refuses to turn password login off when nobody could sign in any more', () => {
+      expect(() => parseConfig({ ...valid, PASSWORD_LOGIN: 'false' })).toThrow(/PASSWORD_LOGIN: false leaves no way to sign in/);
+      expect(parseConfig({ ...valid, ...oidc, PASSWORD_LOGIN: 'false' }).PASSWORD_LOGIN).toBe(false);
+      expect(parseConfig({ ...valid, PASSWORD_LOGIN: 'false', PASSWORD_LOGIN_BREAK_GLASS_EMAILS: 'root@example.org' }).PASSWORD_LOGIN_BREAK_GLASS_EMAILS).toEqual(['root@example.org']);
+      expect(() => parseConfig({ ...valid, PASSWORD_LOGIN: 'no' })).toThrow(/PASSWORD_LOGIN/);
+    });
+  });
 });

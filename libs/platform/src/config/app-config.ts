@@ -9,6 +9,33 @@ const csv = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/**
+ * OIDC_GROUP_MAPPING: a JSON array of rules, tried in order, e.g.
+ * `[{"group": "platform", "department": "Engineering/Platform"}, {"group": "kb-admins", "role": "admin"}]`.
+ * `department` is a department's id or its path of names from the top, joined by `/`.
+ */
+const groupRule = z
+  .object({
+    group: z.string().min(1),
+    department: z.string().min(1).optional(),
+    role: z.enum(['admin', 'department_admin', 'member']).optional(),
+  })
+  .strict()
+  .refine((rule) => rule.department !== undefined || rule.role !== undefined, 'each rule needs a department, a role or both');
+
+const groupMapping = z.string().transform((raw, context) => {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be JSON: an array of {"group", "department"?, "role"?} rules' });
+    return z.NEVER;
+  }
+}).pipe(z.array(groupRule));
+
+type GroupRule = z.infer<typeof groupRule>;
+
 /** Every setting the processes read; built once from the environment at start-up. */
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -51,6 +78,18 @@ const configSchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: duration.default(30 * 24 * 3600),
   // How long a rotated refresh token may still be presented (two tabs refreshing at once) before reuse revokes its family.
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  // false: only the break-glass accounts below may sign in with a password; everyone else uses single sign-on.
+  PASSWORD_LOGIN: flag.default(true),
+  PASSWORD_LOGIN_BREAK_GLASS_EMAILS: csv.default([]),
+  // OpenID Connect single sign-on, on when OIDC_ISSUER_URL is set (then the client and redirect settings are required).
+  OIDC_ISSUER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_GROUPS_CLAIM: z.string().regex(/^[\w:/.-]+$/, 'must be a claim name, or a dotted path to one').default('groups'),
+  OIDC_GROUP_MAPPING: groupMapping.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
 
@@ -109,6 +148,23 @@ const configSchema = z.object({
   CHAT_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
 });
 
+const oidcSettings = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
+
+/** The settings that only make sense together. */
+const checkedSchema = configSchema.superRefine((values, context) => {
+  if (values.OIDC_ISSUER_URL) {
+    for (const key of oidcSettings) if (!values[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when OIDC_ISSUER_URL is set' });
+    const issuer = new URL(values.OIDC_ISSUER_URL);
+    if (issuer.protocol === 'http:' && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(issuer.hostname)) {
+      context.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'must be https (plain http only for a provider on this machine)' });
+    }
+    if (!values.OIDC_SCOPES.split(' ').includes('openid')) context.addIssue({ code: 'custom', path: ['OIDC_SCOPES'], message: 'must include openid' });
+  }
+  if (!values.PASSWORD_LOGIN && !values.OIDC_ISSUER_URL && values.PASSWORD_LOGIN_BREAK_GLASS_EMAILS.length === 0) {
+    context.addIssue({ code: 'custom', path: ['PASSWORD_LOGIN'], message: 'false leaves no way to sign in: set OIDC_ISSUER_URL or PASSWORD_LOGIN_BREAK_GLASS_EMAILS' });
+  }
+});
+
 export type ConfigValues = z.infer<typeof configSchema>;
 
 export class InvalidConfiguration extends Error {}
@@ -117,7 +173,7 @@ export class InvalidConfiguration extends Error {}
 export function parseConfig(env: Record<string, unknown>): ConfigValues {
   // An empty value (`OPENAI_BASE_URL=` copied from .env.example) means "not set".
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const result = configSchema.safeParse(given);
+  const result = checkedSchema.safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new InvalidConfiguration(`Invalid configuration:\n${problems.join('\n')}`);

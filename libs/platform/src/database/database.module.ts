@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config';
 import { PreparedQueries } from './prepared-queries';
+import { MikroOrmTransactions, Transactions } from './transactions';
 
 /** MikroORM over PostgreSQL; features register their schemas with `MikroOrmModule.forFeature`. */
 @Global()
@@ -24,8 +25,8 @@ import { PreparedQueries } from './prepared-queries';
       }),
     }),
   ],
-  providers: [PreparedQueries],
-  exports: [PreparedQueries],
+  providers: [PreparedQueries, { provide: Transactions, useClass: MikroOrmTransactions }],
+  exports: [PreparedQueries, Transactions],
 })
 export class DatabaseModule {}
 

@@ -16,8 +16,16 @@ export class Unauthenticated extends DomainError {
 
 export class AdminOnly extends DomainError {
   readonly kind = 'forbidden';
-  constructor() {
-    super('admin_only', 'Only administrators may do this');
+  constructor(message = 'Only administrators may do this') {
+    super('admin_only', message);
+  }
+}
+
+/** A department admin acting on something they can see but that lies outside their departments. */
+export class OutsideManagedDepartments extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(what = 'This') {
+    super('outside_managed_departments', `${what} is outside the departments you administer`);
   }
 }
 

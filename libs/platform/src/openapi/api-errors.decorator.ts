@@ -6,7 +6,7 @@ import { ErrorResponse } from './error-response';
 const commonCodes = {
   400: ['validation_failed'],
   401: ['unauthenticated', 'session_ended', 'account_disabled'],
-  403: ['admin_only'],
+  403: ['admin_only', 'outside_managed_departments'],
   404: [],
   409: [],
   413: ['payload_too_large'],

@@ -1,9 +1,12 @@
+import { scopeMayRead, type ReaderScope } from '@app/kernel';
+
 /**
- * What one reader may retrieve: chunks of organisation-wide files and of files of their own
- * department, narrowed (never widened) by optional filters.
+ * What one reader may retrieve: chunks of the documents the reading rule (kernel's
+ * `reading-rule.ts`) lets them read, narrowed (never widened) by optional filters.
  */
 export interface AccessScope {
-  readerDepartmentId: string;
+  /** The reader's department and every department above it: whose department documents they read. */
+  readerDepartmentIds: readonly string[];
   /** Only these files; absent means no narrowing. */
   fileIds?: readonly string[];
   /** Only files of these departments; absent means no narrowing. */
@@ -17,11 +20,11 @@ export interface ScopeFilters {
 
 const canonical = (ids: readonly string[] | undefined) => (ids ? [...new Set(ids.map((id) => id.toLowerCase()))].sort() : undefined);
 
-export function accessScopeOf(reader: { departmentId: string }, filters: ScopeFilters = {}): AccessScope {
+export function accessScopeOf(reader: ReaderScope, filters: ScopeFilters = {}): AccessScope {
   const fileIds = canonical(filters.fileIds);
   const departmentIds = canonical(filters.departmentIds);
   return {
-    readerDepartmentId: reader.departmentId.toLowerCase(),
+    readerDepartmentIds: canonical(reader.departmentIds) ?? [],
     ...(fileIds ? { fileIds } : {}),
     ...(departmentIds ? { departmentIds } : {}),
   };
@@ -34,12 +37,11 @@ export interface ChunkPlacement {
   visibility: string;
 }
 
-/** The access rule for one chunk: organisation-wide or the reader's department, and inside every filter. */
+/** The access rule for one chunk: the reading rule, and inside every filter. */
 export function scopeAdmits(scope: AccessScope, chunk: ChunkPlacement): boolean {
-  const departmentId = chunk.departmentId.toLowerCase();
-  if (chunk.visibility !== 'organization' && departmentId !== scope.readerDepartmentId) return false;
+  if (!scopeMayRead({ departmentIds: scope.readerDepartmentIds }, chunk)) return false;
   if (scope.fileIds && !scope.fileIds.includes(chunk.fileId.toLowerCase())) return false;
-  return !scope.departmentIds || scope.departmentIds.includes(departmentId);
+  return !scope.departmentIds || scope.departmentIds.includes(chunk.departmentId.toLowerCase());
 }
 
 /** Whether the scope narrows the rule by request filters. */
@@ -47,7 +49,11 @@ export function isFiltered(scope: AccessScope): boolean {
   return scope.fileIds !== undefined || scope.departmentIds !== undefined;
 }
 
-/** Equal scopes give equal keys whatever order the filters came in. */
+/**
+ * Equal scopes give equal keys whatever order the filters came in. The key holds the reader's
+ * resolved departments, not just their own, so after a department moves, its readers' cached
+ * results are never served again.
+ */
 export function scopeKey(scope: AccessScope): string {
-  return JSON.stringify([scope.readerDepartmentId, canonical(scope.fileIds) ?? null, canonical(scope.departmentIds) ?? null]);
+  return JSON.stringify([canonical(scope.readerDepartmentIds), canonical(scope.fileIds) ?? null, canonical(scope.departmentIds) ?? null]);
 }

@@ -57,7 +57,7 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
 
   /** What every search path returns of the file for a reader of its department. */
   async function served(fileId: string, query: string) {
-    const scope = accessScopeOf({ departmentId }, { fileIds: [fileId] });
+    const scope = accessScopeOf({ departmentIds: [departmentId] }, { fileIds: [fileId] });
     const [text, vectors, hybrid] = await inContext(() =>
       Promise.all([
         app.get(FullTextLeg).search(query, scope, 50),
@@ -156,7 +156,7 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
     expect(late).toEqual({ status: 'superseded' });
     expect(await liveGeneration(file.id)).toBe(1);
     expect(await inContext(() => index.publishGeneration(file.id, 1, written, 2))).toEqual({ status: 'published' });
-    const scope = accessScopeOf({ departmentId }, { fileIds: [file.id] });
+    const scope = accessScopeOf({ departmentIds: [departmentId] }, { fileIds: [file.id] });
     const hits = await inContext(() => app.get(FullTextLeg).search('refunds', scope, 50));
     expect(hits.map((c) => c.chunkId).sort()).toEqual(newer.map((c) => c.id).sort());
   });

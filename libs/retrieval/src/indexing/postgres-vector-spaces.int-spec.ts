@@ -52,7 +52,7 @@ describe('Vector spaces and the re-embed backfill (PostgreSQL + Chroma)', () => 
   }
 
   /** The vector leg's ids for a query, as a reader of every file sees them. */
-  const nearest = (query: string) => inContext(() => nearestReadableIds(app.get(VectorLeg), app.get(ChunkStore), query, accessScopeOf({ departmentId: randomUUID() }), 20));
+  const nearest = (query: string) => inContext(() => nearestReadableIds(app.get(VectorLeg), app.get(ChunkStore), query, accessScopeOf({ departmentIds: [randomUUID()] }), 20));
   const fileOfChunk = async (ids: string[]) =>
     new Set((await em.getConnection().execute<Array<{ file_id: string }>>('select file_id from chunks where id in (?)', [ids.length ? ids : [randomUUID()]])).map((row) => row.file_id));
 

@@ -1,20 +1,20 @@
+import { readingRuleSql } from '@app/kernel';
 import type { AccessScope } from '../domain/access-scope';
 
 /**
  * The access rule as SQL over `chunks c join files f`, with its parameters in order. The file
  * row is the authority (visibility can change after indexing); the chunk's copy is checked too
- * so the index on (department_id, visibility) can narrow the scan. A chunk counts only while its
- * generation is its file's live one: a file being reindexed answers with the chunks it had
- * until the new ones are published, whatever its status says, and never with both.
+ * so the index on (department_id, visibility) can narrow the scan. Both are the reading rule's
+ * one SQL form. A chunk counts only while its generation is its file's live one: a file being
+ * reindexed answers with the chunks it had until the new ones are published, whatever its status
+ * says, and never with both.
  */
 export function chunkAccessWhere(scope: AccessScope): { sql: string; params: unknown[] } {
-  const clauses = [
-    'c.generation = f.live_generation',
-    'f.deleted_at is null',
-    `(f.visibility = 'organization' or f.department_id = ?)`,
-    `(c.visibility = 'organization' or c.department_id = ?)`,
-  ];
-  const params: unknown[] = [scope.readerDepartmentId, scope.readerDepartmentId];
+  const reader = { departmentIds: scope.readerDepartmentIds };
+  const onFile = readingRuleSql(reader, { departmentId: 'f.department_id', visibility: 'f.visibility' });
+  const onChunk = readingRuleSql(reader, { departmentId: 'c.department_id', visibility: 'c.visibility' });
+  const clauses = ['c.generation = f.live_generation', 'f.deleted_at is null', onFile.sql, onChunk.sql];
+  const params: unknown[] = [...onFile.params, ...onChunk.params];
   if (scope.fileIds) {
     clauses.push('c.file_id = any(?::uuid[])');
     params.push(scope.fileIds.length ? [...scope.fileIds] : null);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Where } from 'chromadb';
 import { EmbeddingModel, LlmModule } from '@app/llm';
 import { indexGeneration } from '../../../../test/e2e/support/index-generation';
+import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
 import { AppConfigModule, PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf, scopeAdmits, type ChunkPlacement } from '../domain/access-scope';
@@ -46,7 +47,11 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   }
 
   beforeAll(async () => {
-    useTestEnvironment({ CHROMA_COLLECTION: `search_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '60' });
+    // A database of its own: the assertions below name every file a reader may get, and the
+    // suite's shared database holds other files' organisation-wide chunks (readable by anyone,
+    // so rightly found for these words) from whichever suites ran before or run beside this one.
+    const databaseUrl = await createMigratedDatabase('hybrid_search');
+    useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `search_${randomUUID().slice(0, 8)}`, RETRIEVAL_CACHE_TTL_SECONDS: '60' });
     const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] }).compile();
     app = await moduleRef.init();
     em = app.get(EntityManager);
@@ -64,7 +69,7 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   it.each(TOPICS.concat(['server room code', 'what is in the file', 'sixteen', 'reimbursed']))(
     'returns only chunks the reader may see, from both legs, for "%s"',
     async (query) => {
-      const scope = accessScopeOf({ departmentId: own });
+      const scope = accessScopeOf({ departmentIds: [own] });
       const hits = await inContext(() => app.get(ChunkSearch).search({ query, scope, limit: 20 }));
       expect(hits.length).toBeGreaterThan(0);
       for (const hit of hits) expect(readable).toContain(hit.fileId);
@@ -83,9 +88,9 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   // The chunks of one topic tie across files, so the rankings are compared by distance, and
   // every hit must be one the rule admits.
   it.each([
-    ['sees most of the collection', () => accessScopeOf({ departmentId: own })],
-    ['sees a little of it', () => accessScopeOf({ departmentId: randomUUID() })],
-    ['narrows by a filter', () => accessScopeOf({ departmentId: other }, { departmentIds: [other] })],
+    ['sees most of the collection', () => accessScopeOf({ departmentIds: [own] })],
+    ['sees a little of it', () => accessScopeOf({ departmentIds: [randomUUID()] })],
+    ['narrows by a filter', () => accessScopeOf({ departmentIds: [other] }, { departmentIds: [other] })],
   ])('ranks vectors as Chroma’s filtered query does when the reader %s', async (_, scopeOf) => {
     const scope = scopeOf();
     const url = new URL(process.env.CHROMA_URL!);
@@ -108,17 +113,17 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
   });
 
   it('narrows by filters and never widens past the rule', async () => {
-    const byFile = accessScopeOf({ departmentId: own }, { fileIds: [files.otherPrivate, files.otherOrgWide] });
+    const byFile = accessScopeOf({ departmentIds: [own] }, { fileIds: [files.otherPrivate, files.otherOrgWide] });
     const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'parental leave', scope: byFile }));
     expect(new Set(hits.map((h) => h.fileId))).toEqual(new Set([files.otherOrgWide]));
 
-    const byDepartment = accessScopeOf({ departmentId: own }, { departmentIds: [own] });
+    const byDepartment = accessScopeOf({ departmentIds: [own] }, { departmentIds: [own] });
     const own_ = await inContext(() => app.get(ChunkSearch).search({ query: 'parental leave', scope: byDepartment }));
     expect(new Set(own_.map((h) => h.fileId))).toEqual(new Set([files.ownPrivate]));
   });
 
   it('finds the chunk that holds the fact, with its page', async () => {
-    const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'How long is parental leave?', scope: accessScopeOf({ departmentId: other }) }));
+    const hits = await inContext(() => app.get(ChunkSearch).search({ query: 'How long is parental leave?', scope: accessScopeOf({ departmentIds: [other] }) }));
     expect(hits[0]).toMatchObject({ page: 1, text: expect.stringContaining('sixteen weeks') });
   });
 

@@ -12,7 +12,7 @@ const chunk = (id: string, departmentId = 'd1', generation = 0, fileId = `file-$
 });
 // old-1 and new-1 are the same chunk of one file in two generations, as during a reindex.
 const CORPUS = [chunk('a'), chunk('b'), chunk('c'), chunk('secret', 'd2'), chunk('old-1', 'd1', 3, 'file-r'), chunk('new-1', 'd1', 4, 'file-r'), chunk('other-r', 'd1', 4, 'file-r')];
-const readable = (scope: AccessScope) => CORPUS.filter((c) => c.departmentId === scope.readerDepartmentId);
+const readable = (scope: AccessScope) => CORPUS.filter((c) => scope.readerDepartmentIds.includes(c.departmentId));
 const strip = ({ departmentId: _, ...rest }: Placed): StoredChunk => rest;
 
 class InMemoryFullText extends FullTextLeg {
@@ -58,7 +58,7 @@ class InMemoryCache extends SearchCache {
   }
 }
 
-const scope = accessScopeOf({ departmentId: 'd1' });
+const scope = accessScopeOf({ departmentIds: ['d1'] });
 
 describe('HybridChunkSearch', () => {
   it('ranks a chunk both legs found above chunks only one leg found', async () => {
@@ -134,7 +134,7 @@ describe('HybridChunkSearch', () => {
     const search = new HybridChunkSearch(new InMemoryFullText(['a', 'secret']), new InMemoryVectors(['secret']), new InMemoryStore(), cache, equalWeights);
     await search.search({ query: 'q', scope });
     await new Promise((resolve) => setImmediate(resolve));
-    const other = await search.search({ query: 'q', scope: accessScopeOf({ departmentId: 'd2' }) });
+    const other = await search.search({ query: 'q', scope: accessScopeOf({ departmentIds: ['d2'] }) });
     expect(other.map((c) => c.chunkId)).toEqual(['secret']);
   });
 

@@ -46,7 +46,7 @@ class RuledStore extends ChunkStore {
   }
 }
 
-const reader = accessScopeOf({ departmentId: 'd1' });
+const reader = accessScopeOf({ departmentIds: ['d1'] });
 
 describe('nearestReadableIds', () => {
   it('keeps the readable ones of twice the limit unfiltered, nearest first, when enough pass', async () => {
@@ -66,7 +66,7 @@ describe('nearestReadableIds', () => {
 
   it('goes straight to the filtered query for a scope narrowed by filters', async () => {
     const vectors = new RankedVectors();
-    const narrowed = accessScopeOf({ departmentId: 'd1' }, { departmentIds: ['d3'] });
+    const narrowed = accessScopeOf({ departmentIds: ['d1'] }, { departmentIds: ['d3'] });
     expect(await nearestReadableIds(vectors, new RuledStore(), 'q', narrowed, 2)).toEqual(['o2']);
     expect(vectors.calls).toEqual([{ limit: 4, filtered: true }]);
   });

@@ -25,7 +25,7 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
   const files = { a: randomUUID(), b: randomUUID(), c: randomUUID(), otherPrivate: randomUUID() };
   // One chunk per file, under a stable id as ingestion gives it, so indexing again updates the row.
   const chunkOf = new Map<string, string>(Object.values(files).map((id) => [id, randomUUID()]));
-  const scope = accessScopeOf({ departmentId: own });
+  const scope = accessScopeOf({ departmentIds: [own] });
 
   const inContext = <T>(work: () => Promise<T>) => RequestContext.create(app.get(MikroORM).em, work);
   const search = (query: string, limit = 10) => inContext(() => app.get(FullTextLeg).search(query, scope, limit));

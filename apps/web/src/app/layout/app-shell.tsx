@@ -21,9 +21,10 @@ export function AppShell() {
         <nav aria-label="Main" className="main-nav">
           <NavLink to="/chat">Chat</NavLink>
           <NavLink to="/files">Files</NavLink>
+          {admin && <NavLink to="/organisation">Organisation</NavLink>}
+          {admin && <NavLink to="/audit">Audit</NavLink>}
           {user.role === 'admin' && (
             <>
-              <NavLink to="/organisation">Organisation</NavLink>
               <NavLink to="/feedback">Feedback</NavLink>
               <NavLink to="/usage">Usage</NavLink>
             </>
@@ -48,7 +49,7 @@ export function AppShell() {
               <a href="/api/v1/docs" target="_blank" rel="noopener noreferrer">
                 API documentation
               </a>
-              {admin && (
+              {user.role === 'admin' && (
                 <a href="/api/v1/admin/queues" target="_blank" rel="noopener noreferrer">
                   Queue dashboard
                 </a>

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Changes made by administrators and single sign-ons, newest first. Department admins read the entries about their departments. */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/feedback": {
         parameters: {
             query?: never;
@@ -84,6 +101,57 @@ export interface paths {
         put?: never;
         /** @description Ends the session of the body's refresh token, or else of the `refresh_token` cookie, and clears the cookie. */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The provider sends the browser back here. On success the refresh-token cookie is set and the browser goes to the web app, which calls `POST /auth/refresh` to get its access token. */
+        get: operations["SsoController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Starts single sign-on: redirects the browser to the provider (authorization code with PKCE, state and nonce). */
+        get: operations["SsoController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How people may sign in here, for the sign-in page. */
+        get: operations["SsoController_options"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -340,11 +408,30 @@ export interface paths {
         };
         get: operations["OrgController_departments"];
         put?: never;
+        /** @description Admins; department admins under a department of their subtree. */
         post: operations["OrgController_createDepartment"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Admins only. Only a department without users, files and sub-departments; the 409 names what is left in `details`. */
+        delete: operations["OrgController_deleteDepartment"];
+        options?: never;
+        head?: never;
+        /** @description Rename or move. Admins; department admins strictly inside their subtree, to a parent there. */
+        patch: operations["OrgController_updateDepartment"];
         trace?: never;
     };
     "/api/v1/org/users": {
@@ -354,8 +441,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Admins: everyone; department admins: the users of their subtree. */
         get: operations["OrgController_users"];
         put?: never;
+        /** @description Admins; department admins in their subtree, never granting `admin`. */
         post: operations["OrgController_createUser"];
         delete?: never;
         options?: never;
@@ -376,6 +465,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** @description Admins; department admins for users of their subtree (others are not found), never granting `admin` or moving anyone out of it. */
         patch: operations["OrgController_updateUser"];
         trace?: never;
     };
@@ -395,6 +485,34 @@ export interface components {
             inputTokens: number;
             outputTokens: number;
             totalTokens: number;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Opaque; pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AuditEntryView: {
+            /** @enum {string} */
+            action: "user.created" | "user.updated" | "department.created" | "department.renamed" | "department.moved" | "department.deleted" | "file.uploaded" | "file.reindexed" | "file.deleted" | "corpus.reembed_requested" | "sso.signed_in" | "sso.refused";
+            /**
+             * Format: uuid
+             * @description Who made the change; null for a refused single sign-on
+             */
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description What changed, e.g. `{"changes": {"role": {"from": "member", "to": "department_admin"}}}` */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @description The `x-request-id` of the request that made the change */
+            requestId: string | null;
+            /** @description The id of the user, department or file; for a refused sign-on, the provider’s subject */
+            targetId: string;
+            /** @enum {string} */
+            targetType: "user" | "department" | "file" | "corpus" | "identity";
         };
         ChatCitationsEvent: {
             citations: components["schemas"]["CitationView"][];
@@ -516,8 +634,11 @@ export interface components {
             displayName: string;
             email: string;
             password: string;
-            /** @enum {string} */
-            role: "admin" | "member";
+            /**
+             * @description Only an admin grants `admin`
+             * @enum {string}
+             */
+            role: "admin" | "department_admin" | "member";
         };
         DashboardTicketResponse: {
             /** @example 60 */
@@ -785,11 +906,37 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["UserProfileView"];
         };
+        SignInOptionsView: {
+            /** @description false: only break-glass accounts may sign in with a password */
+            passwordLogin: boolean;
+            /** @description null when single sign-on is not configured */
+            sso: components["schemas"]["SsoOptionView"] | null;
+        };
+        SsoOptionView: {
+            /**
+             * @description Where the browser goes to sign in (a full-page navigation, not a fetch)
+             * @example /api/v1/auth/oidc/login
+             */
+            loginUrl: string;
+            /**
+             * @description What the sign-in button says: "Sign in with <name>"
+             * @example Keycloak
+             */
+            name: string;
+        };
         StopView: {
             /** Format: uuid */
             assistantMessageId: string;
             /** @enum {boolean} */
             stopping: true;
+        };
+        UpdateDepartmentRequest: {
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The new parent; null moves it to the top of the tree (admins only)
+             */
+            parentId?: string | null;
         };
         UpdateUserRequest: {
             /** Format: uuid */
@@ -799,7 +946,7 @@ export interface components {
             displayName?: string;
             password?: string;
             /** @enum {string} */
-            role?: "admin" | "member";
+            role?: "admin" | "department_admin" | "member";
         };
         UploadedFileView: {
             chunkCount: number;
@@ -918,7 +1065,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            role: "admin" | "member";
+            role: "admin" | "department_admin" | "member";
         };
     };
     responses: never;
@@ -929,6 +1076,81 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditController_list: {
+        parameters: {
+            query?: {
+                action?: "user.created" | "user.updated" | "department.created" | "department.renamed" | "department.moved" | "department.deleted" | "file.uploaded" | "file.reindexed" | "file.deleted" | "corpus.reembed_requested" | "sso.signed_in" | "sso.refused";
+                /** @description Only changes made by this user */
+                actorId?: string;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Only entries at or after this time */
+                from?: string;
+                limit?: number;
+                /** @description Only entries before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     InsightsController_feedback: {
         parameters: {
             query?: {
@@ -975,7 +1197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1091,7 +1313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1217,6 +1439,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The web app (`/`), signed in */
+            303: {
+                headers: {
+                    Location?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. `code`: `sso_flow_expired` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `sso_invalid_response`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `sso_email_unverified`, `sso_no_department` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `sso_not_configured` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `sso_identity_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not available right now. `code`: `sso_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider’s authorization endpoint */
+            302: {
+                headers: {
+                    /** @description The provider’s authorization endpoint */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. `code`: `sso_not_configured` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not available right now. `code`: `sso_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsView"];
                 };
             };
             /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
@@ -1999,7 +2406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,7 +2566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +2786,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,7 +2860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,7 +3160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2772,6 +3179,177 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state. `code`: `department_name_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrgController_deleteDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `department_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `department_not_empty` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrgController_updateDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDepartmentRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed`, `invalid_department_change` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `department_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `department_cycle`, `department_name_taken` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2908,7 +3486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2996,7 +3574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only`, `outside_managed_departments` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -23,6 +23,9 @@ export type Department = ResponseOf<'/api/v1/org/departments', 'get'>[number];
 export type UserRecord = ResponseOf<'/api/v1/org/users', 'get'>['items'][number];
 export type CreateUserRequest = RequestOf<'/api/v1/org/users', 'post'>;
 export type UpdateUserRequest = RequestOf<'/api/v1/org/users/{id}', 'patch'>;
+export type AuditEntry = ResponseOf<'/api/v1/admin/audit', 'get'>['items'][number];
+export type AuditAction = AuditEntry['action'];
+export type Role = UserRecord['role'];
 
 /** The SSE events of POST /chat and GET /files/:id/events, as `{event, data}`. */
 type EventAndData<U> = U extends { event: infer E; data: infer D } ? { event: E; data: D } : never;

@@ -74,6 +74,14 @@ export const session = {
     if (announce) tabs?.postMessage('signed-out');
   },
 
+  /**
+   * Before a full-page sign-in elsewhere (single sign-on): the callback sets the cookie and
+   * sends the browser back, and the app coming up then asks for a token through it.
+   */
+  expectRedirectSignIn() {
+    remember(true);
+  },
+
   updateUser(user: SessionUser) {
     if (state.status === 'signed-in') publish({ status: 'signed-in', user });
   },

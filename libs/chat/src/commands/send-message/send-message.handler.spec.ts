@@ -1,3 +1,4 @@
+import { InMemoryAccessDirectory } from '@app/access';
 import { ProcessDraining, type Actor } from '@app/platform';
 import { InMemoryConversations } from '../../../../conversations/src/testing/in-memory-conversations';
 import { Conversation, ConversationNotFound } from '@app/conversations';
@@ -28,8 +29,13 @@ describe('SendMessageHandler', () => {
     running = new RunningAnswers(settings, new ProcessDraining());
   });
 
+  // d1 sits under hq, so its readers also read hq's department documents.
+  const access = new InMemoryAccessDirectory([
+    { id: 'hq', parentId: null },
+    { id: 'd1', parentId: 'hq' },
+  ]);
   const handlerWith = (agent: ScriptedAgent, metrics: ChatMetrics = new NoMetrics()) =>
-    new SendMessageHandler(conversations, conversations.messages, slots, running, stops, agent, metrics, settings);
+    new SendMessageHandler(conversations, conversations.messages, slots, running, access, stops, agent, metrics, settings);
   const answerRow = (id: string) => conversations.messages.rows.find((m) => m.id === id)!;
 
   it('saves the question and a streaming answer before anything streams, titled from the question', async () => {
@@ -69,7 +75,7 @@ describe('SendMessageHandler', () => {
     await first.run(new RecordingSink(), new AbortController().signal);
     const second = await handler.execute(new SendMessage(alice, first.ids.conversationId, 'follow-up', { fileIds: ['F2', 'f1'] }));
     await second.run(new RecordingSink(), new AbortController().signal);
-    expect(agent.runs[1].scope).toEqual({ readerDepartmentId: 'd1', fileIds: ['f1', 'f2'] });
+    expect(agent.runs[1].scope).toEqual({ readerDepartmentIds: ['d1', 'hq'], fileIds: ['f1', 'f2'] });
     expect(agent.runs[1].history).toEqual([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'Sixteen weeks [1].' }]);
   });
 

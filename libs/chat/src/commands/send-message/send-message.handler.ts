@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AccessDirectory } from '@app/access';
 import { randomUUID } from 'node:crypto';
 import { Conversation, ConversationNotFound, ConversationRepository, Message, MessageRepository } from '@app/conversations';
 import { accessScopeOf } from '@app/retrieval';
@@ -30,6 +31,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     private readonly messages: MessageRepository,
     private readonly slots: StreamSlots,
     private readonly running: RunningAnswers,
+    private readonly access: AccessDirectory,
     stopSignals: StopSignals,
     agent: AnswerAgent,
     metrics: ChatMetrics,
@@ -46,7 +48,8 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       const slot = await this.slots.acquire(actor.userId, assistantMessageId);
       if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
       slotHeld = true;
-      const scope = accessScopeOf(actor, filters);
+      // Read from the tree now, never cached: a department moved a moment ago reads accordingly.
+      const scope = accessScopeOf(await this.access.readerScopeOf(actor.departmentId), filters);
       this.services.agent.anticipate(message, scope);
       const now = new Date();
       let conversation: Conversation;

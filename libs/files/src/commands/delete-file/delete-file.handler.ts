@@ -1,7 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AuditLog } from '@app/audit';
 import { IngestQueue } from '@app/ingest';
+import { assertAdministers, Transactions } from '@app/platform';
 import { CorpusVersion } from '@app/retrieval';
+import { FileReaders } from '../../access/file-readers';
 import { FileNotFound } from '../../domain/files-errors';
 import { FileRepository } from '../../files.ports';
 import { DeleteFile } from './delete-file.command';
@@ -9,7 +12,8 @@ import { DeleteFile } from './delete-file.command';
 /**
  * Soft-deletes at once, so the file stops being listed and retrieved before this returns; the
  * purge job then removes bytes, chunks and vectors. The corpus version moves now so no cached
- * search result still carries the file.
+ * search result still carries the file. Admins delete any file, a department admin those of
+ * their subtree.
  */
 @CommandHandler(DeleteFile)
 export class DeleteFileHandler implements ICommandHandler<DeleteFile> {
@@ -17,15 +21,24 @@ export class DeleteFileHandler implements ICommandHandler<DeleteFile> {
 
   constructor(
     private readonly files: FileRepository,
+    private readonly readers: FileReaders,
     private readonly queue: IngestQueue,
     private readonly corpusVersion: CorpusVersion,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ actor, fileId }: DeleteFile) {
-    const file = await this.files.findById(fileId);
-    if (!file || !file.isVisibleTo(actor)) throw new FileNotFound(fileId);
-    file.markDeleted(new Date());
-    await this.files.save(file);
+    const reader = await this.readers.of(actor);
+    const file = await this.transactions.run(async () => {
+      const file = await this.files.findById(fileId);
+      if (!file || !file.isVisibleTo(reader)) throw new FileNotFound(fileId);
+      assertAdministers(reader.manages, file.departmentId, 'That file');
+      file.markDeleted(new Date());
+      await this.files.save(file);
+      await this.audit.record({ actorId: actor.userId, action: 'file.deleted', target: { type: 'file', id: file.id }, departmentIds: [file.departmentId], detail: { filename: file.filename } });
+      return file;
+    });
     await this.corpusVersion.bump();
     await this.queue.enqueuePurge(file.id).catch((error: unknown) => {
       this.logger.warn(`Could not queue the purge of ${file.id} yet; the reconciler will: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
+import { RecordingAuditLog } from '@app/audit';
 import { IngestQueue } from '@app/ingest';
 import { ConfiguredEmbeddingModels, LocalHashedEmbeddings } from '@app/llm';
-import type { Actor } from '@app/platform';
+import { InlineTransactions, type Actor } from '@app/platform';
 import { VectorSpaces, type VectorBuildStatus, type VectorSpaceInfo } from '@app/retrieval';
 import { RequestReembed } from './request-reembed.command';
 import { RequestReembedHandler } from './request-reembed.handler';
@@ -56,7 +57,8 @@ function setUp() {
   const spaces = new OneBuildAtATime();
   const queue = new RecordingQueue();
   const models = new ConfiguredEmbeddingModels(new LocalHashedEmbeddings({ dimension: 128 }));
-  return { spaces, queue, handler: new RequestReembedHandler(spaces, models, queue) };
+  const audit = new RecordingAuditLog();
+  return { spaces, queue, audit, handler: new RequestReembedHandler(spaces, models, queue, new InlineTransactions(), audit) };
 }
 
 describe('RequestReembedHandler', () => {
@@ -66,6 +68,18 @@ describe('RequestReembedHandler', () => {
     expect(status).toMatchObject({ status: 'running', model: 'local-hashed-v1-d128' });
     expect(spaces.building).toMatchObject({ modelId: 'local-hashed-v1-d128', dimension: 128 });
     expect(queue.reembeds).toEqual([spaces.building!.id]);
+  });
+
+  it('records who asked for the build, naming the space it fills', async () => {
+    const { spaces, audit, handler } = setUp();
+    await handler.execute(new RequestReembed(actor));
+    expect(audit.records).toEqual([expect.objectContaining({ actorId: actor.userId, action: 'corpus.reembed_requested', target: { type: 'corpus', id: spaces.building!.id } })]);
+  });
+
+  it('refuses a department admin before anything is built, queued or recorded', async () => {
+    const { spaces, queue, audit, handler } = setUp();
+    await expect(handler.execute(new RequestReembed({ ...actor, role: 'department_admin' }))).rejects.toMatchObject({ code: 'admin_only' });
+    expect([spaces.building, queue.reembeds.length, audit.records.length]).toEqual([null, 0, 0]);
   });
 
   it('refuses a second re-embed while one runs, naming its progress', async () => {

@@ -1,7 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { InMemoryAccessDirectory } from '@app/access';
+import { RecordingAuditLog } from '@app/audit';
 import { IngestQueue } from '@app/ingest';
-import type { Actor } from '@app/platform';
+import { AdminOnly, InlineTransactions, OutsideManagedDepartments, type Actor } from '@app/platform';
 import { StoredFile } from '../../domain/stored-file';
 import { BlobStorage, FileRepository } from '../../files.ports';
 import { UploadFile } from './upload-file.command';
@@ -90,6 +92,14 @@ class RecordingQueue extends IngestQueue {
   }
 }
 
+const handlerOf = (files: FileRepository, blobs: BlobStorage, queue: IngestQueue, maxBytes: number, audit = new RecordingAuditLog()) =>
+  new UploadFileHandler(files, blobs, queue, { maxBytes }, new InMemoryAccessDirectory(TREE), new InlineTransactions(), audit);
+// The actor's department, with one below it and one beside it.
+const TREE = [
+  { id: 'd0000000-0000-4000-8000-000000000001', parentId: null },
+  { id: 'd0000000-0000-4000-8000-000000000002', parentId: 'd0000000-0000-4000-8000-000000000001' },
+  { id: 'd0000000-0000-4000-8000-000000000003', parentId: null },
+];
 const actor: Actor = { userId: 'a0000000-0000-4000-8000-000000000001', role: 'admin', departmentId: 'd0000000-0000-4000-8000-000000000001' };
 const streamOf = (...parts: Array<string | Buffer>) => Readable.from(parts.map((part) => Buffer.from(part)));
 
@@ -97,9 +107,10 @@ function setUp(maxBytes = 1024) {
   const files = new InMemoryFiles([actor.departmentId]);
   const blobs = new InMemoryBlobs();
   const queue = new RecordingQueue();
-  const handler = new UploadFileHandler(files, blobs, queue, { maxBytes });
+  const audit = new RecordingAuditLog();
+  const handler = handlerOf(files, blobs, queue, maxBytes, audit);
   const upload = (filename: string, content: Readable) => handler.execute(new UploadFile(actor, { filename, content }));
-  return { files, blobs, queue, upload };
+  return { files, blobs, queue, upload, audit };
 }
 
 describe('UploadFileHandler', () => {
@@ -178,8 +189,29 @@ describe('UploadFileHandler', () => {
 
   it('refuses a department that does not exist', async () => {
     const { files, blobs } = setUp();
-    const handler = new UploadFileHandler(files, blobs, new RecordingQueue(), { maxBytes: 1024 });
+    const handler = handlerOf(files, blobs, new RecordingQueue(), 1024);
     const upload = new UploadFile(actor, { filename: 'a.txt', content: streamOf('x'), departmentId: 'd0000000-0000-4000-8000-00000000dead' });
     await expect(handler.execute(upload)).rejects.toMatchObject({ code: 'department_not_found' });
+  });
+
+  it('records the upload with who, which file and which department', async () => {
+    const { upload, audit, files } = setUp();
+    const { file } = await upload('notes.txt', streamOf('some notes'));
+    expect(audit.records).toEqual([
+      { actorId: actor.userId, action: 'file.uploaded', target: { type: 'file', id: file.id }, departmentIds: [file.departmentId], detail: { filename: 'notes.txt', visibility: 'department', sizeBytes: 10 } },
+    ]);
+    expect(files.rows.size).toBe(1);
+  });
+
+  it('lets a department admin upload into their subtree only, and a member nowhere, before storing a byte', async () => {
+    const files = new InMemoryFiles(TREE.map((d) => d.id));
+    const blobs = new InMemoryBlobs();
+    const handler = handlerOf(files, blobs, new RecordingQueue(), 1024);
+    const lead: Actor = { ...actor, role: 'department_admin' };
+    await handler.execute(new UploadFile(lead, { filename: 'a.txt', content: streamOf('below'), departmentId: TREE[1].id }));
+    await expect(handler.execute(new UploadFile(lead, { filename: 'b.txt', content: streamOf('beside'), departmentId: TREE[2].id }))).rejects.toBeInstanceOf(OutsideManagedDepartments);
+    await expect(handler.execute(new UploadFile({ ...actor, role: 'member' }, { filename: 'c.txt', content: streamOf('mine') }))).rejects.toBeInstanceOf(AdminOnly);
+    expect(files.rows.size).toBe(1);
+    expect(blobs.blobs.size).toBe(1);
   });
 });

@@ -2,7 +2,10 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream';
+import { AccessDirectory } from '@app/access';
+import { AuditLog } from '@app/audit';
 import { IngestQueue, mediaTypeOf, sniffDocumentType, type DocumentType } from '@app/ingest';
+import { AdminOnly, assertAdministers, Transactions } from '@app/platform';
 import { displayFilename } from '../../domain/display-filename';
 import { EmptyFile, FileTooLarge, UnsupportedMediaType, UploadDepartmentNotFound } from '../../domain/files-errors';
 import { StoredFile, type FileVisibility } from '../../domain/stored-file';
@@ -13,6 +16,9 @@ import { UploadSettings } from './upload-settings';
 
 const TEXTUAL: ReadonlySet<DocumentType> = new Set(['text', 'markdown', 'html']);
 
+/** Thrown inside the insert's transaction to roll it back when the bytes are already there. */
+class DuplicateUpload extends Error {}
+
 @CommandHandler(UploadFile)
 export class UploadFileHandler implements ICommandHandler<UploadFile> {
   private readonly logger = new Logger(UploadFileHandler.name);
@@ -22,12 +28,19 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
     private readonly blobs: BlobStorage,
     private readonly queue: IngestQueue,
     private readonly settings: UploadSettings,
+    private readonly access: AccessDirectory,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ actor, upload }: UploadFile) {
     const departmentId = upload.departmentId ?? actor.departmentId;
     // The caller's own department exists: the user row refers to it.
+    // Before a byte is stored: admins upload anywhere, a department admin into their subtree.
+    const scope = await this.access.managementScopeOf(actor);
+    if (scope.reach === 'none') throw new AdminOnly();
     if (departmentId !== actor.departmentId && !(await this.files.departmentExists(departmentId))) throw new UploadDepartmentNotFound(departmentId);
+    assertAdministers(scope, departmentId, 'That department');
     const filename = displayFilename(upload.filename);
 
     const key = randomUUID();
@@ -74,8 +87,25 @@ export class UploadFileHandler implements ICommandHandler<UploadFile> {
       now: new Date(),
     });
     // Most uploads are new, so the insert is tried first; the unique index on the department's
-    // live sha256 values refuses a duplicate, including one uploaded at the same moment.
-    if (await this.files.add(file)) return { file, duplicate: false };
+    // live sha256 values refuses a duplicate, including one uploaded at the same moment. The
+    // refused insert ends its transaction, so the existing record is read after it.
+    const added = await this.transactions
+      .run(async () => {
+        if (!(await this.files.add(file))) throw new DuplicateUpload();
+        await this.audit.record({
+          actorId: actor.userId,
+          action: 'file.uploaded',
+          target: { type: 'file', id: file.id },
+          departmentIds: [departmentId],
+          detail: { filename, visibility: file.visibility, sizeBytes: file.sizeBytes },
+        });
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DuplicateUpload) return false;
+        throw error;
+      });
+    if (added) return { file, duplicate: false };
     const existing = await this.files.findLiveBySha256(departmentId, inspector.sha256);
     if (existing) return { file: existing, duplicate: true };
     throw new Error('The upload collided with a file that is no longer there; retry it');

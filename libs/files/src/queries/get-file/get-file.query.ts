@@ -1,9 +1,10 @@
 import { Query } from '@nestjs/cqrs';
-import type { FileReader, StoredFile } from '../../domain/stored-file';
+import type { Actor } from '@app/platform';
+import type { StoredFile } from '../../domain/stored-file';
 
 export class GetFile extends Query<StoredFile> {
   constructor(
-    readonly reader: FileReader,
+    readonly actor: Actor,
     readonly fileId: string,
   ) {
     super();

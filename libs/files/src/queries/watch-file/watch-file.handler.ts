@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { on } from 'node:events';
 import { EventEmitter } from 'node:events';
 import { toFileView, type FileView } from '../../domain/file-view';
+import { FileReaders } from '../../access/file-readers';
 import { FileNotFound } from '../../domain/files-errors';
 import { FileEvents, FileRepository } from '../../files.ports';
 import { WatchFile, type FileWatch } from './watch-file.query';
@@ -10,13 +11,14 @@ import { WatchFile, type FileWatch } from './watch-file.query';
 export class WatchFileHandler implements IQueryHandler<WatchFile> {
   constructor(
     private readonly files: FileRepository,
+    private readonly readers: FileReaders,
     private readonly events: FileEvents,
   ) {}
 
   // Subscribes before reading the current state, so no change can fall between the two.
-  async execute({ reader, fileId }: WatchFile): Promise<FileWatch> {
+  async execute({ actor, fileId }: WatchFile): Promise<FileWatch> {
     const first = await this.files.findById(fileId);
-    if (!first || !first.isVisibleTo(reader)) throw new FileNotFound(fileId);
+    if (!first || !first.isVisibleTo(await this.readers.of(actor))) throw new FileNotFound(fileId);
     const emitter = new EventEmitter();
     const stopped = new AbortController();
     const unsubscribe = await this.events.subscribe(fileId, (view) => emitter.emit('view', view));

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { FileView } from '../../domain/file-view';
-import type { FileReader } from '../../domain/stored-file';
+import type { Actor } from '@app/platform';
 
 export interface FileWatch {
   /** The state when watching began; every later change arrives through `updates`. */
@@ -11,7 +11,7 @@ export interface FileWatch {
 
 export class WatchFile extends Query<FileWatch> {
   constructor(
-    readonly reader: FileReader,
+    readonly actor: Actor,
     readonly fileId: string,
   ) {
     super();

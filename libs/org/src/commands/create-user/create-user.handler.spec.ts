@@ -9,7 +9,7 @@ describe('CreateUserHandler', () => {
   const setUp = async () => {
     const org = inMemoryOrg();
     await org.departments.add(Department.create('d1', 'Engineering', null, new Date()));
-    return { ...org, handler: new CreateUserHandler(org.users, org.departments, org.hasher) };
+    return { ...org, handler: new CreateUserHandler(org.users, org.departments, org.hasher, org.access, org.transactions, org.audit) };
   };
 
   it('creates the user with a hashed password and a normalised email', async () => {

@@ -18,10 +18,13 @@ function tree(departments: Department[]): Node[] {
   return roots;
 }
 
-/** The department tree, and a form to add a department under any of them. */
-export function Departments({ departments }: { departments: Department[] }) {
+/**
+ * The department tree, and a form to add a department: anywhere for an organisation admin, only
+ * inside their subtree for a department admin (who may not create a top-level one).
+ */
+export function Departments({ departments, managed, organisationAdmin }: { departments: Department[]; managed: Department[]; organisationAdmin: boolean }) {
   const create = useCreateDepartment();
-  const { register, handleSubmit, reset, formState } = useForm<{ name: string; parentId: string }>({ defaultValues: { name: '', parentId: '' } });
+  const { register, handleSubmit, reset, formState } = useForm<{ name: string; parentId: string }>({ defaultValues: { name: '', parentId: organisationAdmin ? '' : (managed[0]?.id ?? '') } });
   const onSubmit = handleSubmit(async ({ name, parentId }) => {
     try {
       await create.mutateAsync({ name: name.trim(), ...(parentId ? { parentId } : {}) });
@@ -53,14 +56,15 @@ export function Departments({ departments }: { departments: Department[] }) {
         </label>
         <label className="field">
           <span>Inside</span>
-          <select {...register('parentId')}>
-            <option value="">(top level)</option>
-            {departments.map((d) => (
+          <select {...register('parentId', { validate: (v) => organisationAdmin || v !== '' || 'Choose a department you manage.' })}>
+            {organisationAdmin && <option value="">(top level)</option>}
+            {managed.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
               </option>
             ))}
           </select>
+          {formState.errors.parentId && <span className="field-error">{formState.errors.parentId.message}</span>}
         </label>
         <button type="submit" className="button primary" disabled={create.isPending}>
           Create department

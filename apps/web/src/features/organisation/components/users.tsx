@@ -3,17 +3,27 @@ import { useForm } from 'react-hook-form';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Loading, Notice } from '@/components/notice';
 import { describeError } from '@/lib/api/errors';
-import type { Department, UserRecord } from '@/lib/api/types';
+import type { Department, Role, UserRecord } from '@/lib/api/types';
+import { useCurrentUser } from '@/lib/auth/use-session';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/organisation';
 
-type Role = UserRecord['role'];
 const ROLES: Array<{ value: Role; label: string }> = [
   { value: 'member', label: 'Member' },
+  { value: 'department_admin', label: 'Department administrator' },
   { value: 'admin', label: 'Administrator' },
 ];
 
-/** Everyone with an account: create, change, disable and enable. */
-export function Users({ departments }: { departments: Department[] }) {
+/** The roles this person may give: a department admin never grants (or takes away) `admin`. */
+const grantable = (organisationAdmin: boolean) => ROLES.filter((r) => organisationAdmin || r.value !== 'admin');
+
+/**
+ * The people this person manages (everyone for an organisation admin; a department admin's
+ * subtree, as the server lists it): create, change, disable and enable. Only controls the server
+ * would accept are offered: a department admin never edits an admin, nobody disables themselves
+ * or changes their own role.
+ */
+export function Users({ managed, organisationAdmin }: { managed: Department[]; organisationAdmin: boolean }) {
+  const me = useCurrentUser();
   const users = useUsers();
   const update = useUpdateUser();
   const [editing, setEditing] = useState<string | null>(null);
@@ -45,7 +55,7 @@ export function Users({ departments }: { departments: Department[] }) {
                 editing === user.id ? (
                   <tr key={user.id}>
                     <td colSpan={5}>
-                      <EditUser user={user} departments={departments} onDone={() => setEditing(null)} />
+                      <EditUser user={user} departments={managed} roles={grantable(organisationAdmin)} self={user.id === me.id} onDone={() => setEditing(null)} />
                     </td>
                   </tr>
                 ) : (
@@ -60,20 +70,22 @@ export function Users({ departments }: { departments: Department[] }) {
                     <td>{user.department.name}</td>
                     <td>{user.disabled ? <span className="badge error">Disabled</span> : <span className="badge success">Active</span>}</td>
                     <td>
-                      <div className="row-actions">
-                        <button type="button" className="button ghost small" aria-label={`Edit ${user.displayName}`} onClick={() => setEditing(user.id)}>
-                          Edit
-                        </button>
-                        {user.disabled ? (
-                          <button type="button" className="button ghost small" aria-label={`Enable ${user.displayName}`} onClick={() => update.mutate({ id: user.id, body: { disabled: false } })}>
-                            Enable
+                      {(organisationAdmin || user.role !== 'admin') && (
+                        <div className="row-actions">
+                          <button type="button" className="button ghost small" aria-label={`Edit ${user.displayName}`} onClick={() => setEditing(user.id)}>
+                            Edit
                           </button>
-                        ) : (
-                          <button type="button" className="button ghost small danger-text" aria-label={`Disable ${user.displayName}`} onClick={() => setDisabling(user)}>
-                            Disable
-                          </button>
-                        )}
-                      </div>
+                          {user.id === me.id ? null : user.disabled ? (
+                            <button type="button" className="button ghost small" aria-label={`Enable ${user.displayName}`} onClick={() => update.mutate({ id: user.id, body: { disabled: false } })}>
+                              Enable
+                            </button>
+                          ) : (
+                            <button type="button" className="button ghost small danger-text" aria-label={`Disable ${user.displayName}`} onClick={() => setDisabling(user)}>
+                              Disable
+                            </button>
+                          )}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ),
@@ -87,7 +99,7 @@ export function Users({ departments }: { departments: Department[] }) {
           Load more
         </button>
       )}
-      <CreateUser departments={departments} />
+      <CreateUser departments={managed} roles={grantable(organisationAdmin)} />
       <ConfirmDialog
         open={disabling != null}
         title={`Disable ${disabling?.displayName ?? ''}?`}
@@ -105,7 +117,7 @@ export function Users({ departments }: { departments: Department[] }) {
 
 type EditFields = { displayName: string; role: Role; departmentId: string; password: string };
 
-function EditUser({ user, departments, onDone }: { user: UserRecord; departments: Department[]; onDone: () => void }) {
+function EditUser({ user, departments, roles, self, onDone }: { user: UserRecord; departments: Department[]; roles: typeof ROLES; self: boolean; onDone: () => void }) {
   const update = useUpdateUser();
   const { register, handleSubmit, formState } = useForm<EditFields>({
     defaultValues: { displayName: user.displayName, role: user.role, departmentId: user.department.id ?? '', password: '' },
@@ -113,7 +125,7 @@ function EditUser({ user, departments, onDone }: { user: UserRecord; departments
   const onSubmit = handleSubmit(async (values) => {
     const body: Record<string, string> = {};
     if (values.displayName.trim() !== user.displayName) body.displayName = values.displayName.trim();
-    if (values.role !== user.role) body.role = values.role;
+    if (values.role && values.role !== user.role) body.role = values.role;
     if (values.departmentId && values.departmentId !== user.department.id) body.departmentId = values.departmentId;
     if (values.password) body.password = values.password;
     if (Object.keys(body).length === 0) return onDone();
@@ -133,8 +145,8 @@ function EditUser({ user, departments, onDone }: { user: UserRecord; departments
         </label>
         <label className="field">
           <span>Role</span>
-          <select {...register('role')}>
-            {ROLES.map((r) => (
+          <select aria-label="Role" {...register('role')} disabled={self} title={self ? 'Nobody changes their own role' : undefined}>
+            {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
@@ -143,7 +155,7 @@ function EditUser({ user, departments, onDone }: { user: UserRecord; departments
         </label>
         <label className="field">
           <span>Department</span>
-          <select {...register('departmentId')}>
+          <select aria-label="Department" {...register('departmentId')}>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -172,7 +184,7 @@ function EditUser({ user, departments, onDone }: { user: UserRecord; departments
 
 type CreateFields = { email: string; displayName: string; password: string; role: Role; departmentId: string };
 
-function CreateUser({ departments }: { departments: Department[] }) {
+function CreateUser({ departments, roles }: { departments: Department[]; roles: typeof ROLES }) {
   const create = useCreateUser();
   const { register, handleSubmit, reset, formState } = useForm<CreateFields>({ defaultValues: { email: '', displayName: '', password: '', role: 'member', departmentId: departments[0]?.id ?? '' } });
   const onSubmit = handleSubmit(async (values) => {
@@ -204,8 +216,8 @@ function CreateUser({ departments }: { departments: Department[] }) {
         </label>
         <label className="field">
           <span>Role</span>
-          <select {...register('role')}>
-            {ROLES.map((r) => (
+          <select aria-label="Role" {...register('role')}>
+            {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
@@ -214,7 +226,7 @@ function CreateUser({ departments }: { departments: Department[] }) {
         </label>
         <label className="field">
           <span>Department</span>
-          <select {...register('departmentId')}>
+          <select aria-label="Department" {...register('departmentId')}>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}

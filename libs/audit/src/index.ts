@@ -1,0 +1,4 @@
+export { AuditModule } from './audit.module';
+export { AuditLog } from './audit.ports';
+export type { AuditRecord } from './domain/audit-entry';
+export { RecordingAuditLog } from './testing/recording-audit-log';
