@@ -11,8 +11,6 @@ import type { DepartmentTree } from './department-tree';
  * department and of every department above it. That set of departments is the reader's scope,
  * resolved from the tree at each request, so a moved user or department reads accordingly at once.
  */
-type DocumentVisibility = 'department' | 'organization';
-
 export interface DocumentPlacement {
   departmentId: string;
   visibility: string;

@@ -34,8 +34,6 @@ const groupMapping = z.string().transform((raw, context) => {
   }
 }).pipe(z.array(groupRule));
 
-type GroupRule = z.infer<typeof groupRule>;
-
 /** Every setting the processes read; built once from the environment at start-up. */
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
