@@ -34,17 +34,14 @@ export class ChatController {
   })
   @ApiErrors(400, [404, 'conversation_not_found'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
   async chat(@CurrentActor() actor: Actor, @Body() body: ChatRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
-    let turn;
+    let started;
     try {
-      turn = await this.commands.execute(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req)));
+      started = await this.commands.execute(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req)));
     } catch (error) {
       if (error instanceof ChatRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error; // still before the stream: the error filter answers JSON
     }
-    const stream = await SseChatStream.open(req, res, String(req.id ?? ''));
-    stream.meta(turn.ids);
-    await turn.run(stream, stream.clientGone);
-    stream.end(res);
+    await SseChatStream.serve(req, res, String(req.id ?? ''), started);
   }
 
   @Post(':assistantMessageId/stop')

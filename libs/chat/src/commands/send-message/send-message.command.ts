@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import type { Actor } from '@app/platform';
 import type { ScopeFilters } from '@app/retrieval';
-import type { ChatTurn } from './chat-turn';
+import type { ChatStarted } from './chat-events';
 
-export class SendMessage extends Command<ChatTurn> {
+export class SendMessage extends Command<ChatStarted> {
   constructor(
     readonly actor: Actor,
     readonly conversationId: string | null,
