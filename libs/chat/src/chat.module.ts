@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ConversationsModule } from '@app/conversations';
 import { PromptLibrary } from '@app/llm';
-import { AppConfig, PlatformModule } from '@app/platform';
+import { AppConfig, chatModelChoice, PlatformModule } from '@app/platform';
 import { ChunkSearch, RetrievalModule } from '@app/retrieval';
 import { DeterministicAgentDecisions } from './agent/deterministic-agent-decisions';
 import { LangGraphAnswerAgent } from './agent/langgraph-answer-agent';
@@ -27,7 +27,7 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
   const webSearch = webSearchUrl ? new TavilyWebSearch({ baseUrl: webSearchUrl, apiKey: config.get('WEB_SEARCH_API_KEY') ?? '' }) : undefined;
   const deterministic = new DeterministicAgentDecisions({ webSearchEnabled: webSearch !== undefined });
   const decisions =
-    config.get('CHAT_PROVIDER') === 'openai'
+    chatModelChoice(config.values).provider !== 'local'
       ? new ModelAgentDecisions(chatModel, prompts, deterministic, { webSearchEnabled: webSearch !== undefined })
       : deterministic;
   return new LangGraphAnswerAgent({ search, decisions, chatModel, prompts, webSearch });

@@ -1,4 +1,5 @@
 export { AppConfig, parseConfig, type ConfigValues } from './config/app-config';
+export { chatModelChoice, type ChatModelChoice } from './config/chat-model-setting';
 export { PlatformModule, HttpPlatformModule } from './platform.module';
 export { configureHttpApp, apiPrefix } from './http/configure-http-app';
 export { ValidationFailed, Unauthenticated, AdminOnly } from './http/platform-errors';

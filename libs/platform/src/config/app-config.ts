@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAT_MODEL_PATTERN, chatModelChoice } from './chat-model-setting';
 import { weakSecretProblem } from './secret-strength';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -64,7 +65,11 @@ export const configSchema = z.object({
 
   EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIMENSION: z.coerce.number().int().positive().default(1024),
+  // `provider:model` for LangChain's initChatModel (openai:gpt-4o-mini), or `local`; unset, CHAT_PROVIDER and OPENAI_CHAT_MODEL decide.
+  CHAT_MODEL: z.string().regex(CHAT_MODEL_PATTERN, 'must be "local" or "<provider>:<model>", e.g. "openai:gpt-4o-mini"').optional(),
   CHAT_PROVIDER: z.enum(['local', 'openai']).default('local'),
+  // Which agent answers: the LangGraph pipeline, or a tool-calling ReAct agent (needs a model that calls tools).
+  CHAT_AGENT: z.enum(['pipeline', 'react']).default('pipeline'),
   LOCAL_CHAT_TOKEN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_API_KEY: z.string().optional(),
@@ -93,6 +98,10 @@ export const configSchema = z.object({
   CHAT_MAX_CONCURRENT_STREAMS: z.coerce.number().int().positive().default(3),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   CHAT_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+}).superRefine((values, context) => {
+  if (values.CHAT_AGENT === 'react' && chatModelChoice(values).provider === 'local') {
+    context.addIssue({ code: 'custom', path: ['CHAT_AGENT'], message: 'react needs a chat model that calls tools: set CHAT_MODEL to "<provider>:<model>" (the local model cannot)' });
+  }
 });
 
 export type ConfigValues = z.infer<typeof configSchema>;
