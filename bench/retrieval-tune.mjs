@@ -57,9 +57,10 @@ try {
 async function reindex(scifact) {
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
-  await client.query('truncate chunks, files, departments cascade');
+  await client.query('truncate chunks, files, departments, vector_spaces cascade');
   await client.end();
-  // The collection is dropped so vectors of an older embedding never mix with the new ones.
+  // The collection is dropped so vectors of an older embedding never mix with the new ones; with
+  // its vector spaces gone too, the next ingest creates it afresh for the configured model.
   const { ChromaClient } = createRequire(import.meta.url)('chromadb');
   const chroma = new URL(env.CHROMA_URL);
   await new ChromaClient({ host: chroma.hostname, port: Number(chroma.port) }).deleteCollection({ name: env.CHROMA_COLLECTION }).catch(() => {});

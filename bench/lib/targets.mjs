@@ -1,6 +1,6 @@
 // Every figure the issues name, with its unit, anchor and target. `required` figures make the
 // run fail when they cannot be measured; the others are context (e.g. floors' p99).
-export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat', 'web'];
+export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat', 'web', 'answers'];
 
 export const FIGURES = [
   { key: 'floors.postgres.select1.p50Ms', suite: 'floors', label: 'PostgreSQL `SELECT 1` round trip p50', unit: 'ms', required: true },
@@ -22,6 +22,11 @@ export const FIGURES = [
   { key: 'ingest.scifact.uploadSeconds', suite: 'ingest', label: 'all uploads answered', unit: 's' },
   { key: 'ingest.scifact.directSeconds', suite: 'ingest', label: 'same parse → chunk → embed → index in one process, no queue, whole corpus (mean rate of a run before and one after the API run)', unit: 's' },
   { key: 'ingest.scifact.overheadRatio', suite: 'ingest', label: 'API + queue time / one-process time', unit: '×', target: { op: '<', value: 1.5 }, required: true },
+  { key: 'ingest.scifact.reembedSeconds', suite: 'ingest', label: 're-embed of the whole corpus: `POST /files/reembed` → `completed` (new vectors from the stored chunks, beside the old ones)', unit: 's', required: true },
+  { key: 'ingest.reembed.searchP50Ms', suite: 'ingest', label: 'search as chat calls it (limit 8, uncached) during the re-embed, back to back, p50', unit: 'ms', required: true },
+  { key: 'ingest.reembed.searchP95Ms', suite: 'ingest', label: 'the same, p95', unit: 'ms' },
+  { key: 'ingest.reembed.baselineSearchP50Ms', suite: 'ingest', label: 'the same searches just before the re-embed, p50', unit: 'ms', required: true },
+  { key: 'ingest.reembed.baselineSearchP95Ms', suite: 'ingest', label: 'the same searches just before the re-embed, p95', unit: 'ms' },
 
   { key: 'retrieval.scifact.ndcg10', suite: 'retrieval', label: 'SciFact test nDCG@10 (300 queries)', unit: '', anchor: 'BM25 0.665', target: { op: '>=', value: 0.7 }, required: true },
   { key: 'retrieval.scifact.recall100', suite: 'retrieval', label: 'SciFact test Recall@100', unit: '', anchor: 'BM25 0.908', target: { op: '>=', value: 0.908 }, required: true },
@@ -49,6 +54,15 @@ export const FIGURES = [
   { key: 'web.chat.apiFirstTokenMs.p50', suite: 'web', label: 'the same questions from a plain SSE client: first `token` event, p50', unit: 'ms', required: true },
   { key: 'web.chat.serverFirstTokenMs.p50', suite: 'web', label: 'the same run as server time (`chat_first_token_seconds`), p50', unit: 'ms' },
   { key: 'web.chat.pageAddsMs.p50', suite: 'web', label: 'what the page adds: "Send" to first word minus the API’s first token, p50', unit: 'ms', target: { op: '<', value: 50 }, required: true },
+  { key: 'answers.questions', suite: 'answers', label: 'answer-quality suite: questions asked over POST /chat (bench/answers/: 20 documents in 5 formats, 4 departments)', unit: '', required: true },
+  { key: 'answers.answered.rate', suite: 'answers', label: 'answerable questions answered with their fact and its file cited', unit: '', target: { op: '>=', value: 0.95 }, required: true },
+  { key: 'answers.answered.tunedRate', suite: 'answers', label: 'the same, questions looked at while tuning', unit: '' },
+  { key: 'answers.answered.heldOutRate', suite: 'answers', label: 'the same, held-out questions', unit: '' },
+  { key: 'answers.otherDepartment.refusedRate', suite: 'answers', label: 'questions only another department’s documents answer: refused', unit: '', target: { op: '>=', value: 1 }, required: true },
+  { key: 'answers.unanswerable.refusedRate', suite: 'answers', label: 'questions no document answers: refused', unit: '', target: { op: '>=', value: 1 }, required: true },
+  { key: 'answers.refused.heldOutRate', suite: 'answers', label: 'held-out questions of both kinds: refused', unit: '' },
+  { key: 'answers.leaks', suite: 'answers', label: 'answers citing, or quoting a fact of, a document the asker may not read', unit: '', target: { op: '<=', value: 0 }, required: true },
+  { key: 'answers.unrelatedCitations', suite: 'answers', label: 'answerable questions whose answer also cites an unrelated file', unit: '' },
 ];
 
 export function verdict(figure, value) {

@@ -12,9 +12,9 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 const require = createRequire(import.meta.url);
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'libs');
 const { PlatformModule } = require(path.join(dist, 'platform/src'));
-const { LlmModule, EmbeddingModel } = require(path.join(dist, 'llm/src'));
+const { LlmModule, EmbeddingModels } = require(path.join(dist, 'llm/src'));
 const { RetrievalModule, ChunkIndex } = require(path.join(dist, 'retrieval/src'));
-const { parseDocument, sniffDocumentType, chunkDocument, chunkId } = require(path.join(dist, 'ingest/src'));
+const { parseDocument, sniffDocumentType, chunkDocument, chunkId, embeddingInput } = require(path.join(dist, 'ingest/src'));
 
 const EMBEDDING_BATCH_SIZE = 64; // the worker's batch size
 
@@ -24,7 +24,7 @@ Module({ imports: [PlatformModule, LlmModule, RetrievalModule] })(DirectIngestMo
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const app = await NestFactory.createApplicationContext(DirectIngestModule, { logger: ['error', 'warn'] });
 const orm = app.get(MikroORM);
-const embeddings = app.get(EmbeddingModel);
+const models = app.get(EmbeddingModels);
 const index = app.get(ChunkIndex);
 
 // The registry rows chunks refer to are set up untimed: the product's equivalent is the upload.
@@ -39,18 +39,26 @@ await orm.em.getConnection().execute(
   [input.departmentId, input.departmentId, JSON.stringify(input.docs.map((d) => ({ id: d.fileId, filename: d.filename })))],
 );
 
+// As the worker does: the first generation of each file, written to the live vector space and published.
 async function ingest(doc) {
   const bytes = Buffer.from(doc.text, 'utf8');
   const type = await sniffDocumentType(bytes, doc.filename);
-  const chunks = chunkDocument(await parseDocument(bytes, type));
-  const indexed = [];
-  for (let start = 0; start < chunks.length; start += EMBEDDING_BATCH_SIZE) {
-    const batch = chunks.slice(start, start + EMBEDDING_BATCH_SIZE);
-    const vectors = await embeddings.embedDocuments(batch.map((c) => (c.headingPath.length ? `${c.headingPath.join(' > ')}\n\n${c.text}` : c.text)));
-    batch.forEach((chunk, i) => indexed.push({ ...chunk, id: chunkId(doc.fileId, chunk.index), vector: vectors[i] }));
+  const chunks = chunkDocument(await parseDocument(bytes, type)).map((chunk) => ({ ...chunk, id: chunkId(doc.fileId, chunk.index, 0) }));
+  const vectors = new Map();
+  for (const space of await index.targets()) {
+    const model = models.forModelId(space.modelId);
+    const spaceVectors = [];
+    for (let start = 0; start < chunks.length; start += EMBEDDING_BATCH_SIZE) {
+      const batch = chunks.slice(start, start + EMBEDDING_BATCH_SIZE);
+      spaceVectors.push(...(await model.embedDocuments(batch.map(embeddingInput))));
+    }
+    vectors.set(space.id, spaceVectors);
   }
-  await index.replaceFileChunks({ id: doc.fileId, departmentId: input.departmentId, visibility: 'organization' }, indexed);
-  return indexed.length;
+  const file = { id: doc.fileId, departmentId: input.departmentId, visibility: 'organization' };
+  const written = await index.writeGeneration(file, 0, chunks, vectors);
+  const outcome = await index.publishGeneration(doc.fileId, 0, written, chunks.length);
+  if (outcome.status !== 'published') throw new Error(`${doc.filename}: ${outcome.status}`);
+  return chunks.length;
 }
 
 let next = 0;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../scripts/lib/local-stack.mjs';
@@ -59,7 +59,7 @@ describe('a fresh deployment', () => {
       REDIS_URL: process.env.REDIS_URL!,
       CHROMA_URL: process.env.CHROMA_URL!,
       CHROMA_COLLECTION: `fresh_${tag}`,
-      JWT_SECRET: 'fresh-deployment-secret-that-is-long-enough-0123456789',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
       STORAGE_DIR: path.join(deployDir, 'blobs'),
       EMBEDDING_DIMENSION: '256',
     };

@@ -10,7 +10,7 @@ import { buildFlateBombPdf } from '../../libs/ingest/src/parsing/__fixtures__/pd
 import { docxBomb } from './support/file-fixtures';
 import { FileStatusLog } from './support/file-status-log';
 import { SseReader } from './support/sse-client';
-import { createSession, startApi, type TestUser } from './support/test-app';
+import { createSession, startApi, testJwtSecret, type TestUser } from './support/test-app';
 import { buildWorker, WorkerProcess } from './support/worker-process';
 
 // Issue 18, items 2, 3 and 5, as a client sees them: uploads through the HTTP API, the compiled
@@ -55,7 +55,7 @@ describe('hostile documents', () => {
         DATABASE_URL: process.env.DATABASE_URL!,
         CHROMA_URL: process.env.CHROMA_URL!,
         REDIS_URL: redis.url,
-        JWT_SECRET: 'hostile-test-secret-that-is-long-enough-0123456789',
+        JWT_SECRET: testJwtSecret,
         ...settings,
       },
       path.join(workDir, 'worker.log'),

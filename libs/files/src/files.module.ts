@@ -15,6 +15,7 @@ import { RegistryIngestionFiles } from './ingestion/registry-ingestion-files';
 import { MikroOrmFileRepository } from './persistence/mikro-orm-file.repository';
 import { StoredFileSchema } from './persistence/stored-file.schema';
 import { GetFileContentHandler } from './queries/get-file-content/get-file-content.handler';
+import { GetReembedHandler } from './queries/get-reembed/get-reembed.handler';
 import { GetFileHandler } from './queries/get-file/get-file.handler';
 import { ListFilesHandler } from './queries/list-files/list-files.handler';
 import { WatchFileHandler } from './queries/watch-file/watch-file.handler';
@@ -37,6 +38,7 @@ import { DiskBlobStorage } from './storage/disk-blob-storage';
     ListFilesHandler,
     GetFileHandler,
     GetFileContentHandler,
+    GetReembedHandler,
     WatchFileHandler,
   ],
   exports: [IngestionFiles],

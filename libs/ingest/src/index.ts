@@ -1,5 +1,6 @@
 export type { DocumentType, ParsedDocument, ParsedSection } from './domain/parsed-document';
 export { chunkDocument, chunkId, type Chunk } from './domain/chunk-document';
+export { embeddingInput } from './domain/embedding-input';
 export { parseDocument, sniffDocumentType, DEFAULT_PARSE_LIMITS } from './parsing';
 export * from './domain/ingest-errors';
 export { mediaTypeOf, documentTypeOfMediaType } from './domain/media-types';

@@ -5,6 +5,7 @@ import { IngestFileHandler } from './commands/ingest-file/ingest-file.handler';
 import { IngestionSettings } from './commands/ingest-file/ingestion-settings';
 import { PurgeFileHandler } from './commands/purge-file/purge-file.handler';
 import { ReembedCorpusHandler } from './commands/reembed-corpus/reembed-corpus.handler';
+import { ReembedSettings } from './commands/reembed-corpus/reembed-settings';
 import { DocumentParser, IngestionTimings } from './ingest.ports';
 import { ParseBudget } from './parse-pool/parse-budget';
 import { ThreadedDocumentParser } from './parse-pool/threaded-document-parser';
@@ -16,6 +17,8 @@ import { PrometheusIngestionTimings } from './worker/prometheus-ingestion-timing
 import { SearchTableUpkeep } from './worker/search-table-upkeep';
 
 const EMBEDDING_BATCH_SIZE = 64;
+// A re-embed batch: two Chroma writes, and few enough rows that its PostgreSQL reads stay short.
+const REEMBED_BATCH_CHUNKS = 512;
 // A file's stage and progress reach the registry (and its event stream) at most this often.
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -52,6 +55,15 @@ export class IngestModule {
           }),
         },
         { provide: DocumentParser, inject: [ParseBudget], useFactory: (budget: ParseBudget) => new ThreadedDocumentParser(budget) },
+        {
+          provide: ReembedSettings,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): ReembedSettings => ({
+            batchChunks: REEMBED_BATCH_CHUNKS,
+            embeddingBatchSize: EMBEDDING_BATCH_SIZE,
+            pauseMs: config.get('REEMBED_BATCH_PAUSE_MS'),
+          }),
+        },
         { provide: IngestionTimings, useClass: PrometheusIngestionTimings },
         IngestFileHandler,
         PurgeFileHandler,

@@ -11,6 +11,11 @@ export interface FileToIngest {
   visibility: 'department' | 'organization';
   /** Where the registry keeps the file's bytes; opaque to ingestion. */
   contentKey: string;
+  /**
+   * The index generation this run writes: the one after the file's live generation (0 for a
+   * file never indexed). Every run of one ingestion gets the same, so a retry overwrites.
+   */
+  generation: number;
 }
 
 export interface IngestionFailure {
@@ -31,7 +36,8 @@ export abstract class IngestionFiles {
   abstract claim(fileId: string): Promise<FileToIngest | null>;
   abstract readBytes(file: FileToIngest): Promise<Buffer>;
   abstract reportProgress(fileId: string, stage: IngestStage, progress: number): Promise<void>;
-  abstract markReady(fileId: string, result: { chunkCount: number; pageCount: number | null }): Promise<void>;
+  /** `generation`: the one the run published, which search serves from now on. */
+  abstract markReady(fileId: string, result: { chunkCount: number; pageCount: number | null; generation: number }): Promise<void>;
   /** Back to `queued` while a retry waits, so a waiting file is never mistaken for a stalled one. */
   abstract markRetrying(fileId: string, failure: IngestionFailure): Promise<void>;
   abstract markFailed(fileId: string, failure: IngestionFailure): Promise<void>;
@@ -41,17 +47,18 @@ export abstract class IngestionFiles {
   abstract listUnsettled(): Promise<string[]>;
   /** Ids of soft-deleted files whose purge has not finished. */
   abstract listDeleted(): Promise<string[]>;
-  /** Puts every live file back to `queued` (a re-embed) and returns their ids. */
-  abstract requeueAll(): Promise<string[]>;
 }
 
 /** Adds ingestion jobs; adding a file that already has a waiting or running job does nothing. */
 export abstract class IngestQueue {
   abstract enqueueFile(fileId: string): Promise<void>;
   abstract enqueuePurge(fileId: string): Promise<void>;
-  abstract enqueueReembed(): Promise<void>;
+  /** Adds the job that fills this vector space; one per space. */
+  abstract enqueueReembed(spaceId: string): Promise<void>;
   /** True when the file has a job waiting, delayed or running. */
   abstract hasPendingFileJob(fileId: string): Promise<boolean>;
+  /** True when the space's re-embed job is waiting, delayed or running. */
+  abstract hasPendingReembedJob(spaceId: string): Promise<boolean>;
 }
 
 /**

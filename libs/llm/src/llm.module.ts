@@ -3,7 +3,8 @@ import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import path from 'node:path';
 import { AppConfig } from '@app/platform';
 import { LocalHashedEmbeddings } from './embeddings/local-hashed-embeddings';
-import { EmbeddingModel } from './llm.ports';
+import { ConfiguredEmbeddingModels } from './embeddings/configured-embedding-models';
+import { EmbeddingModel, EmbeddingModels } from './llm.ports';
 import { PromptLibrary } from './prompts/prompt-library';
 import { chatModelFromConfig } from './providers/chat-model-from-config';
 import { openAiClientOptions } from './providers/openai-client';
@@ -27,6 +28,15 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
           : new LocalHashedEmbeddings({ dimension: config.get('EMBEDDING_DIMENSION') }),
     },
     {
+      provide: EmbeddingModels,
+      inject: [EmbeddingModel, AppConfig],
+      useFactory: (configured: EmbeddingModel, config: AppConfig): EmbeddingModels =>
+        new ConfiguredEmbeddingModels(configured, {
+          sendDimensions: config.get('OPENAI_EMBEDDING_SEND_DIMENSIONS'),
+          client: openAiClientOptions(config, 'embeddings'),
+        }),
+    },
+    {
       provide: BaseChatModel,
       inject: [AppConfig],
       useFactory: (config: AppConfig): Promise<BaseChatModel> => chatModelFromConfig(config),
@@ -37,6 +47,6 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
       useFactory: (config: AppConfig) => PromptLibrary.load(path.resolve(config.get('PROMPTS_DIR'))),
     },
   ],
-  exports: [EmbeddingModel, BaseChatModel, PromptLibrary],
+  exports: [EmbeddingModel, EmbeddingModels, BaseChatModel, PromptLibrary],
 })
 export class LlmModule {}

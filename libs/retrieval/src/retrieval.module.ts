@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ChromaVectorCollection } from './indexing/chroma-vector-collection';
-import { PostgresChromaChunkIndex } from './indexing/postgres-chroma-chunk-index';
-import { RedisCorpusVersion } from './indexing/redis-corpus-version';
-import { ChunkIndex, CorpusVersion, SearchTableMaintenance, VectorSpace } from './indexing/indexing.ports';
-import { PostgresSearchTableMaintenance } from './indexing/postgres-search-table-maintenance';
-import { ChromaVectorLeg } from './search/chroma-vector.leg';
 import { AppConfig } from '@app/platform';
+import { ChromaCollections } from './indexing/chroma-collections';
+import { ChunkIndex, CorpusVersion, SearchTableMaintenance, VectorBackfill, VectorSpaces } from './indexing/indexing.ports';
+import { PostgresChromaChunkIndex } from './indexing/postgres-chroma-chunk-index';
+import { PostgresSearchTableMaintenance } from './indexing/postgres-search-table-maintenance';
+import { PostgresVectorBackfill } from './indexing/postgres-vector-backfill';
+import { PostgresVectorSpaces } from './indexing/postgres-vector-spaces';
+import { RedisCorpusVersion } from './indexing/redis-corpus-version';
+import { ChromaVectorLeg } from './search/chroma-vector.leg';
 import { FusionSettings, fusionSettingsOf } from './search/fusion-settings';
 import { HybridChunkSearch } from './search/hybrid-chunk-search';
 import { PostgresChunkText } from './search/postgres-chunk-text';
@@ -15,8 +17,9 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
 /** The search index (PostgreSQL chunks + Chroma vectors): written by ingestion, read by chat. */
 @Module({
   providers: [
-    ChromaVectorCollection,
-    { provide: VectorSpace, useExisting: ChromaVectorCollection },
+    ChromaCollections,
+    { provide: VectorSpaces, useClass: PostgresVectorSpaces },
+    { provide: VectorBackfill, useClass: PostgresVectorBackfill },
     { provide: ChunkIndex, useClass: PostgresChromaChunkIndex },
     { provide: CorpusVersion, useClass: RedisCorpusVersion },
     { provide: SearchTableMaintenance, useClass: PostgresSearchTableMaintenance },
@@ -28,6 +31,6 @@ import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg } from './
     { provide: FusionSettings, useFactory: fusionSettingsOf, inject: [AppConfig] },
     { provide: ChunkSearch, useClass: HybridChunkSearch },
   ],
-  exports: [ChunkIndex, CorpusVersion, VectorSpace, SearchTableMaintenance, ChunkSearch],
+  exports: [ChunkIndex, CorpusVersion, VectorSpaces, VectorBackfill, SearchTableMaintenance, ChunkSearch],
 })
 export class RetrievalModule {}

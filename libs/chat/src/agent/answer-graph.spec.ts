@@ -36,14 +36,30 @@ describe('buildAnswerGraph', () => {
     const queries: string[] = [];
     const retrieve = async (query: string) => {
       queries.push(query);
-      return [aChunk('Vacation days for new staff are listed in the handbook.', { chunkId: `v${queries.length}` })];
+      return [aChunk('Vacation days are listed in the handbook.', { chunkId: `v${queries.length}` })];
     };
     const h = harness(new RecordingChatModel({ responses: ['I could not find that in the documents.'] }), { retrieve, maxRefinements: 2 });
     await buildAnswerGraph(h.deps).answer({ question: QUESTION });
     expect(queries).toHaveLength(3);
-    expect(h.statuses.filter((s) => s.step === 'evaluating').map((s) => s.detail)).toEqual(Array(3).fill(expect.stringContaining('cover only')));
+    expect(h.statuses.filter((s) => s.step === 'evaluating').map((s) => s.detail)).toEqual(Array(3).fill(expect.stringContaining('matches only')));
     expect(h.statuses.filter((s) => s.step === 'refining')).toHaveLength(2);
     expect(h.statuses.at(-1)?.step).toBe('generating');
+  });
+
+  it('keeps only the newer generation of a file that a reindex switched between two of its searches', async () => {
+    const rounds = [
+      [aChunk('Vacation days for new staff are listed in the handbook, old copy.', { chunkId: 'old', fileId: 'r', generation: 3 })],
+      [aChunk('Vacation days for new staff are listed in the handbook, new copy.', { chunkId: 'new', fileId: 'r', generation: 4 })],
+    ];
+    let round = 0;
+    const model = new RecordingChatModel({ responses: ['See the handbook [1].'] });
+    const h = harness(model, { retrieve: async () => rounds[Math.min(round++, 1)], maxRefinements: 1 });
+    const result = await buildAnswerGraph(h.deps).answer({ question: QUESTION });
+    expect(round).toBe(2);
+    expect(result.citations.map((c) => c.chunkId)).toEqual(['new']);
+    const prompt = model.calls[0].map((message) => message.text).join('\n');
+    expect(prompt).toContain('new copy');
+    expect(prompt).not.toContain('old copy');
   });
 
   it('stops refining when a rewrite finds nothing on the question that it did not have', async () => {

@@ -1,5 +1,5 @@
 import { Annotation, END, START, StateGraph, type Runtime } from '@langchain/langgraph';
-import { fuseByReciprocalRank, type RetrievedChunk } from '@app/retrieval';
+import { fuseByReciprocalRank, newestGenerationOnly, type RetrievedChunk } from '@app/retrieval';
 import type { AnswerGraphDeps, AnswerRequest, AnswerResult } from './answer-graph.deps';
 import { AnswerState, type AnswerGraphState, type AnswerGraphUpdate } from './answer-graph.state';
 import { generateAnswer } from './generate-answer.node';
@@ -14,7 +14,8 @@ export interface AnswerGraph {
   answer(request: AnswerRequest): Promise<AnswerResult>;
 }
 
-// Retrieval lists from several queries are fused by rank: their scores are not comparable.
+// Retrieval lists from several queries are fused by rank: their scores are not comparable. A
+// reindex published between two of them leaves one file in two generations: the newer stays.
 function fuse(lists: RetrievedChunk[][]): RetrievedChunk[] {
   const byId = new Map<string, RetrievedChunk>();
   for (const chunk of lists.flat()) {
@@ -22,7 +23,7 @@ function fuse(lists: RetrievedChunk[][]): RetrievedChunk[] {
     if (!known || chunk.score > known.score) byId.set(chunk.chunkId, chunk);
   }
   const fused = fuseByReciprocalRank(lists.map((list) => list.map((chunk) => chunk.chunkId)));
-  return fused.map(({ id }) => byId.get(id)!);
+  return newestGenerationOnly(fused.map(({ id }) => byId.get(id)!));
 }
 
 function webChunkOf(result: { title: string; url: string; content: string; score: number }): RetrievedChunk {

@@ -37,3 +37,32 @@ describe('evaluateChunks', () => {
     expect(evaluateChunks(question, []).sufficient).toBe(false);
   });
 });
+
+describe('evaluateChunks on reworded questions', () => {
+  const onCall = aChunk('A page must be acknowledged within 15 minutes.', { filename: 'on-call-policy.md', headingPath: ['On-call policy', 'Response times'] });
+
+  it('is satisfied by a chunk matching the key words though "weekends" appears nowhere', () => {
+    const result = evaluateChunks('Who is on call on weekends and how fast must they respond?', [onCall]);
+    expect(result.sufficient).toBe(true);
+  });
+
+  it('is satisfied when a framing word ("rule") appears nowhere', () => {
+    const chunk = aChunk('Deployments are not allowed on Fridays after 14:00 or during the quarterly freeze.');
+    expect(evaluateChunks("what's the deploy freeze rule?", [chunk]).sufficient).toBe(true);
+  });
+
+  it('is not satisfied by chunks that each share one word with the question', () => {
+    const chunks = [
+      aChunk('Larger refunds need a team lead’s approval.', { chunkId: 'a' }),
+      aChunk('A ticket moves to tier 3 when it needs a code change.', { chunkId: 'b' }),
+    ];
+    const result = evaluateChunks('How many approvals does a payments change need?', chunks);
+    expect(result.sufficient).toBe(false);
+    expect(result.reason).toMatch(/matches only/);
+  });
+
+  it('is not satisfied by a chunk sharing one of two topic words', () => {
+    const chunk = aChunk('Employees may work remotely; teams agree their office days together.');
+    expect(evaluateChunks('Is there a gym at the office?', [chunk]).sufficient).toBe(false);
+  });
+});

@@ -1,6 +1,5 @@
 import type { RetrievedChunk } from '@app/retrieval';
-import { contentTermsOf, tokenize } from '@app/kernel';
-import { stemmer } from 'stemmer';
+import { contentTermsOf, termOf, tokenize } from '@app/kernel';
 
 /**
  * The deterministic refiner of the local provider. Retrieval ranks by meaning and by words, so
@@ -13,8 +12,8 @@ export function refineQuery(question: string, attempt: number, chunks: readonly 
   const keyWords = uniqueKeyWordsOf(question);
   if (keyWords.length === 0) return question.trim();
 
-  const missing = keyWords.filter((word) => !found.has(stemmer(word)));
-  const covered = keyWords.filter((word) => found.has(stemmer(word)));
+  const missing = keyWords.filter((word) => !found.has(termOf(word)));
+  const covered = keyWords.filter((word) => found.has(termOf(word)));
   if (attempt <= 1 || missing.length === 0) return [...missing, ...covered].join(' ');
   return missing.join(' ');
 }
@@ -23,7 +22,7 @@ function uniqueKeyWordsOf(text: string): string[] {
   const keyStems = new Set(contentTermsOf(text));
   const seen = new Set<string>();
   return tokenize(text).filter((word) => {
-    const stem = stemmer(word);
+    const stem = termOf(word);
     if (!keyStems.has(stem) || seen.has(stem)) return false;
     seen.add(stem);
     return true;

@@ -14,6 +14,8 @@ export interface FileView {
   progress: number;
   chunkCount: number;
   pageCount: number | null;
+  /** Whether chat answers from the file now: true through a reindex (and after a failed one) while its earlier chunks serve. */
+  searchable: boolean;
   error?: { code: string; message: string };
   createdAt: string;
   updatedAt: string;
@@ -35,6 +37,7 @@ export function toFileView(file: StoredFile): FileView {
     progress: file.progress,
     chunkCount: file.chunkCount,
     pageCount: file.pageCount,
+    searchable: file.isSearchable(),
     ...(file.status === 'failed' && file.errorCode ? { error: { code: file.errorCode, message: file.errorMessage ?? '' } } : {}),
     createdAt: file.createdAt.toISOString(),
     updatedAt: file.updatedAt.toISOString(),

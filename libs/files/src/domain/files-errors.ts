@@ -57,3 +57,17 @@ export class MalformedUpload extends DomainError {
     super('malformed_upload', `The multipart body ${problem}`, [{ field: 'body', problem }]);
   }
 }
+
+export class ReembedInProgress extends DomainError {
+  readonly kind = 'conflict';
+  constructor(model: string, done: number, total: number) {
+    super('reembed_in_progress', `A re-embed with ${model} is running (${done} of ${total} chunks); follow it at GET /files/reembed`);
+  }
+}
+
+export class ReembedNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor() {
+    super('reembed_not_found', 'No re-embed has run in this deployment');
+  }
+}

@@ -37,9 +37,34 @@ describe('StoredFile', () => {
     expect(f).toMatchObject({ status: 'processing', errorCode: null, progress: 0 });
     f.reportProgress('embedding', 1.5, new Date(3));
     expect(f).toMatchObject({ stage: 'embedding', progress: 1, lastProgressAt: new Date(3) });
-    f.markReady(4, null, new Date(4));
+    f.markReady(4, null, 0, new Date(4));
     expect(f).toMatchObject({ status: 'ready', stage: null, chunkCount: 4, readyAt: new Date(4) });
     expect(f.isSettled()).toBe(true);
+  });
+
+  it('stays searchable while reindexed and after a failed reindex, and writes the next generation', () => {
+    const f = file('department');
+    expect(f.isSearchable()).toBe(false);
+    expect(f.nextGeneration()).toBe(0);
+    f.startProcessing(new Date(1));
+    f.markReady(2, null, 0, new Date(2));
+    expect(f.isSearchable()).toBe(true);
+    expect(f.nextGeneration()).toBe(1);
+
+    f.requeue(new Date(3));
+    f.startProcessing(new Date(4));
+    expect(f.isSearchable()).toBe(true);
+    f.markFailed('document_unreadable', 'broken', new Date(5));
+    expect(f).toMatchObject({ status: 'failed', liveGeneration: 0 });
+    expect(f.isSearchable()).toBe(true);
+    expect(f.nextGeneration()).toBe(1);
+  });
+
+  it('never records an older generation as live than it knows', () => {
+    const f = file('department');
+    f.markReady(1, null, 3, new Date(1));
+    f.markReady(1, null, 2, new Date(2));
+    expect(f.liveGeneration).toBe(3);
   });
 });
 

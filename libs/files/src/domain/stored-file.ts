@@ -24,6 +24,9 @@ export interface NewFile {
 /**
  * An uploaded document and its ingestion status machine:
  * queued → processing → ready | failed, and back to queued for a retry or a reindex.
+ * The status says what ingestion is doing; whether search answers from the file is its live
+ * index generation, which retrieval moves when a run's chunks are published: a file being
+ * reindexed, or whose reindex failed, keeps answering with the chunks it had.
  */
 export class StoredFile {
   status: FileStatus = 'queued';
@@ -36,6 +39,8 @@ export class StoredFile {
   lastProgressAt: Date | null = null;
   readyAt: Date | null = null;
   deletedAt: Date | null = null;
+  /** The index generation search serves; null until a first ingestion publishes one. Written by retrieval, never by a save here. */
+  liveGeneration: number | null = null;
 
   constructor(
     readonly id: string,
@@ -65,6 +70,16 @@ export class StoredFile {
     return this.status === 'ready' || this.status === 'failed';
   }
 
+  /** Whether search answers from this file: some generation of its chunks is live. */
+  isSearchable(): boolean {
+    return this.liveGeneration !== null;
+  }
+
+  /** The generation an ingestion of the file writes now: the next after the live one. */
+  nextGeneration(): number {
+    return this.liveGeneration === null ? 0 : this.liveGeneration + 1;
+  }
+
   startProcessing(now: Date): void {
     this.status = 'processing';
     this.stage = null;
@@ -81,7 +96,9 @@ export class StoredFile {
     this.touch(now);
   }
 
-  markReady(chunkCount: number, pageCount: number | null, now: Date): void {
+  /** `generation`: the one this run published, which search now serves. */
+  markReady(chunkCount: number, pageCount: number | null, generation: number, now: Date): void {
+    this.liveGeneration = Math.max(generation, this.liveGeneration ?? generation);
     this.status = 'ready';
     this.stage = null;
     this.progress = 1;

@@ -52,6 +52,9 @@ export class FileView implements FileRecord {
   @ApiProperty({ type: Number, nullable: true })
   pageCount!: number | null;
 
+  @ApiProperty({ description: 'Whether chat answers from the file now: true through a reindex, and after a failed one, while its earlier chunks serve' })
+  searchable!: boolean;
+
   @ApiPropertyOptional({ type: FileErrorView, description: 'Why it failed, when failed' })
   error?: FileErrorView;
 
@@ -79,9 +82,4 @@ export class DeletedFileView {
 
   @ApiProperty({ enum: [true] })
   deleted!: true;
-}
-
-export class ReembedView {
-  @ApiProperty({ enum: [true] })
-  queued!: true;
 }

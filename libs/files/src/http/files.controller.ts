@@ -10,13 +10,15 @@ import { ReindexFile } from '../commands/reindex-file/reindex-file.command';
 import { UploadFile } from '../commands/upload-file/upload-file.command';
 import { toFileView } from '../domain/file-view';
 import { GetFileContent } from '../queries/get-file-content/get-file-content.query';
+import { GetReembed } from '../queries/get-reembed/get-reembed.query';
 import { GetFile } from '../queries/get-file/get-file.query';
 import { ListFiles } from '../queries/list-files/list-files.query';
 import { WatchFile } from '../queries/watch-file/watch-file.query';
 import { ListFilesQuery } from './files.dto';
 import { streamFileEvents } from './file-events.sse';
-import { DeletedFileView, FileView, ReembedView, UploadedFileView } from './file.views';
+import { DeletedFileView, FileView, UploadedFileView } from './file.views';
 import { readMultipartUpload } from './multipart-upload';
+import { ReembedView, toReembedView } from './reembed.view';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -66,11 +68,18 @@ export class FilesController {
   @AdminOnlyRoute()
   @Post('reembed')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: ReembedView, description: 'Every vector will be rebuilt with the current embedding model' })
-  @ApiErrors(403)
+  @ApiAcceptedResponse({ type: ReembedView, description: 'Building started with the configured embedding model; searches keep the current vectors until it completes' })
+  @ApiErrors(403, [409, 'reembed_in_progress'])
   async reembed(@CurrentActor() actor: Actor): Promise<ReembedView> {
-    await this.commands.execute(new RequestReembed(actor));
-    return { queued: true };
+    return toReembedView(await this.commands.execute(new RequestReembed(actor)));
+  }
+
+  @AdminOnlyRoute()
+  @Get('reembed')
+  @ApiOkResponse({ type: ReembedView, description: 'The latest re-embed, running or finished' })
+  @ApiErrors(403, [404, 'reembed_not_found'])
+  async reembedStatus(@CurrentActor() actor: Actor): Promise<ReembedView> {
+    return toReembedView(await this.queries.execute(new GetReembed(actor)));
   }
 
   @Get(':id')

@@ -69,7 +69,7 @@ describe('RegistryIngestionFiles (PostgreSQL)', () => {
     await inJob(async (files) => {
       expect(await files.claim(id)).toMatchObject({ id, type: 'text', departmentId });
       expect(await row(id)).toEqual({ status: 'processing', chunk_count: 0 });
-      await files.markReady(id, { chunkCount: 3, pageCount: null });
+      await files.markReady(id, { chunkCount: 3, pageCount: null, generation: 0 });
     });
     expect(await row(id)).toEqual({ status: 'ready', chunk_count: 3 });
     expect(events.views.filter((view) => view.id === id).map((view) => view.status)).toEqual(['processing', 'ready']);
@@ -81,10 +81,21 @@ describe('RegistryIngestionFiles (PostgreSQL)', () => {
       await files.claim(id);
       await elsewhere(`update files set status = 'queued' where id = ?`, id);
       await files.reportProgress(id, 'embedding', 0.5);
-      await files.markReady(id, { chunkCount: 3, pageCount: null });
+      await files.markReady(id, { chunkCount: 3, pageCount: null, generation: 0 });
     });
     expect(await row(id)).toEqual({ status: 'queued', chunk_count: 0 });
     await inJob(async (files) => expect(await files.claim(id)).toMatchObject({ id }));
+  });
+
+  it('claims a file search serves for the generation after its live one, and keeps it searchable when that run fails', async () => {
+    const id = await queuedFile();
+    await inJob(async (files) => expect(await files.claim(id)).toMatchObject({ id, generation: 0 }));
+    await elsewhere(`update files set status = 'queued', live_generation = 2 where id = ?`, id);
+    await inJob(async (files) => {
+      expect(await files.claim(id)).toMatchObject({ id, generation: 3 });
+      await files.markFailed(id, { code: 'document_unreadable', message: 'bad bytes' });
+    });
+    expect(events.views.filter((view) => view.id === id).at(-1)).toMatchObject({ status: 'failed', searchable: true, error: { code: 'document_unreadable' } });
   });
 
   it('writes nothing over a file deleted while it ran', async () => {
@@ -101,7 +112,7 @@ describe('RegistryIngestionFiles (PostgreSQL)', () => {
     const id = await queuedFile();
     await inJob(async (files) => {
       await files.claim(id);
-      await inJob((other) => other.markReady(id, { chunkCount: 2, pageCount: null }));
+      await inJob((other) => other.markReady(id, { chunkCount: 2, pageCount: null, generation: 0 }));
       await files.markFailed(id, { code: 'timeout', message: 'too slow' });
     });
     expect(await row(id)).toEqual({ status: 'ready', chunk_count: 2 });

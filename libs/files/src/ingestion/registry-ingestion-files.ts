@@ -33,7 +33,15 @@ export class RegistryIngestionFiles extends IngestionFiles {
     file.startProcessing(new Date());
     if (!(await this.files.saveIfUnsettled(file))) return null;
     this.events.publish(toFileView(file));
-    return { id: file.id, filename: file.filename, type, departmentId: file.departmentId, visibility: file.visibility, contentKey: file.storageKey };
+    return {
+      id: file.id,
+      filename: file.filename,
+      type,
+      departmentId: file.departmentId,
+      visibility: file.visibility,
+      contentKey: file.storageKey,
+      generation: file.nextGeneration(),
+    };
   }
 
   readBytes(file: FileToIngest): Promise<Buffer> {
@@ -45,8 +53,8 @@ export class RegistryIngestionFiles extends IngestionFiles {
     return this.advance(fileId, (file, now) => (file.status === 'processing' ? file.reportProgress(stage, progress, now) : false));
   }
 
-  markReady(fileId: string, { chunkCount, pageCount }: { chunkCount: number; pageCount: number | null }) {
-    return this.advance(fileId, (file, now) => file.markReady(chunkCount, pageCount, now));
+  markReady(fileId: string, { chunkCount, pageCount, generation }: { chunkCount: number; pageCount: number | null; generation: number }) {
+    return this.advance(fileId, (file, now) => file.markReady(chunkCount, pageCount, generation, now));
   }
 
   markRetrying(fileId: string, _failure: IngestionFailure) {
@@ -70,19 +78,6 @@ export class RegistryIngestionFiles extends IngestionFiles {
 
   listDeleted(): Promise<string[]> {
     return this.files.listDeletedIds();
-  }
-
-  async requeueAll(): Promise<string[]> {
-    const ids = await this.files.listIdsByStatus(['queued', 'processing', 'ready', 'failed']);
-    for (const id of ids) await this.change(id, (file, now) => file.requeue(now));
-    return ids;
-  }
-
-  private async change(fileId: string, apply: (file: StoredFile, now: Date) => void | false): Promise<void> {
-    const file = await this.files.findById(fileId);
-    if (!file || apply(file, new Date()) === false) return;
-    await this.files.save(file);
-    this.events.publish(toFileView(file));
   }
 
   /**

@@ -28,5 +28,6 @@ export const StoredFileSchema = new EntitySchema<StoredFile>({
     lastProgressAt: { ...timestamp, nullable: true },
     readyAt: { ...timestamp, nullable: true },
     deletedAt: { ...timestamp, nullable: true },
+    liveGeneration: { type: 'integer', nullable: true },
   },
 });

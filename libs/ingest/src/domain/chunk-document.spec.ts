@@ -104,4 +104,13 @@ describe('chunkId', () => {
     const ids = new Set([chunkId('file-1', 0), chunkId('file-1', 1), chunkId('file-2', 0), chunkId('file-11', 0)]);
     expect(ids.size).toBe(4);
   });
+
+  it('differs between generations of one file, and keeps generation 0 as ids were before generations', () => {
+    expect(chunkId('file-1', 3, 0)).toBe(chunkId('file-1', 3));
+    // The id chunks of generation 0 had, written before generations existed.
+    expect(chunkId('3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11', 0)).toBe('0f77ab95-1af7-82dd-9fd5-0fb3c906b88a');
+    const ids = new Set([chunkId('file-1', 1, 0), chunkId('file-1', 1, 1), chunkId('file-1', 1, 2), chunkId('file-1', 11, 1), chunkId('file-11', 1, 1)]);
+    expect(ids.size).toBe(5);
+    expect(chunkId('file-1', 1, 2)).toBe(chunkId('file-1', 1, 2));
+  });
 });

@@ -60,12 +60,15 @@ function join(current: string, unit: TextUnit): string {
 }
 
 /**
- * The chunk's id in every store, derived from the file and position so that re-running
- * ingestion overwrites instead of duplicating. Formatted as an RFC 9562 version 8 UUID, the
- * version meant for name-based ids built with a hash other than MD5 or SHA-1.
+ * The chunk's id in every store, derived from the file, its index generation and the position,
+ * so that re-running one ingestion overwrites instead of duplicating, while a reindex (the next
+ * generation) writes beside the chunks search still serves. Generation 0 keeps the ids chunks had
+ * before generations existed. Formatted as an RFC 9562 version 8 UUID, the version meant for
+ * name-based ids built with a hash other than MD5 or SHA-1.
  */
-export function chunkId(fileId: string, index: number): string {
-  const bytes = createHash('sha256').update(`${fileId}:${index}`).digest().subarray(0, 16);
+export function chunkId(fileId: string, index: number, generation = 0): string {
+  const name = generation === 0 ? `${fileId}:${index}` : `${fileId}:${generation}:${index}`;
+  const bytes = createHash('sha256').update(name).digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x80;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -8,11 +8,14 @@ export class IngestionTimedOut extends DomainError {
   }
 }
 
-/** The vector collection was built by another embedding model; an admin re-embed fixes it. */
+/** A vector space was built by an embedding model this process cannot run; a re-embed with one it can fixes it. */
 export class EmbeddingModelMismatch extends DomainError {
   readonly kind = 'conflict';
   constructor(stored: string, configured: string) {
-    super('embedding_model_mismatch', `The index holds vectors of ${stored}, but the configured model is ${configured}; re-embed the corpus`);
+    super(
+      'embedding_model_mismatch',
+      `The index holds vectors of ${stored}, which this worker cannot compute (it is configured for ${configured}); re-embed the corpus`,
+    );
   }
 }
 

@@ -9,7 +9,7 @@ export const IngestJob = {
   file: 'ingest.file',
   /** Remove a soft-deleted file's bytes, chunks, vectors and row. */
   purge: 'ingest.purge',
-  /** Rebuild the vector collection for the configured embedding model and re-run every file. */
+  /** Fill a new vector space from the chunks in PostgreSQL, then make it live; the job id names the space. */
   reembed: 'ingest.reembed',
 } as const;
 
@@ -23,4 +23,10 @@ export function parseFileJobData(data: unknown): { fileId: string } {
   const fileId = (data as { fileId?: unknown } | null)?.fileId;
   if (typeof fileId !== 'string' || !UUID.test(fileId)) throw new InvalidJobData(`job data has no valid fileId: ${JSON.stringify(data)}`);
   return { fileId };
+}
+
+export function parseReembedJobData(data: unknown): { spaceId: string } {
+  const spaceId = (data as { spaceId?: unknown } | null)?.spaceId;
+  if (typeof spaceId !== 'string' || !UUID.test(spaceId)) throw new InvalidJobData(`job data has no valid spaceId: ${JSON.stringify(data)}`);
+  return { spaceId };
 }

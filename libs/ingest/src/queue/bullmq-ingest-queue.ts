@@ -7,6 +7,10 @@ import { IngestQueue } from '../ingest.ports';
 import { bullConnection } from './redis-connection';
 
 const PENDING_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+// Each attempt resumes where the last one stopped, so these are for faults that outlast one
+// attempt's backoff (the vector store restarting), not for redoing work.
+const REEMBED_ATTEMPTS = 5;
+const reembedJobId = (spaceId: string) => `reembed-${spaceId}`;
 
 @Injectable()
 export class BullmqIngestQueue extends IngestQueue implements OnApplicationShutdown {
@@ -40,12 +44,20 @@ export class BullmqIngestQueue extends IngestQueue implements OnApplicationShutd
     await this.queue.add(IngestJob.purge, { fileId }, { jobId: `purge-${fileId}`, attempts: 10 });
   }
 
-  async enqueueReembed(): Promise<void> {
-    await this.queue.add(IngestJob.reembed, {}, { jobId: `reembed-${Date.now()}`, attempts: 3 });
+  async enqueueReembed(spaceId: string): Promise<void> {
+    await this.queue.add(IngestJob.reembed, { spaceId }, { jobId: reembedJobId(spaceId), attempts: REEMBED_ATTEMPTS });
   }
 
-  async hasPendingFileJob(fileId: string): Promise<boolean> {
-    const job = await this.queue.getJob(fileId);
+  hasPendingFileJob(fileId: string): Promise<boolean> {
+    return this.hasPendingJob(fileId);
+  }
+
+  hasPendingReembedJob(spaceId: string): Promise<boolean> {
+    return this.hasPendingJob(reembedJobId(spaceId));
+  }
+
+  private async hasPendingJob(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobId);
     return job ? PENDING_STATES.has(await job.getState()) : false;
   }
 

@@ -6,7 +6,7 @@ import { IngestFile } from '../commands/ingest-file/ingest-file.command';
 import { PurgeFile } from '../commands/purge-file/purge-file.command';
 import { ReembedCorpus } from '../commands/reembed-corpus/reembed-corpus.command';
 import { isPermanentFailure } from '../domain/ingestion-outcome';
-import { IngestJob, InvalidJobData, parseFileJobData } from '../jobs/ingest-jobs';
+import { IngestJob, InvalidJobData, parseFileJobData, parseReembedJobData } from '../jobs/ingest-jobs';
 
 /**
  * The inbound adapter of the queue, like a controller is of HTTP: it parses the job, opens a
@@ -15,10 +15,18 @@ import { IngestJob, InvalidJobData, parseFileJobData } from '../jobs/ingest-jobs
  */
 @Injectable()
 export class IngestJobProcessor {
+  // Long jobs (a re-embed) watch this and end early once the worker starts shutting down.
+  private readonly stopping = new AbortController();
+
   constructor(
     private readonly commands: CommandBus,
     private readonly orm: MikroORM,
   ) {}
+
+  /** Tells long-running jobs to end at their next step. */
+  stop(): void {
+    this.stopping.abort();
+  }
 
   process(job: Job): Promise<unknown> {
     return RequestContext.create(this.orm.em, async () => {
@@ -42,7 +50,7 @@ export class IngestJobProcessor {
       case IngestJob.purge:
         return this.commands.execute(new PurgeFile(parseFileJobData(job.data).fileId));
       case IngestJob.reembed:
-        return this.commands.execute(new ReembedCorpus());
+        return this.commands.execute(new ReembedCorpus(parseReembedJobData(job.data).spaceId, this.stopping.signal));
       default:
         throw new InvalidJobData(`unknown job name "${job.name}"`);
     }

@@ -2,9 +2,10 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { EmbeddingModels } from '@app/llm';
 import { AppConfig } from '@app/platform';
-import { VectorSpace } from '@app/retrieval';
-import { IngestJob, parseFileJobData, INGEST_QUEUE } from '../jobs/ingest-jobs';
+import { VectorSpaces } from '@app/retrieval';
+import { IngestJob, parseFileJobData, parseReembedJobData, INGEST_QUEUE } from '../jobs/ingest-jobs';
 import { IngestionFiles } from '../ingest.ports';
 import { bullConnection } from '../queue/redis-connection';
 import { IngestJobProcessor } from './ingest-job.processor';
@@ -18,7 +19,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
 
 /**
  * Runs the ingestion queue in this process. Start-up refuses a Redis that may evict keys,
- * reports an embedding model that does not match the collection, and reconciles the queue
+ * reports a configured embedding model that the live vectors were not built by, and reconciles the queue
  * with the registry (then keeps doing so on an interval). Finished jobs prompt the search
  * tables' upkeep. Shutdown lets the running jobs finish; a job still running after the grace
  * period is released and another worker picks it up once its lock expires.
@@ -34,7 +35,8 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly config: AppConfig,
     private readonly redis: Redis,
-    private readonly vectors: VectorSpace,
+    private readonly spaces: VectorSpaces,
+    private readonly models: EmbeddingModels,
     private readonly reconciler: IngestReconciler,
     private readonly processor: IngestJobProcessor,
     private readonly files: IngestionFiles,
@@ -44,7 +46,9 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap() {
     await requireNoEviction(this.redis);
-    await this.vectors.check().catch((error: unknown) => this.logger.warn(`Could not check the vector collection yet: ${(error as Error).message}`));
+    await RequestContext.create(this.orm.em, () => this.reportVectorSpace()).catch((error: unknown) =>
+      this.logger.warn(`Could not check the vector collection yet: ${(error as Error).message}`),
+    );
     await this.reconciler.reconcile();
 
     this.connection = bullConnection(this.config.get('REDIS_URL'), 'worker');
@@ -63,6 +67,16 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.logger.log(`Ingestion worker running, concurrency ${this.config.get('INGEST_CONCURRENCY')}`);
   }
 
+  private async reportVectorSpace() {
+    const live = await this.spaces.live();
+    const configured = this.models.configured.modelId;
+    if (live.modelId === configured) return;
+    this.logger.warn(
+      `Searches and ingestion use the vectors of ${live.modelId} in collection "${live.collection}", but this worker is configured for ${configured}; ` +
+        'an admin re-embed (POST /api/v1/files/reembed) builds those beside them and switches to them when complete',
+    );
+  }
+
   // While Redis is down a run waits out its timeouts; without this guard every interval would
   // start one more, and they would all run at once when Redis came back.
   private async reconcileUnlessRunning() {
@@ -79,6 +93,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown() {
     clearInterval(this.reconcileTimer);
+    this.processor.stop(); // a re-embed ends after its batch; the next reconcile resumes it
     if (this.worker) {
       const closed = this.worker.close();
       const timedOut = await Promise.race([closed.then(() => false), sleep(SHUTDOWN_GRACE_MS).then(() => true)]);
@@ -93,12 +108,20 @@ export class IngestWorker implements OnApplicationBootstrap, OnApplicationShutdo
    * stalled too often (its worker kept dying) or an error before the handler ran.
    */
   private async recordFinalFailure(job: Job | undefined, error: Error) {
-    if (!job || job.name !== IngestJob.file) return;
-    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
+    if (!job || (job.name !== IngestJob.file && job.name !== IngestJob.reembed)) return;
+    const stalled = /stalled/i.test(error.message);
+    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || stalled;
     if (!final) return;
     try {
+      if (job.name === IngestJob.reembed) {
+        // The live space keeps answering; the new one is dropped, and a new POST starts over.
+        const { spaceId } = parseReembedJobData(job.data);
+        const code = stalled ? 'reembed_stalled' : 'reembed_failed';
+        await RequestContext.create(this.orm.em, () => this.spaces.fail(spaceId, { code, message: error.message }));
+        return;
+      }
       const { fileId } = parseFileJobData(job.data);
-      const code = /stalled/i.test(error.message) ? 'ingestion_stalled' : 'ingestion_failed';
+      const code = stalled ? 'ingestion_stalled' : 'ingestion_failed';
       await RequestContext.create(this.orm.em, () => this.files.markFailed(fileId, { code, message: error.message }));
     } catch (failure) {
       this.logger.error(`Could not record the failure of job ${job.id}: ${(failure as Error).message}`);

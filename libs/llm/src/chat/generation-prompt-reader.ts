@@ -1,7 +1,13 @@
+import { SECTION_SEPARATOR } from '../prompts/fence-documents';
+
 export interface PromptDocument {
   /** The citation number the prompt gave the document. */
   n: number;
   text: string;
+  /** The headings the text is under, outermost first; empty when the prompt names none. */
+  headingPath?: string[];
+  /** The file the text comes from, when the prompt names it. */
+  filename?: string;
 }
 
 export interface GenerationPromptContent {
@@ -12,7 +18,23 @@ export interface GenerationPromptContent {
 }
 
 const DOCUMENTS_BLOCK = /<documents>([\s\S]*?)<\/documents>/;
-const DOCUMENT = /<document n="(\d+)"[^>]*>\n?([\s\S]*?)\n?<\/document>/g;
+const DOCUMENT = /<document n="(\d+)"([^>]*)>\n?([\s\S]*?)\n?<\/document>/g;
+const SECTION = /\ssection="([^"]*)"/;
+const FILE = /\sfile="([^"]*)"/;
+
+function unescapeAttribute(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function filenameIn(attributes: string): string | undefined {
+  const file = FILE.exec(attributes)?.[1];
+  return file === undefined ? undefined : unescapeAttribute(file);
+}
+
+function headingPathIn(attributes: string): string[] {
+  const section = SECTION.exec(attributes)?.[1];
+  return section ? unescapeAttribute(section).split(SECTION_SEPARATOR) : [];
+}
 const QUESTION = /<question>([\s\S]*?)<\/question>/;
 
 /**
@@ -23,7 +45,7 @@ const QUESTION = /<question>([\s\S]*?)<\/question>/;
 export function readGenerationPrompt(prompt: string): GenerationPromptContent {
   const block = DOCUMENTS_BLOCK.exec(prompt);
   const documents = block
-    ? [...block[1].matchAll(DOCUMENT)].map((match) => ({ n: Number(match[1]), text: match[2] }))
+    ? [...block[1].matchAll(DOCUMENT)].map((match) => ({ n: Number(match[1]), text: match[3], headingPath: headingPathIn(match[2]), filename: filenameIn(match[2]) }))
     : [];
   const withoutDocuments = block ? prompt.replace(block[0], '') : prompt;
   const question = QUESTION.exec(withoutDocuments)?.[1] ?? withoutDocuments;

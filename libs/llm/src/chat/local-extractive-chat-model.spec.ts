@@ -79,6 +79,14 @@ describe('LocalExtractiveChatModel', () => {
     expect(pieces).toHaveLength(2);
   });
 
+  it('reads each passage’s section from the prompt and never quotes its heading', async () => {
+    const documents = fenceDocuments([
+      { filename: 'expense-policy.md', page: null, headingPath: ['Expense policy', 'How to claim'], text: 'How to claim\n\nSubmit the receipt within 60 days.' },
+    ]);
+    const reply = await model.invoke([new HumanMessage(`${documents}\n\n<question>How do I claim expenses?</question>`)]);
+    expect(reply.text).toBe('Submit the receipt within 60 days [1].');
+  });
+
   it('refuses to start when the signal is already aborted', async () => {
     await expect(model.invoke(promptFor('vacation days', DOCUMENTS), { signal: AbortSignal.abort() })).rejects.toThrow();
   });
@@ -90,5 +98,70 @@ describe('composeExtractiveAnswer on hard-wrapped text', () => {
       { n: 1, text: 'Compensation\n\nOn-call engineers receive a fixed allowance of 300 euros per week on call, plus time off in\nlieu for any hour worked between 22:00 and 07:00 when paged.' },
     ]);
     expect(answer).toContain('time off in lieu for any hour worked between 22:00 and 07:00 when paged [1].');
+  });
+});
+
+describe('composeExtractiveAnswer choosing sentences', () => {
+  const onCall = [
+    { n: 1, filename: 'on-call-policy.md', headingPath: ['On-call policy', 'Response times'], text: 'Response times\n\nA page must be acknowledged within 15 minutes. Severity 1 incidents need a first update within 30 minutes.' },
+    { n: 2, filename: 'on-call-policy.md', headingPath: ['On-call policy', 'Rotation'], text: 'Rotation\n\nEach engineer is on call for one week at a time, Monday 09:00 to Monday 09:00.' },
+    { n: 3, filename: 'company-handbook.txt', headingPath: [], text: 'Our office hours are 09:00 to 17:30, Monday to Friday.' },
+  ];
+
+  it('answers both parts of a question from the passages that hold them, headings read as context', () => {
+    const answer = composeExtractiveAnswer('Who is on call on weekends and how fast must they respond?', onCall);
+    expect(answer).toBe('A page must be acknowledged within 15 minutes [1]. Each engineer is on call for one week at a time, Monday 09:00 to Monday 09:00 [2].');
+  });
+
+  it('never quotes a heading as a sentence', () => {
+    const answer = composeExtractiveAnswer('How do I claim expenses?', [
+      { n: 1, filename: 'expense-policy.md', headingPath: ['Expense policy', 'How to claim'], text: 'How to claim\n\nSubmit the receipt in the expenses tool within 60 days. Claims are reimbursed with the next monthly salary.' },
+    ]);
+    expect(answer).toBe('Submit the receipt in the expenses tool within 60 days [1]. Claims are reimbursed with the next monthly salary [1].');
+  });
+
+  it('leaves out sentences of other files that add nothing', () => {
+    const answer = composeExtractiveAnswer('Can I work from home?', [
+      { n: 1, filename: 'company-handbook.txt', text: 'Everyone may work from home up to three days a week.' },
+      { n: 2, filename: 'on-call-policy.md', text: 'Time off in lieu is given for any hour worked between 22:00 and 07:00.' },
+      { n: 3, filename: 'expense-policy.md', text: 'Home-office equipment is paid up to 500 euros.' },
+    ]);
+    expect(answer).toBe('Everyone may work from home up to three days a week [1].');
+  });
+
+  it('refuses when passages share only one topic word each with the question', () => {
+    const answer = composeExtractiveAnswer('How many approvals does a payments change need?', [
+      { n: 1, text: 'Larger refunds need a team lead’s approval.' },
+      { n: 2, text: 'A ticket moves to tier 3 when it needs a code change.' },
+    ]);
+    expect(answer).toBe(NOT_FOUND_ANSWER);
+  });
+
+  it('refuses when the only overlap is a word that frames the question', () => {
+    expect(composeExtractiveAnswer('What is the rule?', [{ n: 1, text: 'The dress rule is casual on Fridays.' }])).not.toBe(NOT_FOUND_ANSWER);
+    expect(composeExtractiveAnswer('What is the parking rule?', [{ n: 1, text: 'The canteen rule is to clear your tray.' }])).toBe(NOT_FOUND_ANSWER);
+  });
+
+  it('quotes the sentence right after an answer when it continues it', () => {
+    const answer = composeExtractiveAnswer('Who can approve a refund of 300 euros?', [
+      { n: 1, filename: 'escalation-guide.pdf', text: 'Tier 1 agents may approve refunds up to 100 euros. Larger refunds need a team lead’s approval.' },
+    ]);
+    expect(answer).toContain('team lead’s approval [1].');
+  });
+});
+
+describe('composeExtractiveAnswer on lists and PDF headings', () => {
+  it('quotes list items that end without a full stop', () => {
+    const answer = composeExtractiveAnswer('When must receipts be submitted?', [
+      { n: 1, text: 'Claims\n\nReceipts are submitted within 60 days\n\nManagers approve claims monthly' },
+    ]);
+    expect(answer).toContain('Receipts are submitted within 60 days [1].');
+  });
+
+  it('reads a short unpunctuated line before prose as the heading of what follows', () => {
+    const answer = composeExtractiveAnswer('What are the severity levels?', [
+      { n: 1, filename: 'runbook.pdf', text: 'Severity levels\n\nSEV1 means the product is down for everyone.' },
+    ]);
+    expect(answer).toBe('SEV1 means the product is down for everyone [1].');
   });
 });

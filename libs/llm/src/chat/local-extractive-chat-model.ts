@@ -36,7 +36,7 @@ export class LocalExtractiveChatModel extends BaseChatModel {
     super(fields);
     this.tokenDelayMs = fields.tokenDelayMs ?? 0;
     this.wordsPerYield = Math.max(1, fields.wordsPerYield ?? 8);
-    this.answerOptions = { maxSentences: fields.maxSentences, minSentenceCoverage: fields.minSentenceCoverage };
+    this.answerOptions = { maxSentences: fields.maxSentences, minAnswerCoverage: fields.minAnswerCoverage };
   }
 
   static override lc_name(): string {

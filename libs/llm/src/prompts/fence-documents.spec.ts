@@ -29,6 +29,12 @@ describe('fenceDocuments', () => {
     expect(fenceDocuments([{ filename: 'a" n="7', page: null, text: 't' }])).toContain('file="a&quot; n=&quot;7"');
   });
 
+  it('names the section a passage is under, escaped like the file name', () => {
+    const block = fenceDocuments([{ filename: 'a.md', page: null, headingPath: ['Policy', 'Say "hi" <now>'], text: 'Text.' }]);
+    expect(block).toContain('<document n="1" file="a.md" section="Policy › Say &quot;hi&quot; &lt;now&gt;">');
+    expect(fenceDocuments([{ filename: 'a.md', page: null, headingPath: [], text: 'Text.' }])).not.toContain('section=');
+  });
+
   it('gives an empty block for no documents', () => {
     expect(fenceDocuments([])).toBe('<documents>\n</documents>');
   });

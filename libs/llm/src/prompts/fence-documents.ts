@@ -4,8 +4,12 @@ import { cleanDocumentText } from '@app/kernel';
 export interface FenceableDocument {
   filename: string;
   page: number | null;
+  /** The headings above the text, outermost first; shown so a reader knows what a passage is under. */
+  headingPath?: readonly string[];
   text: string;
 }
+
+export const SECTION_SEPARATOR = ' › ';
 
 // The fence's tags written as entities: inert for a parser, but a model reads them as the tags.
 const ESCAPED_FENCE_TAG = /&lt;\/?documents?\b[^<>&]*(?:&gt;|>)?/gi;
@@ -31,7 +35,8 @@ function escapeAttribute(value: string): string {
 export function fenceDocuments(documents: readonly FenceableDocument[]): string {
   const elements = documents.map((doc, index) => {
     const page = doc.page === null ? '' : ` page="${doc.page}"`;
-    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}>\n${fencedText(doc.text)}\n</document>`;
+    const section = doc.headingPath?.length ? ` section="${escapeAttribute(doc.headingPath.join(SECTION_SEPARATOR))}"` : '';
+    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}${section}>\n${fencedText(doc.text)}\n</document>`;
   });
   return ['<documents>', ...elements, '</documents>'].join('\n');
 }

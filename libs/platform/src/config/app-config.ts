@@ -59,7 +59,12 @@ export const configSchema = z.object({
   INGEST_PARSE_THREADS: z.coerce.number().int().positive().default(2),
   INGEST_PARSE_CPU_MS: z.coerce.number().int().positive().default(30_000),
   INGEST_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
-  CHROMA_COLLECTION: z.string().default('chunks'),
+  // The first vector collection's name, and the prefix of those a re-embed builds (`<name>_<id>`).
+  CHROMA_COLLECTION: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,50}[A-Za-z0-9]$/, 'must be 3–52 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit')
+    .default('chunks'),
+  REEMBED_BATCH_PAUSE_MS: z.coerce.number().int().nonnegative().default(0),
   // 0 leaves the worker without a metrics listener; a fixed default would collide between workers on one host.
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 

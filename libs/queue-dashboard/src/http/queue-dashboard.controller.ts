@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Actor, AdminOnlyRoute, apiPrefix, CurrentActor } from '@app/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Actor, AdminOnlyRoute, ApiErrors, apiPrefix, CurrentActor } from '@app/platform';
 import { OpenQueueDashboard } from '../commands/open-queue-dashboard/open-queue-dashboard.command';
 import { DASHBOARD_ROUTE } from './dashboard-gate.middleware';
 
@@ -33,8 +33,7 @@ export class QueueDashboardController {
       '(pages, its API, its assets) needs that cookie and an account that is still an active admin.',
   })
   @ApiCreatedResponse({ type: DashboardTicketResponse })
-  @ApiUnauthorizedResponse({ description: '`unauthenticated`' })
-  @ApiForbiddenResponse({ description: '`admin_only`' })
+  @ApiErrors(401, [403, 'admin_only'])
   async openSession(@CurrentActor() actor: Actor): Promise<DashboardTicketResponse> {
     const { ticket, expiresInSeconds } = await this.commands.execute(new OpenQueueDashboard(actor));
     return { ticket, url: `/${apiPrefix}/${DASHBOARD_ROUTE}?ticket=${encodeURIComponent(ticket)}`, expiresInSeconds };

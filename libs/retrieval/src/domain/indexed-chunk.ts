@@ -7,15 +7,14 @@ export interface IndexedFile {
   visibility: ChunkVisibility;
 }
 
-/** One chunk ready to index: its text for full text search and its embedding for similarity. */
+/** One chunk ready to index: its text for full text search; its vectors travel beside it, per vector space. */
 export interface IndexedChunk {
-  /** chunkId(fileId, index) from the ingest module: the same id in PostgreSQL and Chroma. */
+  /** chunkId(fileId, index, generation) from the ingest module: the same id in PostgreSQL and Chroma. */
   id: string;
   index: number;
   text: string;
   page: number | null;
   headingPath: string[];
-  vector: number[];
 }
 
 /** Chroma metadata has no null; a chunk without a page stores this instead. */

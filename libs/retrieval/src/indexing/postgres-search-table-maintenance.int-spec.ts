@@ -1,15 +1,15 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EmbeddingModel, LlmModule } from '@app/llm';
+import { LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
 import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
+import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { RetrievalModule } from '../retrieval.module';
-import { ChunkIndex, SearchTableMaintenance } from './indexing.ports';
+import { SearchTableMaintenance } from './indexing.ports';
 
 /** Vacuum and statistics state is per database, so this suite gets one of its own, fresh from the migrations. */
 describe('Search table maintenance (PostgreSQL)', () => {
@@ -51,9 +51,8 @@ describe('Search table maintenance (PostgreSQL)', () => {
       [id, randomUUID(), department, randomUUID()],
     );
     const texts = words.map((word, index) => `${word} alpha${index} bravo${index} charlie${index} delta${index} echo${index} foxtrot${index} golf${index}`);
-    const vectors = await app.get(EmbeddingModel).embedDocuments(texts);
-    const chunks = texts.map((text, index) => ({ id: randomUUID(), index, text, page: null, headingPath: [], vector: vectors[index] }));
-    await RequestContext.create(app.get(MikroORM).em, () => app.get(ChunkIndex).replaceFileChunks({ id, departmentId: department, visibility: 'department' }, chunks));
+    const chunks = texts.map((text, index) => ({ id: randomUUID(), index, text, page: null, headingPath: [] }));
+    await indexGeneration(app, { id, departmentId: department, visibility: 'department' }, chunks);
   }
 
   beforeAll(async () => {

@@ -1,9 +1,14 @@
 /**
- * Okapi BM25 over chunks, as SQL with parameters (query, k1, b, shortlist, ...access, limit);
- * `columns` is a select list and `accessSql` a condition, both over `chunks c join files f`.
+ * Okapi BM25 over chunks, as SQL with parameters (query, expansion words, their weights, k1, b,
+ * shortlist, ...access, limit); `columns` is a select list and `accessSql` a condition, both over
+ * `chunks c join files f`.
  *
  * - The question's words are OR-ed: requiring all of them finds almost nothing for natural
  *   questions.
+ * - Expansion words (related words of the question's, e.g. "roll" for "rollout") are analysed
+ *   like the question and count with their weight (below 1) in place of the question's count;
+ *   a lexeme the question has itself keeps the question's count only, and one reached by
+ *   several expansions counts once, at its highest weight.
  * - Each word's postings come from `chunk_terms`: the chunks holding it, its count in each (the
  *   number of its positions in the tsvector) and the chunk's length.
  * - A word's document frequency is the count of its postings, read per word from the index:
@@ -27,8 +32,16 @@
  */
 export function bm25SearchSql(columns: string, accessSql: string): string {
   return `
-  with terms as (
-    select lexeme collate "C" as lexeme, cardinality(positions) as query_tf from unnest(to_tsvector('english', ?))
+  with asked as (
+    select lexeme collate "C" as lexeme, cardinality(positions)::float8 as query_tf from unnest(to_tsvector('english', ?))
+  ), terms as (
+    select lexeme, query_tf from asked
+     union all
+    select e.lexeme collate "C", max(x.weight)
+      from unnest(?::text[], ?::float8[]) as x(word, weight)
+     cross join lateral unnest(to_tsvector('english', x.word)) e
+     where e.lexeme collate "C" not in (select lexeme from asked)
+     group by e.lexeme collate "C"
   ), corpus as (
     select ?::float8 as k1, ?::float8 as b, s.chunk_count::float8 as n,
            greatest(s.total_length::float8 / greatest(s.chunk_count, 1), 1) as avg_length

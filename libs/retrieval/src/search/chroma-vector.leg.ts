@@ -1,31 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { ChromaNotFoundError, type Where } from 'chromadb';
-import { EmbeddingModel } from '@app/llm';
+import type { Where } from 'chromadb';
+import { EmbeddingModels } from '@app/llm';
 import type { AccessScope } from '../domain/access-scope';
-import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
+import type { VectorSpaceInfo } from '../domain/vector-space';
+import { ChromaCollections, isNotFound } from '../indexing/chroma-collections';
+import { VectorSpaces } from '../indexing/indexing.ports';
 import { chromaWhereOf } from './chroma-where';
-import { VectorLeg } from './search.ports';
+import { VectorLeg, type VectorQuery } from './search.ports';
 
-/** Nearest neighbours in the collection ingestion fills; only ids come back, since metadata costs Chroma more than the search. */
+/**
+ * Nearest neighbours in the live vector space, which PostgreSQL names for every process at
+ * each search (so a re-embed's switch reaches every API process at its next search). The query
+ * is embedded by that space's model, whichever model this process is configured with. Only ids
+ * come back, since metadata costs Chroma more than the search.
+ */
 @Injectable()
 export class ChromaVectorLeg extends VectorLeg {
   constructor(
-    private readonly vectors: ChromaVectorCollection,
-    private readonly embeddings: EmbeddingModel,
+    private readonly spaces: VectorSpaces,
+    private readonly chroma: ChromaCollections,
+    private readonly models: EmbeddingModels,
   ) {
     super();
   }
 
-  async nearest(query: string, limit: number, scope?: AccessScope): Promise<string[]> {
-    const embedding = await this.embeddings.embedQuery(query);
-    const where = scope ? (chromaWhereOf(scope) as Where) : undefined;
-    try {
-      return await this.vectors.nearest(embedding, limit, where);
-    } catch (error) {
-      if (!(error instanceof ChromaNotFoundError)) throw error;
-      // Another process dropped and re-created the collection since we cached its handle.
-      this.vectors.forget();
-      return this.vectors.nearest(embedding, limit, where);
-    }
+  async prepare(query: string): Promise<VectorQuery> {
+    let target = await this.embedded(query, await this.spaces.live());
+    return {
+      nearest: async (limit: number, scope?: AccessScope) => {
+        const where = scope ? (chromaWhereOf(scope) as Where) : undefined;
+        try {
+          return await this.chroma.nearest(target.space.collection, target.embedding, limit, where);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+          // A re-embed switched spaces and dropped the old one since this search read it.
+          target = await this.embedded(query, await this.spaces.live());
+          return this.chroma.nearest(target.space.collection, target.embedding, limit, where);
+        }
+      },
+    };
+  }
+
+  private async embedded(query: string, space: VectorSpaceInfo) {
+    return { space, embedding: await this.models.forModelId(space.modelId).embedQuery(query) };
   }
 }

@@ -3,11 +3,13 @@ import type { AccessScope } from '../domain/access-scope';
 /**
  * The access rule as SQL over `chunks c join files f`, with its parameters in order. The file
  * row is the authority (visibility can change after indexing); the chunk's copy is checked too
- * so the index on (department_id, visibility) can narrow the scan.
+ * so the index on (department_id, visibility) can narrow the scan. A chunk counts only while its
+ * generation is its file's live one: a file being reindexed answers with the chunks it had
+ * until the new ones are published, whatever its status says, and never with both.
  */
 export function chunkAccessWhere(scope: AccessScope): { sql: string; params: unknown[] } {
   const clauses = [
-    `f.status = 'ready'`,
+    'c.generation = f.live_generation',
     'f.deleted_at is null',
     `(f.visibility = 'organization' or f.department_id = ?)`,
     `(c.visibility = 'organization' or c.department_id = ?)`,

@@ -5,11 +5,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Where } from 'chromadb';
 import { EmbeddingModel, LlmModule } from '@app/llm';
+import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { PlatformModule } from '@app/platform';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf, scopeAdmits, type ChunkPlacement } from '../domain/access-scope';
-import { ChromaVectorCollection } from '../indexing/chroma-vector-collection';
-import { ChunkIndex } from '../indexing/indexing.ports';
+import { ChromaClient } from 'chromadb';
+import { VectorSpaces } from '../indexing/indexing.ports';
 import { RetrievalModule } from '../retrieval.module';
 import { chromaWhereOf } from './chroma-where';
 import { nearestReadableIds } from './nearest-readable-ids';
@@ -38,15 +39,10 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
        values (?, ?, 'text/plain', 1, ?, ?, ?, ?, 'k', ?, now(), now(), ${extra.deleted ? 'now()' : 'null'})`,
       [id, `${id}.txt`, randomUUID(), departmentId, visibility, extra.status ?? 'ready', randomUUID()],
     );
-    const embeddings = app.get(EmbeddingModel);
     const texts = TOPICS.map((topic) => `${topic} (file ${id})`);
-    const vectors = await embeddings.embedDocuments(texts);
-    await inContext(() =>
-      app.get(ChunkIndex).replaceFileChunks(
-        { id, departmentId, visibility },
-        texts.map((text, index) => ({ id: randomUUID(), index, text, page: index + 1, headingPath: [], vector: vectors[index] })),
-      ),
-    );
+    const chunks = texts.map((text, index) => ({ id: randomUUID(), index, text, page: index + 1, headingPath: [] }));
+    // A file still processing has written its first generation but not published it.
+    await indexGeneration(app, { id, departmentId, visibility }, chunks, { publish: extra.status !== 'processing' });
   }
 
   beforeAll(async () => {
@@ -92,7 +88,9 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
     ['narrows by a filter', () => accessScopeOf({ departmentId: other }, { departmentIds: [other] })],
   ])('ranks vectors as Chroma’s filtered query does when the reader %s', async (_, scopeOf) => {
     const scope = scopeOf();
-    const collection = await app.get(ChromaVectorCollection).open();
+    const url = new URL(process.env.CHROMA_URL!);
+    const live = await inContext(() => app.get(VectorSpaces).live());
+    const collection = await new ChromaClient({ host: url.hostname, port: Number(url.port) }).getCollection({ name: live.collection });
     // Chroma's metadata knows nothing of deleted or unfinished files; PostgreSQL does, so they leave the filter by id.
     const where = { $and: [chromaWhereOf(scope), { fileId: { $nin: [files.ownDeleted, files.ownProcessing] } }] } as Where;
     for (const query of ['parental leave', 'server room code', 'travel']) {
@@ -129,7 +127,8 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
     const moduleRef = await Test.createTestingModule({ imports: [PlatformModule, LlmModule, RetrievalModule] }).compile();
     const fresh = await moduleRef.init();
     try {
-      expect(await fresh.get(VectorLeg).nearest('parental leave', 5)).toEqual([]);
+      const query = await RequestContext.create(fresh.get(MikroORM).em, () => fresh.get(VectorLeg).prepare('parental leave'));
+      expect(await query.nearest(5)).toEqual([]);
     } finally {
       await fresh.close();
     }

@@ -2,16 +2,18 @@ import { accessScopeOf, type AccessScope } from '../domain/access-scope';
 import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
 import { HybridChunkSearch } from './hybrid-chunk-search';
-import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch } from './search.ports';
+import { ChunkStore, FullTextLeg, SearchCache, VectorLeg, type CachedSearch, type StoredChunk } from './search.ports';
 
 const equalWeights = new FusionSettings(60, 1);
 
-const chunk = (id: string, departmentId = 'd1'): RetrievedChunk & { departmentId: string } => ({
-  chunkId: id, fileId: `file-${id}`, filename: `${id}.pdf`, page: 1, headingPath: [], text: `text of ${id}`, score: 0, departmentId,
+type Placed = StoredChunk & { departmentId: string };
+const chunk = (id: string, departmentId = 'd1', generation = 0, fileId = `file-${id}`): Placed => ({
+  chunkId: id, fileId, filename: `${id}.pdf`, page: 1, headingPath: [], text: `text of ${id}`, score: 0, departmentId, generation,
 });
-const CORPUS = [chunk('a'), chunk('b'), chunk('c'), chunk('secret', 'd2')];
+// old-1 and new-1 are the same chunk of one file in two generations, as during a reindex.
+const CORPUS = [chunk('a'), chunk('b'), chunk('c'), chunk('secret', 'd2'), chunk('old-1', 'd1', 3, 'file-r'), chunk('new-1', 'd1', 4, 'file-r'), chunk('other-r', 'd1', 4, 'file-r')];
 const readable = (scope: AccessScope) => CORPUS.filter((c) => c.departmentId === scope.readerDepartmentId);
-const strip = ({ departmentId: _, ...rest }: RetrievedChunk & { departmentId: string }): RetrievedChunk => rest;
+const strip = ({ departmentId: _, ...rest }: Placed): StoredChunk => rest;
 
 class InMemoryFullText extends FullTextLeg {
   calls = 0;
@@ -29,8 +31,8 @@ class InMemoryVectors extends VectorLeg {
   constructor(private readonly ranked: string[]) {
     super();
   }
-  async nearest(): Promise<string[]> {
-    return this.ranked;
+  async prepare() {
+    return { nearest: async () => this.ranked };
   }
 }
 
@@ -92,12 +94,20 @@ describe('HybridChunkSearch', () => {
 
   it('answers from full text alone when the vector store fails', async () => {
     const failing = new (class extends VectorLeg {
-      async nearest(): Promise<string[]> {
+      async prepare(): Promise<never> {
         throw new Error('chroma is down');
       }
     })();
     const search = new HybridChunkSearch(new InMemoryFullText(['a']), failing, new InMemoryStore(), new InMemoryCache(), equalWeights);
     expect((await search.search({ query: 'q', scope })).map((c) => c.chunkId)).toEqual(['a']);
+  });
+
+  it('never returns a file’s chunks of two generations: the newest seen wins', async () => {
+    // Full text read the file before its reindex was published, the vector rows after.
+    const search = new HybridChunkSearch(new InMemoryFullText(['old-1', 'a']), new InMemoryVectors(['new-1', 'other-r', 'b']), new InMemoryStore(), new InMemoryCache(), equalWeights);
+    const result = await search.search({ query: 'q', scope, limit: 6 });
+    expect(result.map((c) => c.chunkId).sort()).toEqual(['a', 'b', 'new-1', 'other-r']);
+    expect(result.find((c) => c.chunkId === 'new-1')).toMatchObject({ generation: 4 });
   });
 
   it('keeps at most the limit', async () => {

@@ -3,10 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { untilAborted } from '@app/kernel';
 import { scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
-import type { RetrievedChunk } from '../domain/retrieved-chunk';
+import { newestGenerationOnly, type RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
 import { nearestReadableIds } from './nearest-readable-ids';
-import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg, type SearchRequest } from './search.ports';
+import { ChunkSearch, ChunkStore, FullTextLeg, SearchCache, VectorLeg, type SearchRequest, type StoredChunk } from './search.ports';
 
 const DEFAULT_LIMIT = 8;
 // Each leg fetches more than the final limit so fusion has overlap to reward.
@@ -54,15 +54,16 @@ export class HybridChunkSearch extends ChunkSearch {
       k: this.fusion.k,
       weights: [1, this.fusion.vectorWeight],
     }).slice(0, limit);
-    const rows = new Map(textHits.map((chunk) => [chunk.chunkId, chunk]));
+    const rows = new Map<string, StoredChunk>(textHits.map((chunk) => [chunk.chunkId, chunk]));
     // Only chunks the vectors alone found still need their rows: with the tuned weights, only when
     // full text finds fewer than the limit. One that stopped being readable since is left out.
     const vectorOnly = fused.map(({ id }) => id).filter((id) => !rows.has(id));
     for (const chunk of await this.store.findReadable(vectorOnly, scope)) rows.set(chunk.chunkId, chunk);
-    return fused.flatMap(({ id, score }) => {
+    const found = fused.flatMap(({ id, score }) => {
       const row = rows.get(id);
       return row ? [{ ...row, score }] : [];
     });
+    return newestGenerationOnly(found);
   }
 
   // Without the vector store, full text still answers: a degraded answer beats none.
@@ -75,3 +76,4 @@ export class HybridChunkSearch extends ChunkSearch {
     }
   }
 }
+

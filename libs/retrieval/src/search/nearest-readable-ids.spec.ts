@@ -1,7 +1,6 @@
 import { accessScopeOf, scopeAdmits, type AccessScope } from '../domain/access-scope';
-import type { RetrievedChunk } from '../domain/retrieved-chunk';
 import { nearestReadableIds } from './nearest-readable-ids';
-import { ChunkStore, VectorLeg } from './search.ports';
+import { ChunkStore, VectorLeg, type StoredChunk } from './search.ports';
 
 interface Placed {
   id: string;
@@ -22,11 +21,17 @@ const admits = (scope: AccessScope, chunk: Placed) => scopeAdmits(scope, { fileI
 
 class RankedVectors extends VectorLeg {
   readonly calls: Array<{ limit: number; filtered: boolean }> = [];
-  async nearest(_query: string, limit: number, scope?: AccessScope): Promise<string[]> {
-    this.calls.push({ limit, filtered: scope !== undefined });
-    return COLLECTION.filter((chunk) => !scope || admits(scope, chunk))
-      .slice(0, limit)
-      .map((chunk) => chunk.id);
+  prepared = 0;
+  async prepare() {
+    this.prepared++;
+    return {
+      nearest: async (limit: number, scope?: AccessScope): Promise<string[]> => {
+        this.calls.push({ limit, filtered: scope !== undefined });
+        return COLLECTION.filter((chunk) => !scope || admits(scope, chunk))
+          .slice(0, limit)
+          .map((chunk) => chunk.id);
+      },
+    };
   }
 }
 
@@ -36,7 +41,7 @@ class RuledStore extends ChunkStore {
       .reverse() // the store answers in no particular order
       .map((chunk) => chunk.id);
   }
-  async findReadable(): Promise<RetrievedChunk[]> {
+  async findReadable(): Promise<StoredChunk[]> {
     throw new Error('the vector leg reads no rows');
   }
 }
@@ -86,5 +91,6 @@ describe('nearestReadableIds', () => {
       { limit: 2, filtered: true },
       { limit: 4, filtered: true },
     ]);
+    expect(vectors.prepared).toBe(1); // the query is embedded once for all three rankings
   });
 });

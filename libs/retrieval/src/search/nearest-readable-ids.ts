@@ -21,16 +21,18 @@ const MAX_OVERFETCH = 16;
  */
 export async function nearestReadableIds(vectors: VectorLeg, store: ChunkStore, query: string, scope: AccessScope, limit: number): Promise<string[]> {
   const wanted = limit * OVERFETCH;
+  const prepared = await vectors.prepare(query);
   if (!isFiltered(scope)) {
-    const neighbours = await vectors.nearest(query, wanted);
+    const neighbours = await prepared.nearest(wanted);
     const readable = await readableInOrder(store, neighbours, scope);
     // Fewer neighbours than asked for means the collection ran out: every readable chunk is here.
     if (readable.length >= limit || neighbours.length < wanted) return readable.slice(0, limit);
   }
-  // The filter admits chunks of files being deleted or indexed again, which the store refuses:
+  // The filter admits chunks of files being deleted, and of generations not (or no longer) live,
+  // which the store refuses:
   // while they take places, ask for more, until enough pass or the collection runs out.
   for (let asked = wanted; ; asked *= 2) {
-    const neighbours = await vectors.nearest(query, asked, scope);
+    const neighbours = await prepared.nearest(asked, scope);
     const readable = await readableInOrder(store, neighbours, scope);
     if (readable.length >= limit || neighbours.length < asked || asked >= limit * MAX_OVERFETCH) return readable.slice(0, limit);
   }

@@ -3,9 +3,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { EmbeddingModel, LlmModule } from '@app/llm';
+import { LlmModule } from '@app/llm';
 import { PlatformModule } from '@app/platform';
 import { createMigratedDatabase } from '../../../../test/e2e/support/own-database';
+import { indexGeneration } from '../../../../test/e2e/support/index-generation';
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { accessScopeOf } from '../domain/access-scope';
 import { ChunkIndex } from '../indexing/indexing.ports';
@@ -36,10 +37,7 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
        values (?, ?, 'text/plain', 1, ?, ?, ?, 'ready', 'k', ?, now(), now())`,
       [id, `${id}.txt`, randomUUID(), departmentId, visibility, randomUUID()],
     );
-    const [vector] = await app.get(EmbeddingModel).embedDocuments([text]);
-    await inContext(() =>
-      app.get(ChunkIndex).replaceFileChunks({ id, departmentId, visibility }, [{ id: chunkOf.get(id)!, index: 0, text, page: null, headingPath: [], vector }]),
-    );
+    await indexGeneration(app, { id, departmentId, visibility }, [{ id: chunkOf.get(id)!, index: 0, text, page: null, headingPath: [] }]);
   }
 
   async function stats() {
@@ -123,12 +121,8 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
   });
 
   it('replaces the statistics and postings of a file indexed again with different text', async () => {
-    const [vector] = await app.get(EmbeddingModel).embedDocuments(['tiger']);
-    await inContext(() =>
-      app.get(ChunkIndex).replaceFileChunks({ id: files.b, departmentId: own, visibility: 'department' }, [
-        { id: chunkOf.get(files.b)!, index: 0, text: 'tiger', page: null, headingPath: [], vector },
-      ]),
-    );
+    // The same generation written again (a retried job): the row is overwritten in place.
+    await indexGeneration(app, { id: files.b, departmentId: own, visibility: 'department' }, [{ id: chunkOf.get(files.b)!, index: 0, text: 'tiger', page: null, headingPath: [] }]);
     expect(await stats()).toEqual({ chunkCount: 3, totalLength: 4, counted: 3, summed: 4 });
     expect(await search('zebra')).toEqual([]);
     expect(await postingsOf(files.b)).toEqual([{ lexeme: 'tiger', tf: 1 }]);
@@ -143,6 +137,28 @@ describe('BM25 full-text leg (PostgreSQL)', () => {
     await addFile(weakest, own, 'department', 'gazelle lion');
     expect((await search('gazelle', 2)).map((hit) => hit.fileId)).toEqual([best, weakest]);
     expect((await search('gazelle', 1)).map((hit) => hit.fileId)).toEqual([best]);
+  });
+
+  it('finds a reworded word through its related words, weighted below the word itself', async () => {
+    const direct = randomUUID();
+    const reworded = randomUUID();
+    await addFile(direct, own, 'department', 'the rollout checklist');
+    await addFile(reworded, own, 'department', 'the release rolls out in waves');
+    const hits = await search('rollout');
+    expect(hits.map((hit) => hit.fileId)).toEqual([direct, reworded]);
+    // "roll" stands in for "rollout" as a compound's part (factor 0.8) at the expansion weight 0.3.
+    const [asked] = await search('roll');
+    expect(asked.fileId).toBe(reworded);
+    expect(hits[1].score).toBeCloseTo(asked.score * 0.3 * 0.8, 6);
+  });
+
+  it('counts an irregular form of a query word as the word itself', async () => {
+    const kept = randomUUID();
+    await addFile(kept, own, 'department', 'backups are kept for 35 days');
+    const [viaForm] = await search('keep');
+    const [direct] = await search('kept');
+    expect(viaForm.fileId).toBe(kept);
+    expect(viaForm.score).toBeCloseTo(direct.score, 6);
   });
 
   it('empties the postings and statistics when the chunks are truncated', async () => {

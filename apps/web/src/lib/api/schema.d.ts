@@ -242,7 +242,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["FilesController_reembedStatus"];
         put?: never;
         post: operations["FilesController_reembed"];
         delete?: never;
@@ -582,6 +582,8 @@ export interface components {
             progress: number;
             /** Format: date-time */
             readyAt?: string;
+            /** @description Whether chat answers from the file now: true through a reindex, and after a failed one, while its earlier chunks serve */
+            searchable: boolean;
             /** @description Hex SHA-256 of the bytes */
             sha256: string;
             sizeBytes: number;
@@ -654,9 +656,31 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ReembedErrorView: {
+            /** @example reembed_failed */
+            code: string;
+            message: string;
+        };
         ReembedView: {
-            /** @enum {boolean} */
-            queued: true;
+            /** @description Of those, how many the new vectors already cover */
+            done: number;
+            error?: components["schemas"]["ReembedErrorView"];
+            /** Format: date-time */
+            finishedAt?: string;
+            /**
+             * @description The embedding model being built
+             * @example local-hashed-v1-d1024
+             */
+            model: string;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * @description Searches use the new vectors from `completed` on; until then (and after `failed`) the old ones
+             * @enum {string}
+             */
+            status: "running" | "completed" | "failed";
+            /** @description Chunks of the live corpus */
+            total: number;
         };
         RefreshRequest: {
             /** @description Without it, the refresh_token cookie that login and refresh set is used */
@@ -728,6 +752,8 @@ export interface components {
             progress: number;
             /** Format: date-time */
             readyAt?: string;
+            /** @description Whether chat answers from the file now: true through a reindex, and after a failed one, while its earlier chunks serve */
+            searchable: boolean;
             /** @description Hex SHA-256 of the bytes */
             sha256: string;
             sizeBytes: number;
@@ -796,19 +822,23 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardTicketResponse"];
                 };
             };
-            /** @description `unauthenticated` */
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description `admin_only` */
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Something failed on our side. `code`: `internal_error` */
             500: {
@@ -2127,6 +2157,71 @@ export interface operations {
             };
         };
     };
+    FilesController_reembedStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest re-embed, running or finished */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReembedView"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may see this but not do it. `code`: `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `reembed_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     FilesController_reembed: {
         parameters: {
             query?: never;
@@ -2136,7 +2231,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every vector will be rebuilt with the current embedding model */
+            /** @description Building started with the configured embedding model; searches keep the current vectors until it completes */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2156,6 +2251,15 @@ export interface operations {
             };
             /** @description The caller may see this but not do it. `code`: `admin_only` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `reembed_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

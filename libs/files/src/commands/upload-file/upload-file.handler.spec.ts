@@ -85,6 +85,9 @@ class RecordingQueue extends IngestQueue {
   async hasPendingFileJob() {
     return false;
   }
+  async hasPendingReembedJob() {
+    return false;
+  }
 }
 
 const actor: Actor = { userId: 'a0000000-0000-4000-8000-000000000001', role: 'admin', departmentId: 'd0000000-0000-4000-8000-000000000001' };

@@ -1,0 +1,56 @@
+import { coverageOf, FRAMING_WEIGHT, irregularFormsOf, matchOf, questionTermsOf, termSetOf } from './question-terms';
+
+describe('questionTermsOf', () => {
+  const termsOf = (question: string) => Object.fromEntries(questionTermsOf(question).map((t) => [t.term, t]));
+
+  it('keeps the topic words at full weight and framing words at less', () => {
+    const terms = termsOf("what's the deploy freeze rule?");
+    expect(Object.keys(terms).sort()).toEqual(['deploy', 'freez', 'rule']);
+    expect(terms.deploy.weight).toBe(1);
+    expect(terms.rule.weight).toBe(FRAMING_WEIGHT);
+  });
+
+  it('frames with the word after "how" and drops contractions and indefinite pronouns', () => {
+    const terms = termsOf("How long can someone stay? I'm asking");
+    expect(terms.long.weight).toBe(FRAMING_WEIGHT);
+    expect(Object.keys(terms)).not.toEqual(expect.arrayContaining(['im']));
+    expect(terms.someon).toBeUndefined();
+  });
+
+  it('lets a compound’s parts, a joined phrasal verb and irregular forms stand in', () => {
+    expect(matchOf(termsOf('How many waves does the rollout have?').rollout, termSetOf('It rolls out to production in three waves.'))).toBeCloseTo(0.8);
+    expect(matchOf(termsOf('when do we roll out?').roll, termSetOf('The rollout starts on Monday.'))).toBeCloseTo(0.8);
+    expect(matchOf(termsOf('how long are backups retained?').retain, termSetOf('Backups are kept for 35 days.'))).toBeCloseTo(0.8);
+    expect(matchOf(termsOf('When do we pay invoices?').pay, termSetOf('Invoices are paid in 30 days.'))).toBe(1);
+  });
+
+  it('does not let a synonym stand in for a word when it is itself a word of the question', () => {
+    // WordNet has "work" among the synonyms of "bring".
+    expect(termsOf('Can I bring my dog to work?').bring.alternatives.has('work')).toBe(false);
+  });
+
+  it('matches nothing for a text without the words', () => {
+    expect(matchOf(termsOf('parking for staff').park, termSetOf('The canteen opens at noon.'))).toBe(0);
+  });
+});
+
+describe('coverageOf', () => {
+  it('weighs matches by the terms’ weights and counts topic words', () => {
+    const terms = questionTermsOf("what's the deploy freeze rule?");
+    const coverage = coverageOf(terms, termSetOf('Deployments are not allowed during the quarterly freeze.'));
+    expect(coverage).toEqual({ share: 2 / 2.5, topicMatched: 2, topicTerms: 2 });
+  });
+
+  it('is zero for a question without terms', () => {
+    expect(coverageOf([], termSetOf('anything'))).toEqual({ share: 0, topicMatched: 0, topicTerms: 0 });
+  });
+});
+
+describe('irregularFormsOf', () => {
+  it('gives forms stemming cannot reach and leaves out regular ones', () => {
+    expect(irregularFormsOf('keep')).toContain('kept');
+    expect(irregularFormsOf('child')).toContain('children');
+    expect(irregularFormsOf('held')).toContain('hold');
+    expect(irregularFormsOf('claim')).toEqual([]);
+  });
+});
