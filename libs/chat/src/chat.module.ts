@@ -7,6 +7,7 @@ import { ChunkSearch, RetrievalModule } from '@app/retrieval';
 import { DeterministicAgentDecisions } from './agent/deterministic-agent-decisions';
 import { LangGraphAnswerAgent } from './agent/langgraph-answer-agent';
 import { ModelAgentDecisions } from './agent/model-agent-decisions';
+import { ReactAnswerAgent } from './agent/react-answer-agent';
 import { SearchWarmUp } from './agent/search-warm-up';
 import { TavilyWebSearch } from './agent/tavily-web-search';
 import { PrometheusChatMetrics } from './chat.metrics';
@@ -25,6 +26,8 @@ import { RunningAnswers } from './streams/running-answers';
 function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseChatModel, prompts: PromptLibrary): AnswerAgent {
   const webSearchUrl = config.get('WEB_SEARCH_URL');
   const webSearch = webSearchUrl ? new TavilyWebSearch({ baseUrl: webSearchUrl, apiKey: config.get('WEB_SEARCH_API_KEY') ?? '' }) : undefined;
+  // The configuration refuses react with the local model, which cannot call tools.
+  if (config.get('CHAT_AGENT') === 'react') return new ReactAnswerAgent({ search, chatModel, prompts, webSearch });
   const deterministic = new DeterministicAgentDecisions({ webSearchEnabled: webSearch !== undefined });
   const decisions =
     chatModelChoice(config.values).provider !== 'local'
