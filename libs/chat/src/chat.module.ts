@@ -40,7 +40,7 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
   imports: [PlatformModule, ConversationsModule, RetrievalModule],
   controllers: [ChatController],
   providers: [
-    { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS') }) },
+    { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS'), historyMaxTokens: config.get('CHAT_HISTORY_MAX_TOKENS') }) },
     { provide: AnswerAgent, inject: [AppConfig, ChunkSearch, BaseChatModel, PromptLibrary], useFactory: answerAgentFor },
     { provide: StreamSlots, useClass: RedisStreamSlots },
     { provide: StopSignals, useClass: RedisStopSignals },

@@ -41,6 +41,24 @@ export class ChatRequest {
   filters?: ChatFilters;
 }
 
+export class RegenerateRequest {
+  @ApiPropertyOptional({ type: ChatFilters })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChatFilters)
+  filters?: ChatFilters;
+}
+
+export class EditRequest extends RegenerateRequest {
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The question as edited' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MESSAGE_MAX_LENGTH)
+  @Matches(/\S/, { message: 'must not be blank' })
+  message!: string;
+}
+
 const ratings = ['up', 'down'] as const;
 
 export class FeedbackRequest {

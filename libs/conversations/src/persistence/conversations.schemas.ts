@@ -29,5 +29,7 @@ export const MessageSchema = new EntitySchema<Message>({
     errorCode: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
+    parentId: { type: 'uuid', nullable: true },
+    selectedAt: { type: 'Date', columnType: 'timestamptz' },
   },
 });

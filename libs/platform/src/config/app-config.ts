@@ -103,6 +103,8 @@ export const configSchema = z.object({
   CHAT_MAX_CONCURRENT_STREAMS: z.coerce.number().int().positive().default(3),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   CHAT_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  // The most of a conversation's earlier turns given to the model, in estimated tokens (about 4 characters each).
+  CHAT_HISTORY_MAX_TOKENS: z.coerce.number().int().nonnegative().default(2000),
 }).superRefine((values, context) => {
   if (values.CHAT_AGENT === 'react' && chatModelChoice(values).provider === 'local') {
     context.addIssue({ code: 'custom', path: ['CHAT_AGENT'], message: 'react needs a chat model that calls tools: set CHAT_MODEL to "<provider>:<model>" (the local model cannot)' });

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Conversation, ConversationNotFound, ConversationRepository, Message, MessageRepository } from '@app/conversations';
+import { activeBranch, branchBefore, Conversation, ConversationNotFound, ConversationRepository, Message, MessageNotFound, MessageRepository } from '@app/conversations';
 import { DomainError } from '@app/kernel';
 import { accessScopeOf, type AccessScope } from '@app/retrieval';
 import type { AnswerResult, ConversationTurn } from '../../agent/answer-graph.deps';
@@ -11,17 +11,29 @@ import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots } from '../../chat.p
 import { ChatSettings } from '../../chat.settings';
 import { answerEnding, type AnswerEnding, type AnswerRunResult } from '../../domain/answer-ending';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
-import { ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
+import { boundedHistory } from '../../domain/bounded-history';
+import { AnswerStillStreaming, ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
 import { RunningAnswers, type RunningAnswer } from '../../streams/running-answers';
 import { AnswerDraft } from './answer-draft';
 import type { ChatEvent, ChatIds, ChatStarted } from './chat-events';
 import { EventChannel } from './event-channel';
-import { SendMessage } from './send-message.command';
-
-const HISTORY_MESSAGES = 10;
+import { SendMessage, type Fork } from './send-message.command';
 
 function historyOf(messages: Message[]): ConversationTurn[] {
   return messages.filter((m) => m.content.trim() && m.status !== 'failed' && m.status !== 'streaming').map((m) => ({ role: m.role, content: m.content }));
+}
+
+/** What a question adds to its conversation, before anything is saved. */
+interface PlannedTurn {
+  conversation: Conversation;
+  question: string;
+  userMessageId: string;
+  /** The branch before the question, first message first: the model's history. */
+  before: Message[];
+  /** The rows to add: the question (unless regenerating) and the answer's row. */
+  newRows: Message[];
+  /** A message already stored whose version must be shown again. */
+  chosen?: Message;
 }
 
 /** One answer after its rows are saved: what the run needs and what it must give back. */
@@ -58,7 +70,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     private readonly settings: ChatSettings,
   ) {}
 
-  async execute({ actor, conversationId, message, filters, receivedAt: startedAt }: SendMessage): Promise<ChatStarted> {
+  async execute({ actor, conversationId, message, filters, receivedAt: startedAt, fork }: SendMessage): Promise<ChatStarted> {
     const assistantMessageId = randomUUID();
     const running = this.running.start();
     let slotHeld = false;
@@ -67,29 +79,65 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
       slotHeld = true;
       const scope = accessScopeOf(actor, filters);
-      const prefetched = this.agent.prefetch(message, scope);
       const now = new Date();
-      let conversation: Conversation;
-      let history: ConversationTurn[] = [];
-      if (conversationId) {
-        const found = await this.conversations.findOwned(conversationId, actor.userId);
-        if (!found) throw new ConversationNotFound(conversationId);
-        conversation = found;
-        history = historyOf(await this.messages.recentOf(conversation.id, HISTORY_MESSAGES));
-        conversation.recordMessage(message, now);
-      } else {
-        conversation = Conversation.startedBy(randomUUID(), actor.userId, message, now);
-      }
-      const question = Message.fromUser(randomUUID(), conversation.id, message, now);
-      const answer = Message.answerStarting(assistantMessageId, conversation.id, now);
-      await this.conversations.saveWithMessages(conversation, [question, answer]);
-      const ids = { conversationId: conversation.id, userMessageId: question.id, assistantMessageId };
-      return { ids, events: this.start({ ids, userId: actor.userId, question: message, history, scope, prefetched, startedAt, running }) };
+      // A regenerated answer's question is only known once loaded; every other question is.
+      let prefetched = fork?.kind === 'regenerate' ? null : this.agent.prefetch(message, scope);
+      const turn = fork ? await this.forked(actor.userId, fork, message, assistantMessageId, now) : await this.next(actor.userId, conversationId, message, assistantMessageId, now);
+      prefetched ??= this.agent.prefetch(turn.question, scope);
+      await this.conversations.saveWithMessages(turn.conversation, turn.newRows);
+      if (turn.chosen) await this.messages.choose(turn.chosen.id, now);
+      const ids = { conversationId: turn.conversation.id, userMessageId: turn.userMessageId, assistantMessageId };
+      const history = boundedHistory(historyOf(turn.before), this.settings.historyMaxTokens);
+      return { ids, events: this.start({ ids, userId: actor.userId, question: turn.question, history, scope, prefetched, startedAt, running }) };
     } catch (error) {
       if (slotHeld) await this.slots.release(actor.userId, assistantMessageId).catch(() => undefined);
       running.finished();
       throw error;
     }
+  }
+
+  /** The next question of a conversation (a new one without an id): it follows the branch shown. */
+  private async next(userId: string, conversationId: string | null, message: string, assistantMessageId: string, now: Date): Promise<PlannedTurn> {
+    let conversation: Conversation;
+    let before: Message[] = [];
+    if (conversationId) {
+      const found = await this.conversations.findOwned(conversationId, userId);
+      if (!found) throw new ConversationNotFound(conversationId);
+      conversation = found;
+      before = activeBranch(await this.messages.listOf(conversation.id)).map(({ message: shown }) => shown);
+      conversation.recordMessage(message, now);
+    } else {
+      conversation = Conversation.startedBy(randomUUID(), userId, message, now);
+    }
+    const question = Message.fromUser(randomUUID(), conversation.id, message, now, before.at(-1)?.id ?? null);
+    const answer = Message.answerStarting(assistantMessageId, conversation.id, now, question.id);
+    return { conversation, question: message, userMessageId: question.id, before, newRows: [question, answer] };
+  }
+
+  /** A new version of an earlier turn; the model is given the branch before it, nothing of its other versions. */
+  private async forked(userId: string, fork: Fork, message: string, assistantMessageId: string, now: Date): Promise<PlannedTurn> {
+    const forkedId = fork.kind === 'regenerate' ? fork.assistantMessageId : fork.userMessageId;
+    const forked = await this.messages.findOwned(forkedId, userId);
+    if (!forked || forked.role !== (fork.kind === 'regenerate' ? 'assistant' : 'user')) throw new MessageNotFound(forkedId);
+    const conversation = await this.conversations.findOwned(forked.conversationId, userId);
+    if (!conversation) throw new MessageNotFound(forkedId);
+    const all = await this.messages.listOf(conversation.id);
+    if (fork.kind === 'regenerate') {
+      if (forked.isStreaming()) throw new AnswerStillStreaming(forked.id);
+      const question = all.find((candidate) => candidate.id === forked.parentId && candidate.role === 'user');
+      if (!question) throw new MessageNotFound(forkedId);
+      conversation.recordMessage(question.content, now);
+      const answer = Message.answerStarting(assistantMessageId, conversation.id, now, question.id);
+      // Shown again with its new answer, should another version of it have been chosen since.
+      question.selectedAt = now;
+      return { conversation, question: question.content, userMessageId: question.id, before: branchBefore(all, question.id), newRows: [answer], chosen: question };
+    }
+    const answering = all.find((candidate) => candidate.parentId === forked.id && candidate.isStreaming());
+    if (answering) throw new AnswerStillStreaming(answering.id);
+    conversation.recordMessage(message, now);
+    const question = Message.fromUser(randomUUID(), conversation.id, message, now, forked.parentId);
+    const answer = Message.answerStarting(assistantMessageId, conversation.id, now, question.id);
+    return { conversation, question: message, userMessageId: question.id, before: branchBefore(all, forked.id), newRows: [question, answer] };
   }
 
   private start(turn: Turn): AsyncIterable<ChatEvent> {
