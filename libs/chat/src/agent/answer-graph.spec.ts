@@ -48,8 +48,8 @@ describe('buildAnswerGraph', () => {
 
   it('keeps only the newer generation of a file that a reindex switched between two of its searches', async () => {
     const rounds = [
-      [aChunk('Vacation days for new staff are listed in the handbook, old copy.', { chunkId: 'old', fileId: 'r', generation: 3 })],
-      [aChunk('Vacation days for new staff are listed in the handbook, new copy.', { chunkId: 'new', fileId: 'r', generation: 4 })],
+      [aChunk('Vacation days are listed in the handbook, old copy.', { chunkId: 'old', fileId: 'r', generation: 3 })],
+      [aChunk('Vacation days are listed in the handbook, new copy.', { chunkId: 'new', fileId: 'r', generation: 4 })],
     ];
     let round = 0;
     const model = new RecordingChatModel({ responses: ['See the handbook [1].'] });
