@@ -64,8 +64,8 @@ async function seedConversations(client, databaseUrl) {
   await db.connect();
   try {
     await db.query(
-      `insert into messages (id, conversation_id, role, content, status, created_at, updated_at)
-       select gen_random_uuid(), c.id, case when n % 2 = 0 then 'user' else 'assistant' end, 'message ' || n, 'complete', now(), now()
+      `insert into messages (id, conversation_id, role, content, status, created_at, updated_at, selected_at)
+       select gen_random_uuid(), c.id, case when n % 2 = 0 then 'user' else 'assistant' end, 'message ' || n, 'complete', now(), now(), now()
          from unnest($1::uuid[]) as c(id), generate_series(1, $2) as n`,
       [ids, MESSAGES_PER_CONVERSATION],
     );

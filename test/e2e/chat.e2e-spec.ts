@@ -100,7 +100,7 @@ describe('chat (SSE)', () => {
     const conversation = (await request(slow.app.getHttpServer()).post('/api/v1/conversations').set(member.auth).send({ title: 'Crashed' })).body.id;
     orphanId = randomUUID();
     await slow.app.get(EntityManager).getConnection().execute(
-      `insert into messages (id, conversation_id, role, content, status, created_at, updated_at) values (?, ?, 'assistant', 'half an ans', 'streaming', now(), now())`,
+      `insert into messages (id, conversation_id, role, content, status, created_at, updated_at, selected_at) values (?, ?, 'assistant', 'half an ans', 'streaming', now(), now(), now())`,
       [orphanId, conversation],
     );
     fast = await startListeningApi({ ...settings, CHAT_MAX_CONCURRENT_STREAMS: '3' });

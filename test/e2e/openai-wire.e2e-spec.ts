@@ -38,16 +38,15 @@ describe('OpenAI-compatible providers on the wire', () => {
     await fake?.stop();
   });
 
-  describe('chat completions (CHAT_PROVIDER=openai)', () => {
+  describe('chat completions (CHAT_MODEL=openai:…, through initChatModel)', () => {
     let api: { app: INestApplication; url: string };
     let member: TestUser;
 
     beforeAll(async () => {
       api = await listeningApi({
-        CHAT_PROVIDER: 'openai',
+        CHAT_MODEL: 'openai:fake-chat-model',
         OPENAI_BASE_URL: fake.url,
         OPENAI_API_KEY: 'test-key',
-        OPENAI_CHAT_MODEL: 'fake-chat-model',
         OPENAI_MAX_RETRIES: '1',
         OPENAI_TIMEOUT_MS: '1500',
         CHROMA_COLLECTION: `wire_chat_${tag}`,

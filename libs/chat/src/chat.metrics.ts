@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { Metrics } from '@app/platform';
-import { ChatMetrics, type AnswerOutcome } from './chat.ports';
+import { ChatMetrics } from './chat.ports';
+import type { AnswerOutcome } from './domain/answer-ending';
 
 @Injectable()
 export class PrometheusChatMetrics extends ChatMetrics {

@@ -1,5 +1,7 @@
 import type { AccessScope } from '@app/retrieval';
 import type { AgentStatus, AnswerResult, ConversationTurn } from './agent/answer-graph.deps';
+import type { PrefetchedSearches } from './agent/prefetched-searches';
+import type { AnswerOutcome } from './domain/answer-ending';
 
 export type SlotRefusal = { granted: false; reason: 'too_many_streams' | 'rate_limited'; retryAfterSeconds: number };
 export type SlotDecision = { granted: true } | SlotRefusal;
@@ -30,6 +32,8 @@ export interface AnswerRun {
   history: ConversationTurn[];
   scope: AccessScope;
   signal: AbortSignal;
+  /** What `AnswerAgent.prefetch` started for this question; the run takes them instead of searching again. */
+  prefetched: PrefetchedSearches;
   emit(status: AgentStatus): void;
   onToken(text: string): void;
 }
@@ -38,11 +42,11 @@ export interface AnswerRun {
 export abstract class AnswerAgent {
   abstract answer(run: AnswerRun): Promise<AnswerResult>;
   /**
-   * Starts the retrieval the answer will begin with, when it is known without a model call, so
-   * that searching overlaps saving the question; `answer` then picks it up. Best effort: a
-   * failure here surfaces, if at all, in `answer`.
+   * Starts the searches the answer will begin with, when they are known without a model call, so
+   * that searching overlaps saving the question; they are handed to `answer` in `run.prefetched`.
+   * A failure surfaces, if at all, in `answer`.
    */
-  abstract anticipate(question: string, scope: AccessScope): void;
+  abstract prefetch(question: string, scope: AccessScope): PrefetchedSearches;
 }
 
 export interface Feedback {
@@ -57,8 +61,6 @@ export abstract class FeedbackRepository {
   /** One feedback per user and message; giving it again replaces it. */
   abstract save(feedback: Feedback): Promise<void>;
 }
-
-export type AnswerOutcome = 'complete' | 'stopped' | 'interrupted' | 'failed';
 
 /** Timings of the chat path, for /metrics. */
 export abstract class ChatMetrics {

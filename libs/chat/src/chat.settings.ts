@@ -7,7 +7,11 @@ export class ChatSettings {
   /** On shutdown, how long running answers may go on before they are ended (CHAT_SHUTDOWN_GRACE_MS). */
   readonly shutdownGraceMs: number;
 
-  constructor({ flushEveryMs = 1000, leaseRenewEveryMs = 20_000, shutdownGraceMs = 10_000 }: Partial<ChatSettings> = {}) {
+  /** The most of the conversation's earlier turns the model is given, in estimated tokens (CHAT_HISTORY_MAX_TOKENS). */
+  readonly historyMaxTokens: number;
+
+  constructor({ flushEveryMs = 1000, leaseRenewEveryMs = 20_000, shutdownGraceMs = 10_000, historyMaxTokens = 2000 }: Partial<ChatSettings> = {}) {
+    this.historyMaxTokens = historyMaxTokens;
     this.flushEveryMs = flushEveryMs;
     this.leaseRenewEveryMs = leaseRenewEveryMs;
     this.shutdownGraceMs = shutdownGraceMs;

@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { CreateConversationHandler } from './commands/create-conversation/create-conversation.handler';
 import { DeleteConversationHandler } from './commands/delete-conversation/delete-conversation.handler';
 import { RenameConversationHandler } from './commands/rename-conversation/rename-conversation.handler';
+import { ShowMessageVersionHandler } from './commands/show-message-version/show-message-version.handler';
 import { ConversationRepository, MessageRepository } from './conversations.ports';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationSchema, MessageSchema } from './persistence/conversations.schemas';
@@ -20,6 +21,7 @@ import { ListConversationsHandler } from './queries/list-conversations/list-conv
     CreateConversationHandler,
     RenameConversationHandler,
     DeleteConversationHandler,
+    ShowMessageVersionHandler,
     ListConversationsHandler,
     GetConversationHandler,
   ],

@@ -29,6 +29,10 @@ export abstract class MessageRepository {
   abstract recentOf(conversationId: string, limit: number): Promise<Message[]>;
   /** An assistant message in a conversation the user owns; null otherwise. */
   abstract findOwnedAnswer(messageId: string, userId: string): Promise<Message | null>;
+  /** A message of either role in a conversation the user owns; null otherwise. */
+  abstract findOwned(messageId: string, userId: string): Promise<Message | null>;
+  /** Makes this version the one shown among its siblings (its `selectedAt` becomes `now`). */
+  abstract choose(messageId: string, now: Date): Promise<void>;
   /** Stores the answer streamed so far; a no-op once the message is no longer streaming. */
   abstract saveProgress(messageId: string, content: string, now: Date): Promise<void>;
   /** Ends a streaming answer; a no-op when something else already ended it. */

@@ -2,12 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import path from 'node:path';
 import { AppConfig } from '@app/platform';
-import { LocalExtractiveChatModel } from './chat/local-extractive-chat-model';
 import { LocalHashedEmbeddings } from './embeddings/local-hashed-embeddings';
 import { ConfiguredEmbeddingModels } from './embeddings/configured-embedding-models';
 import { EmbeddingModel, EmbeddingModels } from './llm.ports';
 import { PromptLibrary } from './prompts/prompt-library';
-import { openAiChatModel } from './providers/openai-chat-model';
+import { chatModelFromConfig } from './providers/chat-model-from-config';
 import { openAiClientOptions } from './providers/openai-client';
 import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
 
@@ -40,10 +39,7 @@ import { OpenAiEmbeddingModel } from './providers/openai-embedding.model';
     {
       provide: BaseChatModel,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): BaseChatModel =>
-        config.get('CHAT_PROVIDER') === 'openai'
-          ? openAiChatModel(config)
-          : new LocalExtractiveChatModel({ tokenDelayMs: config.get('LOCAL_CHAT_TOKEN_DELAY_MS') }),
+      useFactory: (config: AppConfig): Promise<BaseChatModel> => chatModelFromConfig(config),
     },
     {
       provide: PromptLibrary,

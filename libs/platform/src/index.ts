@@ -1,5 +1,6 @@
 export { AppConfig, parseConfig } from './config/app-config';
 export { AppConfigModule } from './config/config.module';
+export { chatModelChoice } from './config/chat-model-setting';
 export { PlatformModule, HttpPlatformModule } from './platform.module';
 export { configureHttpApp, apiPrefix } from './http/configure-http-app';
 export { ValidationFailed, Unauthenticated, AdminOnly, OutsideManagedDepartments } from './http/platform-errors';

@@ -15,6 +15,8 @@ export type ChatReply =
       /** After this many tokens: `destroy` drops the connection, `hold` sends nothing more until the client goes. */
       after?: { tokens: number; then: 'destroy' | 'hold' };
     }
+  /** A streamed turn that calls tools (each call's arguments as JSON), ending with finish_reason `tool_calls`. */
+  | { kind: 'tool_calls'; calls: { name: string; arguments: Record<string, unknown> }[] }
   /** A whole (non-streamed) answer with this content. */
   | { kind: 'message'; content: string }
   | { kind: 'error'; status: number; headers?: Record<string, string>; message?: string };
@@ -117,12 +119,24 @@ export class FakeOpenAiServer {
         }),
       );
     }
-    if (reply.headerDelayMs) await sleep(reply.headerDelayMs);
+    if (reply.kind === 'stream' && reply.headerDelayMs) await sleep(reply.headerDelayMs);
     if (res.destroyed) return;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const chunk = (delta: object, finishReason: string | null = null) =>
       res.write(`data: ${JSON.stringify({ id: 'fake', object: 'chat.completion.chunk', created: 0, model: request.body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
     chunk({ role: 'assistant', content: '' });
+    if (reply.kind === 'tool_calls') {
+      // As OpenAI streams them: each call's id and name first, then its arguments in pieces.
+      for (const [index, call] of reply.calls.entries()) {
+        const args = JSON.stringify(call.arguments);
+        const half = Math.ceil(args.length / 2);
+        chunk({ tool_calls: [{ index, id: `call_${index}_${Date.now()}`, type: 'function', function: { name: call.name, arguments: '' } }] });
+        chunk({ tool_calls: [{ index, function: { arguments: args.slice(0, half) } }] });
+        chunk({ tool_calls: [{ index, function: { arguments: args.slice(half) } }] });
+      }
+      chunk({}, 'tool_calls');
+      return void res.end('data: [DONE]\n\n');
+    }
     for (const [index, token] of reply.tokens.entries()) {
       if (reply.after && index === reply.after.tokens) {
         // Let what was written reach the client first, as a connection lost mid-answer would.

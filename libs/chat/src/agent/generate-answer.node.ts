@@ -8,12 +8,12 @@ import type { AnswerGraphState, AnswerGraphUpdate } from './answer-graph.state';
 import type { GenerationProgress } from './generation-progress';
 
 /** The chunks the answer may cite, in citation order: on-topic documents first, then web results. */
-export function sourcesFor(state: AnswerGraphState, maxChunks: number): RetrievedChunk[] {
+function sourcesFor(state: AnswerGraphState, maxChunks: number): RetrievedChunk[] {
   if (state.destination === 'none') return [];
   return [...state.onTopic.slice(0, maxChunks), ...state.webResults];
 }
 
-export function generationMessages(deps: Pick<AnswerGraphDeps, 'prompts'>, question: string, history: ConversationTurn[], sources: RetrievedChunk[]): BaseMessage[] {
+function generationMessages(deps: Pick<AnswerGraphDeps, 'prompts'>, question: string, history: ConversationTurn[], sources: RetrievedChunk[]): BaseMessage[] {
   return [
     new SystemMessage(deps.prompts.render('generation-system')),
     ...history.map((turn) => (turn.role === 'user' ? new HumanMessage(turn.content) : new AIMessage(turn.content))),

@@ -20,15 +20,36 @@ function citationOf(chunk: RetrievedChunk, n: number, fromWeb: boolean): Citatio
  */
 export class GenerationProgress {
   private guard = new CitationGuard(0);
-  private sources: readonly RetrievedChunk[] = [];
+  private sources: RetrievedChunk[] = [];
   private webChunkIds = new Set<string>();
   private text = '';
 
   start(sources: readonly RetrievedChunk[], webChunkIds: ReadonlySet<string>): void {
     this.guard = new CitationGuard(sources.length);
-    this.sources = sources;
+    this.sources = [...sources];
     this.webChunkIds = new Set(webChunkIds);
     this.text = '';
+  }
+
+  /**
+   * Adds sources found after the start (the ReAct agent finds them one tool call at a time),
+   * numbered after those already held; a chunk held already keeps its number. Returns each
+   * chunk's number, the `[n]` the model must cite it by.
+   */
+  addSources(chunks: readonly RetrievedChunk[], fromWeb: boolean): number[] {
+    const numbers = chunks.map((chunk) => {
+      const known = this.sources.findIndex((source) => source.chunkId === chunk.chunkId);
+      if (known >= 0) return known + 1;
+      this.sources.push(chunk);
+      if (fromWeb) this.webChunkIds.add(chunk.chunkId);
+      return this.sources.length;
+    });
+    this.guard.allowUpTo(this.sources.length);
+    return numbers;
+  }
+
+  get sourceCount(): number {
+    return this.sources.length;
   }
 
   /** Passes model text through the citation guard; returns what may be shown now. */

@@ -3,43 +3,86 @@ import { DeterministicAgentDecisions } from './deterministic-agent-decisions';
 import { LEAVE_CHUNKS, prompts, RecordingChatModel } from './answer-graph.fixture';
 import { LangGraphAnswerAgent } from './langgraph-answer-agent';
 import type { AgentDecisions } from './answer-graph.deps';
+import { PrefetchedSearches } from './prefetched-searches';
 
 class RecordingSearch extends ChunkSearch {
   readonly requests: SearchRequest[] = [];
-  async search(request: SearchRequest): Promise<RetrievedChunk[]> {
+  constructor(private readonly answer: () => Promise<RetrievedChunk[]> = async () => LEAVE_CHUNKS) {
+    super();
+  }
+  search(request: SearchRequest): Promise<RetrievedChunk[]> {
     this.requests.push(request);
-    return LEAVE_CHUNKS;
+    return this.answer();
   }
 }
 
 const scope = accessScopeOf({ departmentIds: ['d1'] });
-const agentWith = (search: ChunkSearch, decisions: AgentDecisions) =>
-  new LangGraphAnswerAgent({ search, decisions, chatModel: new RecordingChatModel({ responses: ['ok'] }), prompts });
+const agentWith = (search: ChunkSearch, decisions: AgentDecisions, chatModel = new RecordingChatModel({ responses: ['ok [1]'] })) =>
+  new LangGraphAnswerAgent({ search, decisions, chatModel, prompts });
+const runOf = (question: string, prefetched: PrefetchedSearches, signal = new AbortController().signal) => ({
+  question,
+  history: [],
+  scope,
+  signal,
+  prefetched,
+  emit: () => undefined,
+  onToken: () => undefined,
+});
 
 describe('LangGraphAnswerAgent', () => {
   it('starts searching, in the reader’s scope, for each query its plan will retrieve first', () => {
     const search = new RecordingSearch();
-    agentWith(search, new DeterministicAgentDecisions()).anticipate('How many vacation days do I get? And who approves them?', scope);
+    const prefetched = agentWith(search, new DeterministicAgentDecisions()).prefetch('How many vacation days do I get? And who approves them?', scope);
     expect(search.requests.map((r) => r.query)).toEqual(['How many vacation days do I get?', 'And who approves them?']);
     expect(search.requests.every((r) => r.scope === scope)).toBe(true);
+    expect(prefetched.queries).toEqual(['How many vacation days do I get?', 'And who approves them?']);
   });
 
-  it('searches the same queries again when it answers, so a sharing search can pick the first up', async () => {
+  it('answers from the prefetched search instead of searching again', async () => {
     const search = new RecordingSearch();
     const agent = agentWith(search, new DeterministicAgentDecisions());
     const question = 'How many vacation days do new employees get?';
-    agent.anticipate(question, scope);
-    await agent.answer({ question, history: [], scope, signal: new AbortController().signal, emit: () => undefined, onToken: () => undefined });
-    expect(search.requests.map((r) => r.query)).toEqual([question, question]);
+    const prefetched = agent.prefetch(question, scope);
+    const result = await agent.answer(runOf(question, prefetched));
+    expect(search.requests.map((r) => r.query)).toEqual([question]);
+    expect(result.citations[0]).toMatchObject({ n: 1, chunkId: LEAVE_CHUNKS[0].chunkId });
   });
 
-  it('anticipates nothing for small talk, which needs no documents', () => {
+  it('searches itself when nothing was prefetched', async () => {
     const search = new RecordingSearch();
-    agentWith(search, new DeterministicAgentDecisions()).anticipate('Thanks a lot!', scope);
+    const question = 'How many vacation days do new employees get?';
+    await agentWith(search, new DeterministicAgentDecisions()).answer(runOf(question, PrefetchedSearches.none()));
+    expect(search.requests.map((r) => r.query)).toEqual([question]);
+  });
+
+  it('reports a prefetched search’s failure from the run, and only there', async () => {
+    const search = new RecordingSearch(async () => {
+      throw new Error('vector store down');
+    });
+    const agent = agentWith(search, new DeterministicAgentDecisions());
+    const question = 'How many vacation days do new employees get?';
+    const prefetched = agent.prefetch(question, scope);
+    await new Promise((resolve) => setImmediate(resolve)); // an unhandled rejection would surface here
+    await expect(agent.answer(runOf(question, prefetched))).rejects.toThrow('vector store down');
+  });
+
+  it('stops waiting for a prefetched search when the run is aborted', async () => {
+    const search = new RecordingSearch(() => new Promise(() => undefined));
+    const agent = agentWith(search, new DeterministicAgentDecisions());
+    const question = 'How many vacation days do new employees get?';
+    const abort = new AbortController();
+    const answering = agent.answer(runOf(question, agent.prefetch(question, scope), abort.signal));
+    abort.abort(new Error('stop requested'));
+    await expect(answering).resolves.toMatchObject({ finishReason: 'stopped' });
+  });
+
+  it('prefetches nothing for small talk, which needs no documents', () => {
+    const search = new RecordingSearch();
+    agentWith(search, new DeterministicAgentDecisions()).prefetch('Thanks a lot!', scope);
     expect(search.requests).toEqual([]);
   });
 
-  it('anticipates nothing when only a model can plan the retrieval', () => {
+  it('prefetches nothing when only a model can plan the retrieval', () => {
     const search = new RecordingSearch();
     const modelOnly: AgentDecisions = {
       route: async () => 'documents',
@@ -47,7 +90,7 @@ describe('LangGraphAnswerAgent', () => {
       evaluate: async () => ({ sufficient: true, onTopic: [], reason: '' }),
       refine: async () => 'again',
     };
-    agentWith(search, modelOnly).anticipate('How many vacation days do I get?', scope);
+    agentWith(search, modelOnly).prefetch('How many vacation days do I get?', scope);
     expect(search.requests).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { PromptLibrary } from '@app/llm';
+import { untilAborted } from '@app/kernel';
 import type { AccessScope, ChunkSearch } from '@app/retrieval';
 import { AnswerAgent, type AnswerRun } from '../chat.ports';
 import { buildAnswerGraph } from './answer-graph';
 import type { AgentDecisions, WebSearch } from './answer-graph.deps';
+import { PrefetchedSearches } from './prefetched-searches';
 
 export interface LangGraphAnswerAgentDeps {
   search: ChunkSearch;
@@ -19,21 +21,22 @@ export class LangGraphAnswerAgent extends AnswerAgent {
     super();
   }
 
-  answer({ question, history, scope, signal, emit, onToken }: AnswerRun) {
+  answer({ question, history, scope, signal, prefetched, emit, onToken }: AnswerRun) {
     const { search, ...shared } = this.deps;
     const graph = buildAnswerGraph({
       ...shared,
-      retrieve: (query, querySignal) => search.search({ query, scope, signal: querySignal }),
+      retrieve: (query, querySignal) => {
+        const started = prefetched.take(query);
+        return started ? untilAborted(started, querySignal) : search.search({ query, scope, signal: querySignal });
+      },
       emit,
       onToken,
     });
     return graph.answer({ question, history, signal });
   }
 
-  // The search shares a running search with a later identical one, which is how `answer` picks this up.
-  anticipate(question: string, scope: AccessScope): void {
-    for (const query of this.deps.decisions.firstQueries?.(question) ?? []) {
-      this.deps.search.search({ query, scope }).catch(() => undefined);
-    }
+  prefetch(question: string, scope: AccessScope): PrefetchedSearches {
+    const queries = this.deps.decisions.firstQueries?.(question) ?? [];
+    return PrefetchedSearches.start(queries, (query) => this.deps.search.search({ query, scope }));
   }
 }

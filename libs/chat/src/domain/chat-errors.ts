@@ -39,3 +39,11 @@ export class GenerationNotRunning extends DomainError {
     super('generation_not_running', `The answer ${id} is not being generated any more`);
   }
 }
+
+/** An answer cannot be regenerated, nor its question edited, while it is still streaming. */
+export class AnswerStillStreaming extends DomainError {
+  readonly kind = 'conflict';
+  constructor(id: string) {
+    super('answer_still_streaming', `The answer ${id} is still being generated; stop it first`);
+  }
+}

@@ -15,7 +15,15 @@ export class CitationGuard {
   private pending = '';
   private readonly cited = new Set<number>();
 
-  constructor(private readonly citationCount: number) {}
+  constructor(private citationCount: number) {}
+
+  /**
+   * Lets later markers cite up to `citationCount` sources; never narrows. For an agent that finds
+   * its sources while it answers: text already passed was checked against the sources held then.
+   */
+  allowUpTo(citationCount: number): void {
+    this.citationCount = Math.max(this.citationCount, citationCount);
+  }
 
   /** Returns the text that is safe to emit now; may be empty while a marker is pending. */
   push(text: string): string {

@@ -5,12 +5,21 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Actor, ApiErrors, ApiEventStream, arrivalOf, CurrentActor, UuidParam } from '@app/platform';
 import { GiveFeedback } from '../commands/give-feedback/give-feedback.command';
-import { SendMessage } from '../commands/send-message/send-message.command';
+import { SendMessage, type Fork } from '../commands/send-message/send-message.command';
 import { StopGeneration } from '../commands/stop-generation/stop-generation.command';
 import { ChatRefused } from '../domain/chat-errors';
-import { ChatRequest, FeedbackRequest } from './chat.dto';
+import { ChatRequest, EditRequest, FeedbackRequest, RegenerateRequest } from './chat.dto';
 import { ChatCitationsEvent, ChatDoneEvent, ChatErrorEvent, ChatMetaEvent, ChatStatusEvent, ChatTokenEvent, FeedbackView, StopView } from './chat.views';
 import { SseChatStream } from './sse-chat-stream';
+
+const chatEvents = {
+  meta: ChatMetaEvent,
+  status: ChatStatusEvent,
+  token: ChatTokenEvent,
+  citations: ChatCitationsEvent,
+  done: ChatDoneEvent,
+  error: ChatErrorEvent,
+};
 
 @ApiTags('chat')
 @ApiBearerAuth()
@@ -24,27 +33,41 @@ export class ChatController {
   @Post()
   @SkipThrottle()
   @HttpCode(200)
-  @ApiEventStream('SSE, in this order: meta, status…, token…, citations, then done or error; `: ping` comments while idle', {
-    meta: ChatMetaEvent,
-    status: ChatStatusEvent,
-    token: ChatTokenEvent,
-    citations: ChatCitationsEvent,
-    done: ChatDoneEvent,
-    error: ChatErrorEvent,
-  })
+  @ApiEventStream('SSE, in this order: meta, status…, token…, citations, then done or error; `: ping` comments while idle', chatEvents)
   @ApiErrors(400, [404, 'conversation_not_found'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
   async chat(@CurrentActor() actor: Actor, @Body() body: ChatRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
-    let turn;
+    await this.stream(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req)), req, res);
+  }
+
+  @Post(':assistantMessageId/regenerate')
+  @SkipThrottle()
+  @HttpCode(200)
+  @ApiEventStream('A new answer to the same question, as POST /chat streams it; the earlier answer stays as a sibling version (meta.userMessageId is the question answered)', chatEvents)
+  @ApiErrors(400, [404, 'message_not_found'], [409, 'answer_still_streaming'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
+  async regenerate(@CurrentActor() actor: Actor, @UuidParam('assistantMessageId') assistantMessageId: string, @Body() body: RegenerateRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
+    const fork: Fork = { kind: 'regenerate', assistantMessageId };
+    await this.stream(new SendMessage(actor, null, '', body.filters ?? {}, arrivalOf(req), fork), req, res);
+  }
+
+  @Post(':userMessageId/edit')
+  @SkipThrottle()
+  @HttpCode(200)
+  @ApiEventStream('The edited question asked in place of this user message, starting a new branch there (the earlier branch stays); streamed as POST /chat streams it', chatEvents)
+  @ApiErrors(400, [404, 'message_not_found'], [409, 'answer_still_streaming'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
+  async edit(@CurrentActor() actor: Actor, @UuidParam('userMessageId') userMessageId: string, @Body() body: EditRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
+    const fork: Fork = { kind: 'edit', userMessageId };
+    await this.stream(new SendMessage(actor, null, body.message, body.filters ?? {}, arrivalOf(req), fork), req, res);
+  }
+
+  private async stream(command: SendMessage, req: Request & { id?: string }, res: Response) {
+    let started;
     try {
-      turn = await this.commands.execute(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req)));
+      started = await this.commands.execute(command);
     } catch (error) {
       if (error instanceof ChatRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error; // still before the stream: the error filter answers JSON
     }
-    const stream = await SseChatStream.open(req, res, String(req.id ?? ''));
-    stream.meta(turn.ids);
-    await turn.run(stream, stream.clientGone);
-    stream.end(res);
+    await SseChatStream.serve(req, res, String(req.id ?? ''), started);
   }
 
   @Post(':assistantMessageId/stop')

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
-export const MESSAGE_MAX_LENGTH = 8000;
+const MESSAGE_MAX_LENGTH = 8000;
 
 export class ChatFilters {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these files (never widens what the caller may read)' })
@@ -39,6 +39,24 @@ export class ChatRequest {
   @ValidateNested()
   @Type(() => ChatFilters)
   filters?: ChatFilters;
+}
+
+export class RegenerateRequest {
+  @ApiPropertyOptional({ type: ChatFilters })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChatFilters)
+  filters?: ChatFilters;
+}
+
+export class EditRequest extends RegenerateRequest {
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The question as edited' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MESSAGE_MAX_LENGTH)
+  @Matches(/\S/, { message: 'must not be blank' })
+  message!: string;
 }
 
 const ratings = ['up', 'down'] as const;

@@ -1,9 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSession, EventBuffer, type Session } from 'better-sse';
-import type { AgentStatus, AnswerUsage, Citation, FinishReason } from '../agent/answer-graph.deps';
-import type { ChatEventSink, ChatTurnIds } from '../commands/send-message/chat-turn';
+import type { ChatEvent, ChatStarted } from '../commands/send-message/chat-events';
 
 const PING_WHEN_IDLE_MS = 15_000;
+const SESSION_OPTIONS = {
+  keepAlive: null,
+  retry: null,
+  trustClientEventId: false,
+  headers: { 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' },
+};
 
 /**
  * One chat answer as an SSE stream (better-sse does the framing and notices the client
@@ -12,7 +17,7 @@ const PING_WHEN_IDLE_MS = 15_000;
  * Every event is sent as its own SSE event, but the events of one turn of the event loop leave
  * in one socket write: a write per token cost more CPU than composing the answer.
  */
-export class SseChatStream implements ChatEventSink {
+export class SseChatStream {
   private readonly gone = new AbortController();
   private pending: EventBuffer | null = null;
   private idle: NodeJS.Timeout | null = null;
@@ -28,46 +33,35 @@ export class SseChatStream implements ChatEventSink {
     this.armPing(PING_WHEN_IDLE_MS);
   }
 
-  static async open(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<SseChatStream> {
-    const session = await createSession(req, res, {
-      keepAlive: null,
-      retry: null,
-      trustClientEventId: false,
-      headers: { 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' },
-    });
-    return new SseChatStream(session, requestId);
+  /**
+   * Writes an answer as SSE: `meta`, then its events until they end or the client goes away,
+   * which ends the answer (the events' reader leaving is how the answer learns of it).
+   */
+  static async serve(req: IncomingMessage, res: ServerResponse, requestId: string, { ids, events }: ChatStarted): Promise<void> {
+    const iterator = events[Symbol.asyncIterator]();
+    let stream: SseChatStream;
+    try {
+      stream = new SseChatStream(await createSession(req, res, SESSION_OPTIONS), requestId);
+    } catch (error) {
+      await iterator.return?.();
+      throw error;
+    }
+    stream.send('meta', ids);
+    const leave = () => void iterator.return?.();
+    stream.gone.signal.addEventListener('abort', leave, { once: true });
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) stream.write(next.value);
+    } finally {
+      stream.gone.signal.removeEventListener('abort', leave);
+      stream.end(res);
+    }
   }
 
-  /** Aborts when the client goes away. */
-  get clientGone(): AbortSignal {
-    return this.gone.signal;
+  private write(event: ChatEvent) {
+    this.send(event.event, event.event === 'error' ? { ...event.data, requestId: this.requestId } : event.data);
   }
 
-  meta(ids: ChatTurnIds) {
-    this.send('meta', ids);
-  }
-
-  status(status: AgentStatus) {
-    this.send('status', status);
-  }
-
-  token(text: string) {
-    this.send('token', { text });
-  }
-
-  citations(citations: Citation[]) {
-    this.send('citations', { citations });
-  }
-
-  done(done: { assistantMessageId: string; finishReason: FinishReason; usage?: AnswerUsage }) {
-    this.send('done', done);
-  }
-
-  error(error: { code: string; message: string }) {
-    this.send('error', { ...error, requestId: this.requestId });
-  }
-
-  end(res: ServerResponse) {
+  private end(res: ServerResponse) {
     this.flush();
     this.stopPinging();
     if (!res.writableEnded) res.end();

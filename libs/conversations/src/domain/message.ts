@@ -50,17 +50,21 @@ export class Message {
     public errorCode: string | null,
     readonly createdAt: Date,
     public updatedAt: Date,
+    /** The message this one follows on its branch (a question's: the answer before it); null for the first. */
+    readonly parentId: string | null = null,
+    /** When this version was last chosen among its siblings: the newest chosen is shown. */
+    public selectedAt: Date = createdAt,
     /** Null for questions and for answers still streaming. */
     public ending: AnswerEnding | null = null,
   ) {}
 
-  static fromUser(id: string, conversationId: string, content: string, now: Date): Message {
-    return new Message(id, conversationId, 'user', content, [], 'complete', null, null, null, now, now);
+  static fromUser(id: string, conversationId: string, content: string, now: Date, parentId: string | null = null): Message {
+    return new Message(id, conversationId, 'user', content, [], 'complete', null, null, null, now, now, parentId, now);
   }
 
   /** The answer's row, created empty when generation starts and filled as it streams. */
-  static answerStarting(id: string, conversationId: string, now: Date): Message {
-    return new Message(id, conversationId, 'assistant', '', [], 'streaming', null, null, null, now, now);
+  static answerStarting(id: string, conversationId: string, now: Date, parentId: string | null = null): Message {
+    return new Message(id, conversationId, 'assistant', '', [], 'streaming', null, null, null, now, now, parentId, now);
   }
 
   isStreaming(): boolean {

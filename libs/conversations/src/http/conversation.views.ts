@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ConversationSummary } from '../conversations.ports';
 import type { Conversation } from '../domain/conversation';
-import type { Message, MessageRole, MessageStatus } from '../domain/message';
+import type { MessageRole, MessageStatus } from '../domain/message';
+import type { BranchMessage } from '../domain/message-branches';
 
 const roles: MessageRole[] = ['user', 'assistant'];
 const statuses: MessageStatus[] = ['streaming', 'complete', 'interrupted', 'failed'];
@@ -85,10 +86,22 @@ export class MessageView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The message this one follows on its branch; null for the first' })
+  parentId!: string | null;
+
+  @ApiProperty({ minimum: 1, description: 'How many versions there are at this point (regenerated answers, edited questions); 1 when none' })
+  siblingCount!: number;
+
+  @ApiProperty({ minimum: 1, description: 'Which of them this is, from 1, oldest first' })
+  siblingIndex!: number;
+
+  @ApiProperty({ type: [String], description: 'The versions’ ids, oldest first (this one among them): switch with POST /conversations/{id}/messages/{messageId}/show' })
+  siblingIds!: string[];
 }
 
 export class ConversationDetailView extends ConversationView {
-  @ApiProperty({ type: [MessageView], description: 'Oldest first' })
+  @ApiProperty({ type: [MessageView], description: 'The branch shown, oldest first; other versions are reached through siblingIds' })
   messages!: MessageView[];
 }
 
@@ -108,7 +121,7 @@ export const toSummaryView = ({ id, title, createdAt, updatedAt, messageCount }:
   messageCount,
 });
 
-export const toMessageView = (message: Message): MessageView => ({
+export const toMessageView = ({ message, siblingIds, siblingIndex }: BranchMessage): MessageView => ({
   id: message.id,
   role: message.role,
   content: message.content,
@@ -116,4 +129,8 @@ export const toMessageView = (message: Message): MessageView => ({
   status: message.status,
   ...(message.finishReason ? { finishReason: message.finishReason } : {}),
   createdAt: message.createdAt,
+  parentId: message.parentId,
+  siblingCount: siblingIds.length,
+  siblingIndex,
+  siblingIds,
 });

@@ -6,6 +6,7 @@ import { Actor, ApiErrors, CurrentActor, PageOf, PageQuery, UuidParam } from '@a
 import { CreateConversation } from '../commands/create-conversation/create-conversation.command';
 import { DeleteConversation } from '../commands/delete-conversation/delete-conversation.command';
 import { RenameConversation } from '../commands/rename-conversation/rename-conversation.command';
+import { ShowMessageVersion } from '../commands/show-message-version/show-message-version.command';
 import { GetConversation } from '../queries/get-conversation/get-conversation.query';
 import { ListConversations } from '../queries/list-conversations/list-conversations.query';
 import {
@@ -49,6 +50,15 @@ export class ConversationsController {
   async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ConversationDetailView> {
     const { conversation, messages } = await this.queries.execute(new GetConversation(actor, id));
     return { ...toConversationView(conversation, messages.length), messages: messages.map(toMessageView) };
+  }
+
+  @Post(':id/messages/:messageId/show')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ConversationDetailView, description: 'This version is shown from now on, with the branch under it; the conversation as it now reads' })
+  @ApiErrors(400, [404, 'conversation_not_found', 'message_not_found'])
+  async show(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('messageId') messageId: string): Promise<ConversationDetailView> {
+    await this.commands.execute(new ShowMessageVersion(actor, id, messageId));
+    return this.get(actor, id);
   }
 
   @Patch(':id')

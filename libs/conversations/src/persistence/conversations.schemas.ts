@@ -30,5 +30,7 @@ export const MessageSchema = new EntitySchema<Message>({
     ending: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
+    parentId: { type: 'uuid', nullable: true },
+    selectedAt: { type: 'Date', columnType: 'timestamptz' },
   },
 });

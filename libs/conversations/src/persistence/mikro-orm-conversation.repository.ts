@@ -80,16 +80,19 @@ export class MikroOrmConversationRepository extends ConversationRepository {
       ending: m.ending,
       created_at: m.createdAt,
       updated_at: m.updatedAt,
+      parent_id: m.parentId,
+      selected_at: m.selectedAt,
     }));
     await this.sql.rowCount(
       `with conversation as (
          insert into conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?) returning id
        )
-       insert into messages (id, conversation_id, role, content, citations, status, finish_reason, usage, error_code, ending, created_at, updated_at)
-       select m.id, conversation.id, m.role, m.content, m.citations, m.status, m.finish_reason, m.usage, m.error_code, m.ending, m.created_at, m.updated_at
+       insert into messages (id, conversation_id, role, content, citations, status, finish_reason, usage, error_code, ending, created_at, updated_at, parent_id, selected_at)
+       select m.id, conversation.id, m.role, m.content, m.citations, m.status, m.finish_reason, m.usage, m.error_code, m.ending, m.created_at, m.updated_at, m.parent_id, m.selected_at
          from conversation,
               jsonb_to_recordset(?::jsonb) as m(id uuid, role text, content text, citations jsonb, status text, finish_reason text,
-                                                usage jsonb, error_code text, ending text, created_at timestamptz, updated_at timestamptz)`,
+                                                usage jsonb, error_code text, ending text, created_at timestamptz, updated_at timestamptz,
+                                                parent_id uuid, selected_at timestamptz)`,
       [conversation.id, conversation.userId, conversation.title, conversation.createdAt, conversation.updatedAt, JSON.stringify(rows)],
     );
   }

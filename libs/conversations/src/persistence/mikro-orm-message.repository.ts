@@ -19,12 +19,20 @@ export class MikroOrmMessageRepository extends MessageRepository {
   }
 
   async findOwnedAnswer(messageId: string, userId: string) {
+    const message = await this.findOwned(messageId, userId);
+    return message?.role === 'assistant' ? message : null;
+  }
+
+  async findOwned(messageId: string, userId: string) {
     const [row] = await this.em.getConnection().execute<Array<{ id: string }>>(
-      `select m.id from messages m join conversations c on c.id = m.conversation_id
-        where m.id = ? and c.user_id = ? and m.role = 'assistant'`,
+      `select m.id from messages m join conversations c on c.id = m.conversation_id where m.id = ? and c.user_id = ?`,
       [messageId, userId],
     );
     return row ? this.em.findOne(Message, { id: row.id }, { refresh: true }) : null;
+  }
+
+  async choose(messageId: string, now: Date) {
+    await this.em.nativeUpdate(Message, { id: messageId }, { selectedAt: now });
   }
 
   async saveProgress(messageId: string, content: string, now: Date) {

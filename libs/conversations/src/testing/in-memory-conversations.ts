@@ -57,6 +57,16 @@ class InMemoryMessages extends MessageRepository {
     return message && this.conversations.rows.get(message.conversationId)?.userId === userId ? message : null;
   }
 
+  async findOwned(messageId: string, userId: string) {
+    const message = this.rows.find((m) => m.id === messageId);
+    return message && this.conversations.rows.get(message.conversationId)?.userId === userId ? message : null;
+  }
+
+  async choose(messageId: string, now: Date) {
+    const message = this.rows.find((m) => m.id === messageId);
+    if (message) message.selectedAt = now;
+  }
+
   async saveProgress(messageId: string, content: string, now: Date) {
     const message = this.rows.find((m) => m.id === messageId && m.isStreaming());
     if (message) Object.assign(message, { content, updatedAt: now });

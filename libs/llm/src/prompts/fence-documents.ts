@@ -7,6 +7,8 @@ export interface FenceableDocument {
   /** The headings above the text, outermost first; shown so a reader knows what a passage is under. */
   headingPath?: readonly string[];
   text: string;
+  /** The number the model cites it by; its place in the list (from 1) when absent. */
+  n?: number;
 }
 
 export const SECTION_SEPARATOR = ' › ';
@@ -30,13 +32,13 @@ function escapeAttribute(value: string): string {
 
 /**
  * The `<documents>` block for the prompts, its `<document>` elements numbered from 1 in the given
- * order: that number is the `[n]` the model cites.
+ * order unless a document carries its own `n`: that number is the `[n]` the model cites.
  */
 export function fenceDocuments(documents: readonly FenceableDocument[]): string {
   const elements = documents.map((doc, index) => {
     const page = doc.page === null ? '' : ` page="${doc.page}"`;
     const section = doc.headingPath?.length ? ` section="${escapeAttribute(doc.headingPath.join(SECTION_SEPARATOR))}"` : '';
-    return `<document n="${index + 1}" file="${escapeAttribute(doc.filename)}"${page}${section}>\n${fencedText(doc.text)}\n</document>`;
+    return `<document n="${doc.n ?? index + 1}" file="${escapeAttribute(doc.filename)}"${page}${section}>\n${fencedText(doc.text)}\n</document>`;
   });
   return ['<documents>', ...elements, '</documents>'].join('\n');
 }

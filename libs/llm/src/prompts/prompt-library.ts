@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every prompt the agent uses; each is `<name>.md` in the prompts directory. */
-export const PROMPT_NAMES = ['routing', 'planning', 'evaluation', 'refinement', 'generation-system', 'generation-user'] as const;
+export const PROMPT_NAMES = ['routing', 'planning', 'evaluation', 'refinement', 'generation-system', 'generation-user', 'react-system'] as const;
 export type PromptName = (typeof PROMPT_NAMES)[number];
 
 // Only {identifier} is a placeholder, so JSON examples such as {"route": …} pass through untouched.

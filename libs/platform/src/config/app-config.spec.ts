@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidConfiguration, parseConfig } from './app-config';
+import { chatModelChoice } from './chat-model-setting';
 
 const valid = {
   DATABASE_URL: 'postgresql://u:p@localhost:5432/db',
@@ -34,6 +35,26 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...valid, OPENAI_EMBEDDING_SEND_DIMENSIONS: 'false', OPENAI_STREAM_USAGE: '0' })).toMatchObject({ OPENAI_EMBEDDING_SEND_DIMENSIONS: false, OPENAI_STREAM_USAGE: false });
     expect(() => parseConfig({ ...valid, OPENAI_STREAM_USAGE: 'maybe' })).toThrow(/OPENAI_STREAM_USAGE/);
     expect(() => parseConfig({ ...valid, OPENAI_MAX_RETRIES: '-1' })).toThrow(/OPENAI_MAX_RETRIES/);
+  });
+
+  it('takes the chat model from CHAT_MODEL, or else from the older CHAT_PROVIDER and OPENAI_CHAT_MODEL', () => {
+    expect(chatModelChoice(parseConfig(valid))).toEqual({ provider: 'local' });
+    expect(chatModelChoice(parseConfig({ ...valid, CHAT_MODEL: 'openai:gpt-4o-mini' }))).toEqual({ provider: 'openai', model: 'gpt-4o-mini' });
+    expect(chatModelChoice(parseConfig({ ...valid, CHAT_MODEL: 'openai:Qwen/Qwen2.5-7B-Instruct:q4' }))).toEqual({ provider: 'openai', model: 'Qwen/Qwen2.5-7B-Instruct:q4' });
+    expect(chatModelChoice(parseConfig({ ...valid, CHAT_PROVIDER: 'openai', OPENAI_CHAT_MODEL: 'llama3.1' }))).toEqual({ provider: 'openai', model: 'llama3.1' });
+    expect(chatModelChoice(parseConfig({ ...valid, CHAT_PROVIDER: 'openai', CHAT_MODEL: 'local' }))).toEqual({ provider: 'local' });
+  });
+
+  it('refuses a chat model setting that is not local or provider:model', () => {
+    for (const bad of ['gpt-4o-mini', 'openai:', ':gpt-4o', 'OpenAI:gpt-4o', 'openai: gpt']) {
+      expect(() => parseConfig({ ...valid, CHAT_MODEL: bad })).toThrow(/CHAT_MODEL: must be "local" or "<provider>:<model>"/);
+    }
+  });
+
+  it('refuses the ReAct agent with the local model, which cannot call tools', () => {
+    expect(() => parseConfig({ ...valid, CHAT_AGENT: 'react' })).toThrow(/CHAT_AGENT: react needs a chat model that calls tools/);
+    expect(parseConfig({ ...valid, CHAT_AGENT: 'react', CHAT_MODEL: 'openai:gpt-4o-mini' }).CHAT_AGENT).toBe('react');
+    expect(() => parseConfig({ ...valid, CHAT_AGENT: 'graph' })).toThrow(/CHAT_AGENT/);
   });
 
   it('names a missing variable', () => {

@@ -1,6 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { z } from 'zod';
 import { parseRedisUrl } from '../redis/redis-url';
+import { CHAT_MODEL_PATTERN, chatModelChoice } from './chat-model-setting';
 import { weakSecretProblem } from './secret-strength';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -115,7 +116,11 @@ const configSchema = z.object({
 
   EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIMENSION: z.coerce.number().int().positive().default(1024),
+  // `provider:model` for LangChain's initChatModel (openai:gpt-4o-mini), or `local`; unset, CHAT_PROVIDER and OPENAI_CHAT_MODEL decide.
+  CHAT_MODEL: z.string().regex(CHAT_MODEL_PATTERN, 'must be "local" or "<provider>:<model>", e.g. "openai:gpt-4o-mini"').optional(),
   CHAT_PROVIDER: z.enum(['local', 'openai']).default('local'),
+  // Which agent answers: the LangGraph pipeline, or a tool-calling ReAct agent (needs a model that calls tools).
+  CHAT_AGENT: z.enum(['pipeline', 'react']).default('pipeline'),
   LOCAL_CHAT_TOKEN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_API_KEY: z.string().optional(),
@@ -144,6 +149,12 @@ const configSchema = z.object({
   CHAT_MAX_CONCURRENT_STREAMS: z.coerce.number().int().positive().default(3),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   CHAT_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  // The most of a conversation's earlier turns given to the model, in estimated tokens (about 4 characters each).
+  CHAT_HISTORY_MAX_TOKENS: z.coerce.number().int().nonnegative().default(2000),
+}).superRefine((values, context) => {
+  if (values.CHAT_AGENT === 'react' && chatModelChoice(values).provider === 'local') {
+    context.addIssue({ code: 'custom', path: ['CHAT_AGENT'], message: 'react needs a chat model that calls tools: set CHAT_MODEL to "<provider>:<model>" (the local model cannot)' });
+  }
 });
 
 const oidcSettings = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;

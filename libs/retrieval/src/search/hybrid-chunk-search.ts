@@ -21,7 +21,6 @@ function searchCacheKey(query: string, scope: AccessScope, limit: number): strin
 @Injectable()
 export class HybridChunkSearch extends ChunkSearch {
   private readonly logger = new Logger(HybridChunkSearch.name);
-  private readonly inFlight = new Map<string, Promise<RetrievedChunk[]>>();
 
   constructor(
     private readonly fullText: FullTextLeg,
@@ -35,32 +34,17 @@ export class HybridChunkSearch extends ChunkSearch {
 
   async search({ query, scope, limit = DEFAULT_LIMIT, signal }: SearchRequest): Promise<RetrievedChunk[]> {
     if (!query.trim()) return [];
+    // The legs take no signal: a caller who stops waiting leaves the search to finish into the cache.
+    return untilAborted(this.lookUp(query, scope, limit), signal);
+  }
+
+  private async lookUp(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const key = searchCacheKey(query, scope, limit);
-    return untilAborted(this.shared(key, () => this.lookUp(key, query, scope, limit)), signal);
-  }
-
-  /**
-   * One search per key at a time: a caller asking for what is already being searched waits for
-   * that answer (chat starts a question's search while it saves the question, and its agent asks
-   * again). The entry stays until the cache holds the answer, so no caller falls between the two.
-   * Shared work runs without any one caller's signal; each caller stops waiting on its own.
-   */
-  private shared(key: string, start: () => Promise<{ chunks: RetrievedChunk[]; cached: Promise<void> }>): Promise<RetrievedChunk[]> {
-    const known = this.inFlight.get(key);
-    if (known) return known;
-    const started = start();
-    const chunks = started.then(({ chunks }) => chunks);
-    this.inFlight.set(key, chunks);
-    void started.then(({ cached }) => cached, () => undefined).finally(() => this.inFlight.delete(key));
-    return chunks;
-  }
-
-  private async lookUp(key: string, query: string, scope: AccessScope, limit: number) {
     const cached = await this.cache.lookup(key);
-    if (cached.chunks) return { chunks: cached.chunks, cached: Promise.resolve() };
+    if (cached.chunks) return cached.chunks;
     const chunks = await this.ranked(query, scope, limit);
-    const stored = this.cache.store(key, cached.corpusVersion, chunks).catch((error: unknown) => this.logger.warn({ err: error }, 'search cache write failed'));
-    return { chunks, cached: stored };
+    this.cache.store(key, cached.corpusVersion, chunks).catch((error: unknown) => this.logger.warn({ err: error }, 'search cache write failed'));
+    return chunks;
   }
 
   private async ranked(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {

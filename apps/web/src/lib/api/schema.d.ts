@@ -207,6 +207,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chat/{assistantMessageId}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ChatController_regenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/chat/{assistantMessageId}/stop": {
         parameters: {
             query?: never;
@@ -217,6 +233,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ChatController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/{userMessageId}/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ChatController_edit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -253,6 +285,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["ConversationsController_rename"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{messageId}/show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_show"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/files": {
@@ -590,7 +638,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             messageCount: number;
-            /** @description Oldest first */
+            /** @description The branch shown, oldest first; other versions are reached through siblingIds */
             messages: components["schemas"]["MessageView"][];
             /** @description null until the first message names it */
             title: string | null;
@@ -671,6 +719,11 @@ export interface components {
              * @description null for a top-level department
              */
             parentId: string | null;
+        };
+        EditRequest: {
+            filters?: components["schemas"]["ChatFilters"];
+            /** @description The question as edited */
+            message: string;
         };
         ErrorDetail: {
             /** @example title */
@@ -799,8 +852,19 @@ export interface components {
             finishReason?: "stop" | "length" | "stopped";
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The message this one follows on its branch; null for the first
+             */
+            parentId: string | null;
             /** @enum {string} */
             role: "user" | "assistant";
+            /** @description How many versions there are at this point (regenerated answers, edited questions); 1 when none */
+            siblingCount: number;
+            /** @description The versions’ ids, oldest first (this one among them): switch with POST /conversations/{id}/messages/{messageId}/show */
+            siblingIds: string[];
+            /** @description Which of them this is, from 1, oldest first */
+            siblingIndex: number;
             /**
              * @description `streaming` while the answer is being generated
              * @enum {string}
@@ -883,6 +947,9 @@ export interface components {
         RefreshRequest: {
             /** @description Without it, the refresh_token cookie that login and refresh set is used */
             refreshToken?: string;
+        };
+        RegenerateRequest: {
+            filters?: components["schemas"]["ChatFilters"];
         };
         RenameConversationRequest: {
             /** @description 1–200 characters after trimming */
@@ -1886,6 +1953,125 @@ export interface operations {
             };
         };
     };
+    ChatController_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assistantMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description A new answer to the same question, as POST /chat streams it; the earlier answer stays as a sibling version (meta.userMessageId is the question answered) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        data: components["schemas"]["ChatMetaEvent"];
+                        /** @enum {string} */
+                        event: "meta";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatStatusEvent"];
+                        /** @enum {string} */
+                        event: "status";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatTokenEvent"];
+                        /** @enum {string} */
+                        event: "token";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatCitationsEvent"];
+                        /** @enum {string} */
+                        event: "citations";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatDoneEvent"];
+                        /** @enum {string} */
+                        event: "done";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatErrorEvent"];
+                        /** @enum {string} */
+                        event: "error";
+                        id?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `message_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `answer_still_streaming` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited`, `too_many_streams` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not available right now. `code`: `server_shutting_down` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ChatController_stop: {
         parameters: {
             query?: never;
@@ -1953,6 +2139,125 @@ export interface operations {
             };
             /** @description Something failed on our side. `code`: `internal_error` */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditRequest"];
+            };
+        };
+        responses: {
+            /** @description The edited question asked in place of this user message, starting a new branch there (the earlier branch stays); streamed as POST /chat streams it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        data: components["schemas"]["ChatMetaEvent"];
+                        /** @enum {string} */
+                        event: "meta";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatStatusEvent"];
+                        /** @enum {string} */
+                        event: "status";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatTokenEvent"];
+                        /** @enum {string} */
+                        event: "token";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatCitationsEvent"];
+                        /** @enum {string} */
+                        event: "citations";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatDoneEvent"];
+                        /** @enum {string} */
+                        event: "done";
+                        id?: string;
+                    } | {
+                        data: components["schemas"]["ChatErrorEvent"];
+                        /** @enum {string} */
+                        event: "error";
+                        id?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `message_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state. `code`: `answer_still_streaming` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited`, `too_many_streams` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not available right now. `code`: `server_shutting_down` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2254,6 +2559,74 @@ export interface operations {
                 };
             };
             /** @description Not found, or not visible to the caller. `code`: `conversation_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This version is shown from now on, with the branch under it; the conversation as it now reads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailView"];
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `conversation_not_found`, `message_not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;

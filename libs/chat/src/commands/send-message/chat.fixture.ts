@@ -1,6 +1,8 @@
+import type { AccessScope } from '@app/retrieval';
 import type { AnswerResult } from '../../agent/answer-graph.deps';
+import { PrefetchedSearches } from '../../agent/prefetched-searches';
 import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots, type AnswerRun, type SlotDecision } from '../../chat.ports';
-import type { ChatEventSink } from './chat-turn';
+import type { ChatEvent } from './chat-events';
 
 export class InMemoryStreamSlots extends StreamSlots {
   readonly held = new Set<string>();
@@ -41,7 +43,7 @@ export class NoMetrics extends ChatMetrics {
 /** An agent that plays a script: the test decides what it emits and how it ends. */
 export class ScriptedAgent extends AnswerAgent {
   runs: AnswerRun[] = [];
-  anticipated: string[] = [];
+  prefetched: Array<{ question: string; scope: AccessScope; searches: PrefetchedSearches }> = [];
   constructor(private readonly script: (run: AnswerRun) => Promise<AnswerResult>) {
     super();
   }
@@ -49,32 +51,24 @@ export class ScriptedAgent extends AnswerAgent {
     this.runs.push(run);
     return this.script(run);
   }
-  anticipate(question: string) {
-    this.anticipated.push(question);
+  prefetch(question: string, scope: AccessScope) {
+    const searches = PrefetchedSearches.start([question], async () => []);
+    this.prefetched.push({ question, scope, searches });
+    return searches;
   }
 }
 
-export class RecordingSink implements ChatEventSink {
-  readonly events: Array<[string, unknown]> = [];
-  status(data: unknown) {
-    this.events.push(['status', data]);
+/** Reads an answer's events to the end, or until `leaveWhen` says the reader goes away. */
+export async function readEvents(events: AsyncIterable<ChatEvent>, leaveWhen: (event: ChatEvent) => boolean = () => false): Promise<ChatEvent[]> {
+  const read: ChatEvent[] = [];
+  for await (const event of events) {
+    read.push(event);
+    if (leaveWhen(event)) break;
   }
-  token(text: string) {
-    this.events.push(['token', text]);
-  }
-  citations(data: unknown) {
-    this.events.push(['citations', data]);
-  }
-  done(data: unknown) {
-    this.events.push(['done', data]);
-  }
-  error(data: unknown) {
-    this.events.push(['error', data]);
-  }
-  names() {
-    return this.events.map(([name]) => name);
-  }
+  return read;
 }
+
+export const namesOf = (events: ChatEvent[]) => events.map((e) => e.event);
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -7,7 +7,8 @@ import { ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domai
 import { ChatSettings } from '../../chat.settings';
 import type { ChatMetrics } from '../../chat.ports';
 import { RunningAnswers } from '../../streams/running-answers';
-import { InMemoryStopSignals, InMemoryStreamSlots, NoMetrics, RecordingSink, ScriptedAgent, sleep, streamWords } from './chat.fixture';
+import type { ChatEvent } from './chat-events';
+import { InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, sleep, streamWords } from './chat.fixture';
 import { SendMessage } from './send-message.command';
 import { SendMessageHandler } from './send-message.handler';
 
@@ -37,12 +38,19 @@ describe('SendMessageHandler', () => {
   const handlerWith = (agent: ScriptedAgent, metrics: ChatMetrics = new NoMetrics()) =>
     new SendMessageHandler(conversations, conversations.messages, slots, running, access, stops, agent, metrics, settings);
   const answerRow = (id: string) => conversations.messages.rows.find((m) => m.id === id)!;
+  /** The run goes on after its reader leaves; this waits until it has written the row. */
+  const settled = async (id: string) => {
+    for (let i = 0; i < 200 && answerRow(id).status === 'streaming'; i++) await sleep(5);
+    return answerRow(id);
+  };
 
   it('saves the question and a streaming answer before anything streams, titled from the question', async () => {
-    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS))).execute(new SendMessage(alice, null, '  How long is parental leave? '));
+    const agent = new ScriptedAgent((run) => streamWords(run, WORDS, 5));
+    const turn = await handlerWith(agent).execute(new SendMessage(alice, null, '  How long is parental leave? '));
     expect(conversations.rows.get(turn.ids.conversationId)).toMatchObject({ userId: 'alice', title: 'How long is parental leave?' });
     expect(conversations.messages.rows.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'streaming']]);
     expect(slots.held.has(turn.ids.assistantMessageId)).toBe(true);
+    await readEvents(turn.events);
   });
 
   it('times the first token and the answer from when the request reached the process', async () => {
@@ -52,7 +60,7 @@ describe('SendMessageHandler', () => {
       answered: (_outcome: string, seconds: number) => (timed.answered = seconds),
     });
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)), metrics).execute(new SendMessage(alice, null, 'q', {}, performance.now() - 250));
-    await turn.run(new RecordingSink(), new AbortController().signal);
+    await readEvents(turn.events);
     expect(timed.firstToken).toBeGreaterThanOrEqual(0.25);
     expect(timed.firstToken).toBeLessThan(5);
     expect(timed.answered).toBeGreaterThanOrEqual(timed.firstToken);
@@ -60,10 +68,9 @@ describe('SendMessageHandler', () => {
 
   it('streams statuses, tokens, citations and done, and stores the complete answer', async () => {
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS))).execute(new SendMessage(alice, null, 'q'));
-    const sink = new RecordingSink();
-    await turn.run(sink, new AbortController().signal);
-    expect(sink.names()).toEqual(['status', 'status', 'token', 'token', 'token', 'citations', 'done']);
-    expect(sink.events.at(-1)![1]).toEqual({ assistantMessageId: turn.ids.assistantMessageId, finishReason: 'stop' });
+    const events = await readEvents(turn.events);
+    expect(namesOf(events)).toEqual(['status', 'status', 'token', 'token', 'token', 'citations', 'done']);
+    expect(events.at(-1)!.data).toEqual({ assistantMessageId: turn.ids.assistantMessageId, finishReason: 'stop' });
     expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'complete', content: 'Sixteen weeks [1].', citations: [expect.objectContaining({ n: 1 })] });
     expect(slots.held.size).toBe(0);
   });
@@ -72,9 +79,9 @@ describe('SendMessageHandler', () => {
     const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
     const handler = handlerWith(agent);
     const first = await handler.execute(new SendMessage(alice, null, 'first question'));
-    await first.run(new RecordingSink(), new AbortController().signal);
+    await readEvents(first.events);
     const second = await handler.execute(new SendMessage(alice, first.ids.conversationId, 'follow-up', { fileIds: ['F2', 'f1'] }));
-    await second.run(new RecordingSink(), new AbortController().signal);
+    await readEvents(second.events);
     expect(agent.runs[1].scope).toEqual({ readerDepartmentIds: ['d1', 'hq'], fileIds: ['f1', 'f2'] });
     expect(agent.runs[1].history).toEqual([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'Sixteen weeks [1].' }]);
   });
@@ -96,38 +103,35 @@ describe('SendMessageHandler', () => {
     expect(conversations.messages.rows).toEqual([]);
   });
 
-  it('lets the agent start searching once the slot is granted, never for a refused request', async () => {
+  it('starts the agent’s first searches once the slot is granted, never for a refused request, and hands them to its run', async () => {
     const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
     slots.refusal = { granted: false, reason: 'rate_limited', retryAfterSeconds: 12 };
     await expect(handlerWith(agent).execute(new SendMessage(alice, null, 'refused question'))).rejects.toBeInstanceOf(ChatRateLimited);
     slots.refusal = null;
-    await handlerWith(agent).execute(new SendMessage(alice, null, 'granted question'));
-    expect(agent.anticipated).toEqual(['granted question']);
+    const turn = await handlerWith(agent).execute(new SendMessage(alice, null, 'granted question', { fileIds: ['f1'] }));
+    await readEvents(turn.events);
+    expect(agent.prefetched.map((p) => [p.question, p.scope])).toEqual([['granted question', { readerDepartmentId: 'd1', fileIds: ['f1'] }]]);
+    expect(agent.runs[0].prefetched).toBe(agent.prefetched[0].searches);
   });
 
-  it('keeps the partial answer as interrupted and sends nothing more when the client goes away', async () => {
-    const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c', 'd', 'e'], 5))).execute(new SendMessage(alice, null, 'q'));
-    const gone = new AbortController();
-    const sink = new (class extends RecordingSink {
-      override token(text: string) {
-        super.token(text);
-        if (text === 'b') gone.abort();
-      }
-    })();
-    await turn.run(sink, gone.signal);
-    expect(sink.names()).not.toContain('done');
-    expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'interrupted', content: 'ab', finishReason: 'stopped' });
+  it('keeps the partial answer as interrupted, stops the agent and gives the slot back when the reader goes away', async () => {
+    const agent = new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c', 'd', 'e'], 5));
+    const turn = await handlerWith(agent).execute(new SendMessage(alice, null, 'q'));
+    const events = await readEvents(turn.events, (event) => event.event === 'token' && event.data.text === 'b');
+    expect(namesOf(events)).not.toContain('done');
+    expect(await settled(turn.ids.assistantMessageId)).toMatchObject({ status: 'interrupted', content: 'ab', finishReason: 'stopped' });
+    expect(agent.runs[0].signal.aborted).toBe(true);
+    expect(slots.held.size).toBe(0);
   });
 
   it('ends with done stopped when a stop request arrives, keeping the partial answer', async () => {
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c', 'd', 'e'], 5))).execute(new SendMessage(alice, null, 'q'));
-    const sink = new RecordingSink();
-    const running = turn.run(sink, new AbortController().signal);
+    const reading = readEvents(turn.events);
     await sleep(7);
     await stops.request(turn.ids.assistantMessageId);
-    await running;
-    expect(sink.names().slice(-2)).toEqual(['citations', 'done']);
-    expect(sink.events.at(-1)![1]).toMatchObject({ finishReason: 'stopped' });
+    const events = await reading;
+    expect(namesOf(events).slice(-2)).toEqual(['citations', 'done']);
+    expect(events.at(-1)!.data).toMatchObject({ finishReason: 'stopped' });
     const row = answerRow(turn.ids.assistantMessageId);
     expect(row.status).toBe('interrupted');
     expect(row.content.length).toBeLessThan(5);
@@ -135,27 +139,23 @@ describe('SendMessageHandler', () => {
 
   it('lets a running answer finish when the process shuts down within the grace period', async () => {
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c'], 5))).execute(new SendMessage(alice, null, 'q'));
-    const sink = new RecordingSink();
-    const answering = turn.run(sink, new AbortController().signal);
+    const answering = readEvents(turn.events);
     await running.beforeApplicationShutdown();
-    await answering;
-    expect(sink.names().slice(-2)).toEqual(['citations', 'done']);
+    expect(namesOf(await answering).slice(-2)).toEqual(['citations', 'done']);
     expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'complete', content: 'abc' });
   });
 
   it('ends an answer still running after the grace period as interrupted, with an error event, before shutdown goes on', async () => {
     const words = Array.from({ length: 100 }, (_, i) => `w${i} `);
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, words, 5))).execute(new SendMessage(alice, null, 'q'));
-    const sink = new RecordingSink();
-    const answering = turn.run(sink, new AbortController().signal);
+    const answering = readEvents(turn.events);
     await running.beforeApplicationShutdown();
     // Shutdown went on only once the row was written and the slot given back.
     const row = answerRow(turn.ids.assistantMessageId);
     expect(row.status).toBe('interrupted');
     expect(row.content.length).toBeGreaterThan(0);
     expect(slots.held.size).toBe(0);
-    await answering;
-    expect(sink.events.at(-1)).toEqual(['error', { code: 'server_shutting_down', message: expect.any(String) }]);
+    expect((await answering).at(-1)).toEqual({ event: 'error', data: { code: 'server_shutting_down', message: expect.any(String) } });
   });
 
   it('refuses new questions once shutting down, saving nothing', async () => {
@@ -172,9 +172,8 @@ describe('SendMessageHandler', () => {
       throw new AnswerGenerationFailed(new Error('upstream 500'));
     });
     const turn = await handlerWith(failing).execute(new SendMessage(alice, null, 'q'));
-    const sink = new RecordingSink();
-    await turn.run(sink, new AbortController().signal);
-    expect(sink.events.at(-1)).toEqual(['error', { code: 'answer_generation_failed', message: expect.stringContaining('upstream 500') }]);
+    const events = await readEvents(turn.events);
+    expect(events.at(-1)).toEqual({ event: 'error', data: { code: 'answer_generation_failed', message: expect.stringContaining('upstream 500') } });
     expect(answerRow(turn.ids.assistantMessageId)).toMatchObject({ status: 'failed', content: 'Par', errorCode: 'answer_generation_failed' });
     expect(slots.held.size).toBe(0);
   });
@@ -188,7 +187,22 @@ describe('SendMessageHandler', () => {
       return streamWords(run, []);
     });
     const turn = await handlerWith(agent).execute(new SendMessage(alice, null, 'q'));
-    await turn.run(new RecordingSink(), new AbortController().signal);
+    await readEvents(turn.events);
     expect(seenWhileStreaming).toBe('partial');
+  });
+});
+
+describe('SendMessageHandler, with nobody reading', () => {
+  it('still ends the answer, writing its row and giving the slot back', async () => {
+    const conversations = new InMemoryConversations();
+    const slots = new InMemoryStreamSlots();
+    const settings = new ChatSettings({ flushEveryMs: 10, leaseRenewEveryMs: 1000, shutdownGraceMs: 50 });
+    const handler = new SendMessageHandler(conversations, conversations.messages, slots, new RunningAnswers(settings, new ProcessDraining()), new InMemoryAccessDirectory([{ id: 'd1', parentId: null }]), new InMemoryStopSignals(), new ScriptedAgent((run) => streamWords(run, WORDS)), new NoMetrics(), settings);
+    const turn = await handler.execute(new SendMessage(alice, null, 'q'));
+    for (let i = 0; i < 100 && slots.held.size > 0; i++) await sleep(5);
+    expect(slots.held.size).toBe(0);
+    expect(conversations.messages.rows.find((m) => m.id === turn.ids.assistantMessageId)).toMatchObject({ status: 'complete', content: 'Sixteen weeks [1].' });
+    const late: ChatEvent[] = await readEvents(turn.events);
+    expect(late.map((e) => e.event).slice(-2)).toEqual(['citations', 'done']);
   });
 });

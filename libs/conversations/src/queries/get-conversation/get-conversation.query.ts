@@ -1,11 +1,12 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@app/platform';
 import type { Conversation } from '../../domain/conversation';
-import type { Message } from '../../domain/message';
+import type { BranchMessage } from '../../domain/message-branches';
 
 export interface ConversationWithMessages {
   conversation: Conversation;
-  messages: Message[];
+  /** The branch shown, first message first, each with its versions. */
+  messages: BranchMessage[];
 }
 
 export class GetConversation extends Query<ConversationWithMessages> {
