@@ -55,7 +55,7 @@ describe('admin reports: feedback and usage', () => {
     databaseUrl = await createMigratedDatabase('insights');
     useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `insights_${randomUUID().slice(0, 8)}` });
     // Slow enough words that a stop lands mid-answer.
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] })
       .overrideProvider(BaseChatModel)
       .useValue(new LocalExtractiveChatModel({ tokenDelayMs: 150 }))
       .compile();
@@ -102,8 +102,8 @@ describe('admin reports: feedback and usage', () => {
     for (const [index, [id, role, status, usage]] of rows.entries()) {
       const created = new Date(Date.parse(at) + Math.floor(index / 2) * 60_000).toISOString();
       await sql(
-        `insert into messages (id, conversation_id, role, content, status, usage, ending, created_at, updated_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
-        [id, conversation, role, `${role} ${index}`, status, usage, role === 'assistant' ? status : null, created, created],
+        `insert into messages (id, conversation_id, role, content, status, usage, ending, created_at, updated_at, selected_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+        [id, conversation, role, `${role} ${index}`, status, usage, role === 'assistant' ? status : null, created, created, created],
       );
     }
     await sql(`insert into message_feedback (message_id, user_id, rating, comment, created_at, updated_at) values (?, ?, 'down', 'It broke', ?, ?)`, [pastFailedId, bob.id, at, at]);

@@ -23,7 +23,7 @@ describe('message versions (regenerate, edit and resend, switching)', () => {
 
   beforeAll(async () => {
     useTestEnvironment({ CHROMA_COLLECTION: `versions_${randomUUID().slice(0, 8)}` });
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(BaseChatModel).useValue(model).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] }).overrideProvider(BaseChatModel).useValue(model).compile();
     app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/api/v1`;

@@ -153,13 +153,15 @@ test.describe('staff chat', () => {
     await ask(page, 'Where are Osprey badges collected and replaced?');
     const answer = page.getByRole('article', { name: 'Answer' }).last();
     await expect(answer.getByRole('button', { name: /osprey-badge-policy\.txt/ }).first()).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Sources' }).last()).toContainText('<img src=x onerror=');
+    // Ingestion keeps a document's text and drops its tags (docs/api-notes.md); what is left, the
+    // Markdown link with a javascript: target included, must reach the page as text.
+    await expect(page.getByRole('region', { name: 'Sources' }).last()).toContainText('Osprey badges are collected at reception');
     // The payloads would set this global; nothing markup-like was turned into elements.
     expect(await page.evaluate(() => (globalThis as { __xssFired?: number }).__xssFired)).toBeUndefined();
     await expect(page.locator('main img, main script')).toHaveCount(0);
     await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
     await page.reload();
-    await expect(page.getByRole('region', { name: 'Sources' }).last()).toContainText('<img src=x onerror=');
+    await expect(page.getByRole('region', { name: 'Sources' }).last()).toContainText('Osprey badges are collected at reception');
     expect(await page.evaluate(() => (globalThis as { __xssFired?: number }).__xssFired)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DepartmentTree, mayRead, readerScopeIn, scopeMayRead } from '@app/kernel';
 import { EmbeddingModel, LlmModule } from '@app/llm';
-import { PlatformModule } from '@app/platform';
+import { AppConfigModule, PlatformModule } from '@app/platform';
 import { accessScopeOf, RetrievalModule } from '@app/retrieval';
 import { indexGeneration } from '../../../test/e2e/support/index-generation';
 import { createMigratedDatabase } from '../../../test/e2e/support/own-database';
@@ -50,7 +50,7 @@ describe('the reading rule and its compiled forms admit the same pairs', () => {
     const databaseUrl = await createMigratedDatabase('access_rule');
     useTestEnvironment({ DATABASE_URL: databaseUrl, CHROMA_COLLECTION: `access_rule_${randomUUID().slice(0, 8)}`, EMBEDDING_DIMENSION: '64', RETRIEVAL_CACHE_TTL_SECONDS: '0' });
     const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule, LlmModule, RetrievalModule, AccessModule, MikroOrmModule.forFeature([StoredFileSchema])],
+      imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule, AccessModule, MikroOrmModule.forFeature([StoredFileSchema])],
       providers: [MikroOrmFileRepository],
     }).compile();
     app = await moduleRef.init();

@@ -91,12 +91,15 @@ export class SsoController {
     });
   }
 
-  /** Runs the step; a refusal becomes the page (or, asked for JSON, the error shape through the filter). */
+  /**
+   * Runs the step; a refusal becomes the page for a browser (which asks for HTML by name), and
+   * the error shape through the filter for any other client, one that names no type included.
+   */
   private async answer(request: Request, response: Response, step: () => Promise<void>) {
     try {
       await step();
     } catch (error) {
-      if (!(error instanceof DomainError) || request.accepts(['html', 'json']) === 'json') throw error;
+      if (!(error instanceof DomainError) || request.accepts(['json', 'html']) !== 'html') throw error;
       const status = statusByErrorKind[error.kind];
       const requestId = String((request as Request & { id?: unknown }).id ?? '');
       response.status(status).type('html').send(refusalPage(error, status, requestId, { retry: LOGIN_URL, home: WEB_APP }));

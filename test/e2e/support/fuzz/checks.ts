@@ -43,8 +43,12 @@ export function sentRequestId(headers: Record<string, string | string[]>): strin
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+// Routes a browser navigates to (single sign-on): a refusal asked for as HTML is a page naming its
+// code and request id (docs/api-notes.md); asked for anything else, the error shape.
+const BROWSER_ROUTES = /^\/api\/v1\/auth\/oidc\//;
+
 /** Everything wrong with one answer; empty when it keeps the contract. */
-export function problemsWith(operation: Operation, sentId: string | undefined, answer: Exchange): string[] {
+export function problemsWith(operation: Operation, sentId: string | undefined, answer: Exchange, sentAccept?: string): string[] {
   if (answer.outcome === 'aborted') return [];
   if (answer.outcome === 'no-answer') return [answer.reason];
   const problems: string[] = [];
@@ -60,8 +64,19 @@ export function problemsWith(operation: Operation, sentId: string | undefined, a
   }
   if (STACK_TRACE.test(text)) problems.push('the body carries a stack trace or a server path');
 
-  if (status >= 400) problems.push(...errorBodyProblems(operation, status, headers, text, requestId));
+  const page = BROWSER_ROUTES.test(operation.path) && /^text\/html/.test(sentAccept ?? '') && String(headers['content-type'] ?? '').startsWith('text/html');
+  if (status >= 400 && page) problems.push(...refusalPageProblems(status, text, requestId));
+  else if (status >= 400) problems.push(...errorBodyProblems(operation, status, headers, text, requestId));
   if (answer.events) problems.push(...eventProblems(operation, answer.events, requestId));
+  return problems;
+}
+
+function refusalPageProblems(status: number, text: string, requestId: unknown): string[] {
+  const problems: string[] = [];
+  if (!text.includes(`${status} ${STATUS_CODES[status]}`)) problems.push(`the refusal page does not name ${status}`);
+  if (!/ · code <code>[a-z0-9_]+<\/code>/.test(text)) problems.push('the refusal page names no error code');
+  if (typeof requestId === 'string' && !text.includes(`request <code>${requestId.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</code>`)) problems.push('the refusal page does not carry the request id');
+  if (text.includes(MARKER)) problems.push('the refusal page quotes the request');
   return problems;
 }
 

@@ -81,7 +81,8 @@ export async function fuzzOperation(operation: Operation, target: FuzzTarget, se
     const wire = fuzzCase.toWire(target.sessions, target.tokens);
     const answer = await exchange(target.baseUrl, wire, target.limits);
     stats.record(operation, answer);
-    const problems = problemsWith(operation, sentRequestId(wire.headers), answer);
+    const accept = wire.headers.accept;
+    const problems = problemsWith(operation, sentRequestId(wire.headers), answer, Array.isArray(accept) ? accept.join(', ') : accept);
     if (mayHaveChangedSessions(fuzzCase, answer)) await target.sessions.heal();
     if (problems.length > 0) throw new Error(`${problems.join('; ')}\n${describeAnswer(answer)}`);
   });

@@ -110,7 +110,7 @@ describe('SendMessageHandler', () => {
     slots.refusal = null;
     const turn = await handlerWith(agent).execute(new SendMessage(alice, null, 'granted question', { fileIds: ['f1'] }));
     await readEvents(turn.events);
-    expect(agent.prefetched.map((p) => [p.question, p.scope])).toEqual([['granted question', { readerDepartmentId: 'd1', fileIds: ['f1'] }]]);
+    expect(agent.prefetched.map((p) => [p.question, p.scope])).toEqual([['granted question', { readerDepartmentIds: ['d1', 'hq'], fileIds: ['f1'] }]]);
     expect(agent.runs[0].prefetched).toBe(agent.prefetched[0].searches);
   });
 
