@@ -152,7 +152,7 @@ function UsageReportView({ report, departmentId }: { report: UsageReport; depart
             <dd>{formatCount(totals.outputTokens)}</dd>
           </div>
         </dl>
-        {totals.unmetered > 0 && <p className="muted small">{formatCount(totals.unmetered)} answers carry no token counts (cut short before the model reported them, or a model that reports none).</p>}
+        {totals.unmetered > 0 && <p className="muted small">{formatCount(totals.unmetered)} {totals.unmetered === 1 ? 'answer carries' : 'answers carry'} no token counts (cut short before the model reported them, or a model that reports none).</p>}
         <h3>Answers per day</h3>
         <UsageChart days={days} series={series} label={`Answers per day by how they ended, ${report.from} to ${report.to}. The table below holds the same figures.`} />
       </section>
