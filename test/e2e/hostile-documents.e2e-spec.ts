@@ -10,8 +10,8 @@ import { buildFlateBombPdf } from '../../libs/ingest/src/parsing/__fixtures__/pd
 import { docxBomb } from './support/file-fixtures';
 import { FileStatusLog } from './support/file-status-log';
 import { SseReader } from './support/sse-client';
-import { createSession, startApi, testJwtSecret, type TestUser } from './support/test-app';
-import { buildWorker, WorkerProcess } from './support/worker-process';
+import { createSession, startApi, type TestUser } from './support/test-app';
+import { buildWorker, testWorkerEnv, WorkerProcess } from './support/worker-process';
 
 // Issue 18, items 2, 3 and 5, as a client sees them: uploads through the HTTP API, the compiled
 // worker in a child process (so "it never stopped" means the same process id throughout), and
@@ -46,20 +46,7 @@ describe('hostile documents', () => {
     await app.listen(0, '127.0.0.1');
     apiUrl = `${await app.getUrl()}/api/v1`;
     admin = await createSession(app, 'admin');
-    worker = new WorkerProcess(
-      entry,
-      {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: process.env.DATABASE_URL!,
-        CHROMA_URL: process.env.CHROMA_URL!,
-        REDIS_URL: redis.url,
-        JWT_SECRET: testJwtSecret,
-        ...settings,
-      },
-      path.join(workDir, 'worker.log'),
-    );
+    worker = new WorkerProcess(entry, testWorkerEnv(redis.url, settings), path.join(workDir, 'worker.log'));
     await worker.start();
     workerPid = worker.pid;
   }, 180_000);

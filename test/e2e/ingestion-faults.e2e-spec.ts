@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import type { RunningChild } from '../../scripts/lib/local-stack.mjs';
 import { chunkCopyProblems, statusCounts } from './support/chunk-copies';
 import { FileStatusLog } from './support/file-status-log';
 import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
-import { buildWorker, WorkerProcess } from './support/worker-process';
+import { buildWorker, testWorkerEnv, WorkerProcess } from './support/worker-process';
 
 // The acceptance of issue 3: a worker killed mid-batch and a Redis restarted mid-batch lose
 // nothing and duplicate nothing. The worker is the compiled one in a child process, and Redis
@@ -47,20 +47,7 @@ describe('ingestion under faults', () => {
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
     admin = await createSession(app, 'admin');
-    worker = new WorkerProcess(
-      entry,
-      {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: process.env.DATABASE_URL!,
-        CHROMA_URL: process.env.CHROMA_URL!,
-        REDIS_URL: redis.url,
-        JWT_SECRET: randomBytes(48).toString('base64url'),
-        ...settings,
-      },
-      path.join(workDir, 'worker.log'),
-    );
+    worker = new WorkerProcess(entry, testWorkerEnv(redis.url, settings), path.join(workDir, 'worker.log'));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,24 @@ export async function buildWorker(): Promise<string> {
  * The compiled worker as a real child process, so a test can SIGKILL it the way an OOM kill or
  * a lost node would. Its output goes to a log file that a failed wait quotes.
  */
+/**
+ * A compiled worker's environment on the test stack: the suite's PostgreSQL and Chroma, the
+ * Redis given, a secret the strength check accepts (the worker verifies no token), and the
+ * spec's own settings over those.
+ */
+export function testWorkerEnv(redisUrl: string, settings: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: process.env.DATABASE_URL!,
+    CHROMA_URL: process.env.CHROMA_URL!,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    ...settings,
+  };
+}
+
 export class WorkerProcess {
   private child: ChildProcess | null = null;
   private readonly killOnExit = () => this.child?.kill('SIGKILL');
