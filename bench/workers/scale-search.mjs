@@ -14,7 +14,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 
 const require = createRequire(import.meta.url);
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'libs');
-const { PlatformModule, PreparedQueries } = require(path.join(dist, 'platform/src'));
+const { AppConfigModule, PlatformModule, PreparedQueries } = require(path.join(dist, 'platform/src'));
 const { LlmModule } = require(path.join(dist, 'llm/src'));
 const { RetrievalModule, ChunkSearch, accessScopeOf } = require(path.join(dist, 'retrieval/src'));
 const { FullTextLeg, VectorLeg } = require(path.join(dist, 'retrieval/src/search/search.ports.js'));
@@ -30,7 +30,7 @@ const LEG_LIMIT = 3 * CHAT_LIMIT; // what the search asks each leg for at chat's
 const VECTOR_NEIGHBOURS = 2 * LEG_LIMIT; // the vector leg's unfiltered overfetch
 
 class ScaleSearchModule {}
-Module({ imports: [PlatformModule, LlmModule, RetrievalModule] })(ScaleSearchModule);
+Module({ imports: [AppConfigModule.forRoot(), PlatformModule, LlmModule, RetrievalModule] })(ScaleSearchModule);
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const app = await NestFactory.createApplicationContext(ScaleSearchModule, { logger: ['error', 'warn'] });
