@@ -1,5 +1,5 @@
 export { ConversationsModule } from './conversations.module';
-export { ConversationRepository, MessageRepository } from './conversations.ports';
+export { ConversationRepository, MessageRepository, type BranchOrder } from './conversations.ports';
 export { Conversation } from './domain/conversation';
 export { Message, type AnswerEnding, type AssistantOutcome, type MessageCitation } from './domain/message';
 export { activeBranch, branchBefore } from './domain/message-branches';

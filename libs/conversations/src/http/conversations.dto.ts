@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '@app/platform';
+import type { BranchOrder } from '../conversations.ports';
 
 // Length is checked after trimming by the entity; the DTO only stops absurd bodies early.
 export class CreateConversationRequest {
@@ -15,4 +17,13 @@ export class RenameConversationRequest {
   @IsString()
   @MaxLength(1000)
   title!: string;
+}
+
+const orders: BranchOrder[] = ['newest', 'oldest'];
+
+export class ListMessagesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: orders, default: 'newest', description: 'Start from the newest message of the branch shown (a chat opening at its end) or from its first' })
+  @IsOptional()
+  @IsIn(orders)
+  order: BranchOrder = 'newest';
 }
