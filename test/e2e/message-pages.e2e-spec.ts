@@ -126,6 +126,9 @@ describe('GET /conversations/:id/messages (the shown branch, a page at a time)',
     await http().get(path).query({ cursor: issued }).set(stranger.auth).expect(404);
 
     await http().get(path).query({ order: 'sideways' }).set(owner.auth).expect(400);
+    // API.md's spellings of the two orders.
+    expect((await pageOf('?order=asc&limit=1')).items[0].id).toBe(line[0]);
+    expect((await pageOf('?order=desc&limit=1')).items[0].id).toBe(line.at(-1));
     await http().get(path).query({ limit: '0' }).set(owner.auth).expect(400);
     await http().get(path).query({ limit: '101' }).set(owner.auth).expect(400);
   });
