@@ -25,6 +25,8 @@ export const FIGURES = [
   { key: 'conversations.messages.firstPage.p95Ratio', suite: 'conversations', label: 'p95 at 10,000 messages / p95 at 10', unit: '×', target: { op: '<=', value: 1.5 }, required: true },
   { key: 'conversations.messages.firstPageOldest.p95Ms.10', suite: 'conversations', label: 'first page oldest first (`order=oldest`), 10 messages, p95', unit: 'ms' },
   { key: 'conversations.messages.firstPageOldest.p95Ms.10000', suite: 'conversations', label: 'first page oldest first, 10,000 messages, p95', unit: 'ms' },
+  { key: 'conversations.detail.p95Ms.10', suite: 'conversations', label: 'for contrast, the whole branch in one read (`GET /conversations/:id`), 10 messages, p95', unit: 'ms' },
+  { key: 'conversations.detail.p95Ms.10000', suite: 'conversations', label: 'the whole branch in one read, 10,000 messages, p95', unit: 'ms' },
 
   { key: 'ingest.scifact.docsPerSecond', suite: 'ingest', label: 'SciFact through the API: documents/s', unit: 'docs/s', required: true },
   { key: 'ingest.scifact.chunksPerSecond', suite: 'ingest', label: 'chunks/s', unit: 'chunks/s' },

@@ -8,6 +8,7 @@ import { percentile, round } from '../lib/stats.mjs';
 const CONVERSATION_SIZES = [10, 10_000];
 const WARMUP = 30;
 const SAMPLES = 300;
+const WHOLE_SAMPLES = 20;
 // Long enough that the 10,000 rows are a table PostgreSQL cannot keep in a few pages.
 const FILLER = ' The quick brown fox jumps over the lazy dog.'.repeat(8);
 
@@ -42,6 +43,16 @@ export async function runConversations({ product, api, admin, results, log }) {
     results.set(`conversations.messages.firstPage.p95Ms.${size}`, round(percentile(samples.newest[size], 95)));
     results.set(`conversations.messages.firstPageOldest.p95Ms.${size}`, round(percentile(samples.oldest[size], 95)));
   }
+  // For contrast: the whole branch in one read, as GET /conversations/:id gives it.
+  const whole = Object.fromEntries(CONVERSATION_SIZES.map((size) => [size, []]));
+  for (let i = 0; i < WHOLE_SAMPLES; i++) {
+    for (const size of CONVERSATION_SIZES) {
+      const start = process.hrtime.bigint();
+      await client.get(`/conversations/${ids[size]}`);
+      whole[size].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  for (const size of CONVERSATION_SIZES) results.set(`conversations.detail.p95Ms.${size}`, round(percentile(whole[size], 95)));
   const [small, large] = CONVERSATION_SIZES;
   results.set('conversations.messages.firstPage.p95Ratio', round(percentile(samples.newest[large], 95) / percentile(samples.newest[small], 95), 2));
 }
