@@ -90,7 +90,7 @@ describe('GET /conversations/:id/messages (the shown branch, a page at a time)',
     // An edited 31st message (a sibling of it, written later) and its answer: a new branch.
     const at = new Date(Date.parse('2026-11-20T10:00:00.000Z'));
     const edited = await insertMessage(conversationId, 31, line[29], at, 'message 31, edited');
-    await insertMessage(conversationId, 32, edited, new Date(at.getTime() + 1000), 'message 32, on the edit');
+    const onTheEdit = await insertMessage(conversationId, 32, edited, new Date(at.getTime() + 1000), 'message 32, on the edit');
     const branch = [...seeded().slice(0, 30), 'message 31, edited', 'message 32, on the edit'];
 
     expect((await allPages('newest', 7)).contents).toEqual([...branch].reverse());
@@ -106,6 +106,13 @@ describe('GET /conversations/:id/messages (the shown branch, a page at a time)',
     expect((await allPages('newest', 20)).contents).toEqual(seeded().reverse());
     expect((await allPages('oldest', 20)).contents).toEqual(seeded());
     expect((await pageOf('?limit=1')).items[0].id).toBe(line.at(-1));
+
+    // A version off the branch shown, switched to through the API: the path to it is shown too.
+    await http().post(`/api/v1/conversations/${conversationId}/messages/${onTheEdit}/show`).set(owner.auth).expect(200);
+    expect((await allPages('newest', 20)).contents).toEqual([...branch].reverse());
+    expect((await allPages('oldest', 20)).contents).toEqual(branch);
+    // And back, for the tests after this one.
+    await http().post(`/api/v1/conversations/${conversationId}/messages/${line[30]}/show`).set(owner.auth).expect(200);
   });
 
   it('refuses a cursor it did not issue for this conversation', async () => {
