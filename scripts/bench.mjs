@@ -1,4 +1,4 @@
-// `npm run bench [-- --only floors,http,ingest,retrieval,chat,web,answers]`: boots the product on local
+// `npm run bench [-- --only floors,http,conversations,ingest,retrieval,chat,web,answers]`: boots the product on local
 // defaults in a temp dir, measures it against its anchors and writes bench/results/latest.json
 // and bench/README.md. Exits non-zero when a figure could not be measured. `--only scale` (run on
 // its own, never by default) grows the corpus to 10× SciFact and merges its curve into both.
@@ -18,6 +18,7 @@ import { FIGURES, OPTIONAL_SUITES, SUITES } from '../bench/lib/targets.mjs';
 import { runChatStreams } from '../bench/suites/chat-streams.mjs';
 import { runAnswers } from '../bench/suites/answers.mjs';
 import { runChatTtft } from '../bench/suites/chat-ttft.mjs';
+import { runConversations } from '../bench/suites/conversations.mjs';
 import { runFloors } from '../bench/suites/floors.mjs';
 import { runHttp } from '../bench/suites/http.mjs';
 import { runIngest, setOverhead, timeDirectIngest } from '../bench/suites/ingest.mjs';
@@ -134,6 +135,7 @@ try {
   const context = { product, api, admin, results, log };
 
   if (selected('http')) await measure(keysOf('http'), () => runHttp(context));
+  if (selected('conversations')) await measure(keysOf('conversations'), () => runConversations(context));
   // Before SciFact is uploaded for everyone, so the suite's members read only its organisation;
   // it deletes and purges its documents, so no later suite searches them.
   if (selected('answers')) await measure(keysOf('answers'), () => runAnswers(context));

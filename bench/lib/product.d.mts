@@ -18,6 +18,7 @@ export interface Product {
   startProcess(name: string, script: string, extraEnv?: Record<string, string>): Promise<ProductProcess>;
   startApi(extraEnv?: Record<string, string>): Promise<ProductProcess>;
   startWorker(): Promise<(ProductProcess & { metricsUrl: string }) | null>;
+  ownOrganisation(name: string): Promise<string>;
   stopping: boolean;
   stop(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { freePort, startLocalStack, stopChild } from '../../scripts/lib/local-stack.mjs';
 import { migrateUp } from '../../scripts/lib/migrate.mjs';
 
@@ -96,6 +97,25 @@ export async function startProduct({ log }) {
       await waitUntilReady(metricsUrl, worker.child);
       return { ...worker, metricsUrl };
     },
+    /**
+     * A database of its own on the same PostgreSQL, migrated and seeded with the demo
+     * organisation alone: for an API (`startApi({ DATABASE_URL })`) whose screens nothing else
+     * writes to. Returns its URL.
+     */
+    async ownOrganisation(name) {
+      const server = new pg.Client({ connectionString: env.DATABASE_URL });
+      await server.connect();
+      try {
+        await server.query(`create database ${pg.escapeIdentifier(name)}`);
+      } finally {
+        await server.end();
+      }
+      const url = new URL(env.DATABASE_URL);
+      url.pathname = `/${name}`;
+      await migrateUp(url.toString());
+      seedDemo({ ...env, DATABASE_URL: url.toString() });
+      return url.toString();
+    },
     stopping: false,
     async stop() {
       product.stopping = true;
@@ -107,13 +127,17 @@ export async function startProduct({ log }) {
 
   try {
     await migrateUp(env.DATABASE_URL);
-    const seeded = spawnSync(process.execPath, ['dist/apps/api/src/seed-demo.js'], { cwd: root, env, stdio: 'inherit' });
-    if (seeded.status !== 0) throw new Error('seeding the demo organisation failed');
+    seedDemo(env);
   } catch (error) {
     await product.stop();
     throw error;
   }
   return product;
+}
+
+function seedDemo(env) {
+  const seeded = spawnSync(process.execPath, ['dist/apps/api/src/seed-demo.js'], { cwd: root, env, stdio: 'inherit' });
+  if (seeded.status !== 0) throw new Error('seeding the demo organisation failed');
 }
 
 async function waitUntilReady(url, child, timeoutMs = 60_000) {

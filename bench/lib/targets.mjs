@@ -1,6 +1,6 @@
 // Every figure the issues name, with its unit, anchor and target. `required` figures make the
 // run fail when they cannot be measured; the others are context (e.g. floors' p99).
-export const SUITES = ['floors', 'http', 'ingest', 'retrieval', 'chat', 'web', 'answers'];
+export const SUITES = ['floors', 'http', 'conversations', 'ingest', 'retrieval', 'chat', 'web', 'answers'];
 // Run only when named (`--only scale`): longer than the whole default run (bench/lib/scale-report.mjs).
 export const OPTIONAL_SUITES = ['scale'];
 
@@ -17,6 +17,16 @@ export const FIGURES = [
   { key: 'http.conversationsList.baselineRps', suite: 'http', label: 'bare NestJS + `pg`, same SQL: requests/s', unit: 'req/s' },
   { key: 'http.conversationsList.baselineP99Ms', suite: 'http', label: 'bare NestJS + `pg` p99 latency', unit: 'ms' },
   { key: 'http.conversationsList.ratioToBaseline', suite: 'http', label: 'product rps / baseline rps', unit: '×', target: { op: '>=', value: 0.6 }, required: true },
+
+  { key: 'conversations.messages.firstPage.p50Ms.10', suite: 'conversations', label: 'opening a conversation of 10 messages: first page of `GET /conversations/:id/messages` (newest 20), p50', unit: 'ms' },
+  { key: 'conversations.messages.firstPage.p95Ms.10', suite: 'conversations', label: 'the same, p95', unit: 'ms', required: true },
+  { key: 'conversations.messages.firstPage.p50Ms.10000', suite: 'conversations', label: 'opening a conversation of 10,000 messages, same run, alternating: p50', unit: 'ms' },
+  { key: 'conversations.messages.firstPage.p95Ms.10000', suite: 'conversations', label: 'the same, p95', unit: 'ms', required: true },
+  { key: 'conversations.messages.firstPage.p95Ratio', suite: 'conversations', label: 'p95 at 10,000 messages / p95 at 10', unit: '×', target: { op: '<=', value: 1.5 }, required: true },
+  { key: 'conversations.messages.firstPageOldest.p95Ms.10', suite: 'conversations', label: 'first page oldest first (`order=oldest`), 10 messages, p95', unit: 'ms' },
+  { key: 'conversations.messages.firstPageOldest.p95Ms.10000', suite: 'conversations', label: 'first page oldest first, 10,000 messages, p95', unit: 'ms' },
+  { key: 'conversations.detail.p95Ms.10', suite: 'conversations', label: 'for contrast, the whole branch in one read (`GET /conversations/:id`), 10 messages, p95', unit: 'ms' },
+  { key: 'conversations.detail.p95Ms.10000', suite: 'conversations', label: 'the whole branch in one read, 10,000 messages, p95', unit: 'ms' },
 
   { key: 'ingest.scifact.docsPerSecond', suite: 'ingest', label: 'SciFact through the API: documents/s', unit: 'docs/s', required: true },
   { key: 'ingest.scifact.chunksPerSecond', suite: 'ingest', label: 'chunks/s', unit: 'chunks/s' },

@@ -102,8 +102,9 @@ describe('admin reports: feedback and usage', () => {
     for (const [index, [id, role, status, usage]] of rows.entries()) {
       const created = new Date(Date.parse(at) + Math.floor(index / 2) * 60_000).toISOString();
       await sql(
-        `insert into messages (id, conversation_id, role, content, status, usage, ending, created_at, updated_at, selected_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
-        [id, conversation, role, `${role} ${index}`, status, usage, role === 'assistant' ? status : null, created, created, created],
+        // One line, each message following the one before, as chat writes them.
+        `insert into messages (id, conversation_id, role, content, status, usage, ending, created_at, updated_at, selected_at, parent_id) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)`,
+        [id, conversation, role, `${role} ${index}`, status, usage, role === 'assistant' ? status : null, created, created, created, rows[index - 1]?.[0] ?? null],
       );
     }
     await sql(`insert into message_feedback (message_id, user_id, rating, comment, created_at, updated_at) values (?, ?, 'down', 'It broke', ?, ?)`, [pastFailedId, bob.id, at, at]);

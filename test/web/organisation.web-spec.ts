@@ -38,7 +38,6 @@ test.describe('organisation', () => {
     await expect(changed).toContainText('Administrator');
     await expect(changed).toContainText('Engineering');
     await expectAccessible(page, 'organisation');
-    await saveScreenshot(page, 'users', { fullPage: true });
 
     // Dana is signed in elsewhere when the account is disabled: her next step shows why she is out.
     const dana = await browser.newPage();
@@ -60,6 +59,27 @@ test.describe('organisation', () => {
     await expect(changed).toContainText('Active');
     await signIn(dana, email, password);
     await dana.close();
+  });
+
+  test('the People screen of the demo organisation, for the README', async ({ page }) => {
+    // On an API with a database of its own: the shared one holds every other spec's departments.
+    const origin = product.screenshotsUrl;
+    await signIn(page, product.admin.email, product.admin.password, origin);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    const departments = page.getByRole('region', { name: 'Departments' });
+    await departments.getByLabel('Name').fill('Platform');
+    await departments.getByLabel('Inside').selectOption({ label: 'Engineering' });
+    await departments.getByRole('button', { name: 'Create department' }).click();
+    await expect(departments.getByRole('listitem').filter({ hasText: /^Platform$/ })).toBeVisible();
+    const people = page.getByRole('region', { name: 'People' });
+    await people.getByLabel('Email address').fill('dana@example.org');
+    await people.getByLabel('Display name').fill('Dana (Platform)');
+    await people.getByLabel('Initial password').fill('a long enough password');
+    await people.getByLabel('Department').selectOption({ label: 'Platform' });
+    await people.getByRole('button', { name: 'Create account' }).click();
+    await expect(people.getByRole('row', { name: /Dana \(Platform\)/ })).toContainText('Active');
+    await expect(page.getByText(/Shelf \d/)).toHaveCount(0);
+    await saveScreenshot(page, 'users', { fullPage: true });
   });
 
   test('a member has no Organisation screen', async ({ page }) => {

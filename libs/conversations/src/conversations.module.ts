@@ -11,6 +11,7 @@ import { MikroOrmConversationRepository } from './persistence/mikro-orm-conversa
 import { MikroOrmMessageRepository } from './persistence/mikro-orm-message.repository';
 import { GetConversationHandler } from './queries/get-conversation/get-conversation.handler';
 import { ListConversationsHandler } from './queries/list-conversations/list-conversations.handler';
+import { ListMessagesHandler } from './queries/list-messages/list-messages.handler';
 
 @Module({
   imports: [MikroOrmModule.forFeature([ConversationSchema, MessageSchema])],
@@ -24,6 +25,7 @@ import { ListConversationsHandler } from './queries/list-conversations/list-conv
     ShowMessageVersionHandler,
     ListConversationsHandler,
     GetConversationHandler,
+    ListMessagesHandler,
   ],
   exports: [ConversationRepository, MessageRepository],
 })

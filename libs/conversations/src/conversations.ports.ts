@@ -1,6 +1,10 @@
 import type { Cursor } from '@app/kernel';
 import type { Conversation } from './domain/conversation';
 import type { AssistantOutcome, Message } from './domain/message';
+import type { BranchMessage } from './domain/message-branches';
+
+/** Which end of the branch a page starts from: its last message or its first. */
+export type BranchOrder = 'newest' | 'oldest';
 
 export interface ConversationSummary {
   id: string;
@@ -25,13 +29,30 @@ export abstract class ConversationRepository {
 export abstract class MessageRepository {
   /** Oldest first. */
   abstract listOf(conversationId: string): Promise<Message[]>;
-  /** The last `limit` messages, oldest first. */
-  abstract recentOf(conversationId: string, limit: number): Promise<Message[]>;
+  /**
+   * Up to `limit` messages (null: all) of the branch shown, in `order`, each with its versions;
+   * after `after` (a message of the conversation, a previous page's last) the page goes on along
+   * that message's branch. Reads only the messages it returns, however long the conversation.
+   */
+  abstract branchPage(conversationId: string, order: BranchOrder, after: string | null, limit: number | null): Promise<BranchMessage[]>;
+  /** The last message of the branch shown, which the next question follows; null when there is none. */
+  abstract shownTip(conversationId: string): Promise<Message | null>;
+  /**
+   * This message and those before it on its branch, newest first, until the text a history
+   * keeps (answers neither failed nor streaming, nothing blank) passes `maxChars`: whatever a
+   * history of that size can hold, without reading the rest of the conversation.
+   */
+  abstract lineage(messageId: string, maxChars: number): Promise<Message[]>;
+  /** Whether an answer to this question is still being written. */
+  abstract hasStreamingAnswer(questionId: string): Promise<boolean>;
   /** An assistant message in a conversation the user owns; null otherwise. */
   abstract findOwnedAnswer(messageId: string, userId: string): Promise<Message | null>;
   /** A message of either role in a conversation the user owns; null otherwise. */
   abstract findOwned(messageId: string, userId: string): Promise<Message | null>;
-  /** Makes this version the one shown among its siblings (its `selectedAt` becomes `now`). */
+  /**
+   * Shows this version and the path to it: it and every message before it that has other
+   * versions are chosen at `now`, so the version chosen last is always on the shown branch.
+   */
   abstract choose(messageId: string, now: Date): Promise<void>;
   /** Stores the answer streamed so far; a no-op once the message is no longer streaming. */
   abstract saveProgress(messageId: string, content: string, now: Date): Promise<void>;

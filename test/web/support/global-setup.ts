@@ -15,6 +15,8 @@ export type ProductInfo = {
   admin: { email: string; password: string };
   memberPassword: string;
   documents: Awaited<ReturnType<typeof seedDocuments>>;
+  /** An API process on a database of its own holding the demo organisation alone, for README screenshots. */
+  screenshotsUrl: string;
   /** A third API process on the same data with single sign-on on and password login off (the admin is break-glass). */
   sso: { baseUrl: string; providerName: string; account: { email: string; name: string } };
 };
@@ -38,6 +40,9 @@ export default async function globalSetup(_config: FullConfig) {
     // back (so two tabs refreshing with one cookie would sign the person out), and one chat a
     // minute per person.
     const strict = await product.startApi({ REFRESH_REUSE_GRACE_SECONDS: '0', CHAT_RATE_LIMIT_PER_MINUTE: '1' });
+    // The README's screenshots of the organisation show the demo organisation, not whatever the
+    // other specs have added to the shared one by then.
+    const screenshots = await product.startApi({ DATABASE_URL: await product.ownOrganisation('web_screenshots'), CHROMA_COLLECTION: 'web_screenshots' });
     // A real OpenID provider in this process (it lives as long as the run), and an API that uses it.
     const { freePort } = await import('../../../scripts/lib/local-stack.mjs');
     const ssoPort = await freePort();
@@ -63,6 +68,7 @@ export default async function globalSetup(_config: FullConfig) {
       baseUrl: origin,
       shortSessionUrl: `http://127.0.0.1:${shortSession.port}`,
       strictUrl: `http://127.0.0.1:${strict.port}`,
+      screenshotsUrl: `http://127.0.0.1:${screenshots.port}`,
       admin: { email: SEED.adminEmail, password: SEED.adminPassword },
       memberPassword: SEED.memberPassword,
       documents,

@@ -1,8 +1,18 @@
 import type { ConversationTurn } from '../agent/answer-graph.deps';
 
+const CHARACTERS_PER_TOKEN = 4;
+
 /** A rough token count (about four characters a token in English), enough to bound a prompt. */
 function estimatedTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+  return Math.ceil(text.length / CHARACTERS_PER_TOKEN);
+}
+
+/**
+ * How many characters of history to read for a bound of `maxTokens`: once the turns read hold
+ * more text than this, their estimate is past the bound too, so nothing older can be kept.
+ */
+export function historyCharacterBound(maxTokens: number): number {
+  return maxTokens * CHARACTERS_PER_TOKEN;
 }
 
 /**

@@ -19,6 +19,11 @@ const chosenLast = (a: Message, b: Message) => a.selectedAt.getTime() - b.select
  * on under it. Messages on other branches are kept, only not on this path.
  */
 export function activeBranch(messages: readonly Message[]): BranchMessage[] {
+  return shownBranchUnder(messages, null);
+}
+
+/** The shown branch under a message (null: the whole branch), its first message first. */
+export function shownBranchUnder(messages: readonly Message[], under: string | null): BranchMessage[] {
   const children = new Map<string | null, Message[]>();
   const ids = new Set(messages.map((message) => message.id));
   for (const message of messages) {
@@ -28,7 +33,7 @@ export function activeBranch(messages: readonly Message[]): BranchMessage[] {
   }
   const branch: BranchMessage[] = [];
   const seen = new Set<string>();
-  let parent: string | null = null;
+  let parent: string | null = under;
   for (;;) {
     const siblings: Message[] = [...(children.get(parent) ?? [])].sort(oldestFirst);
     if (siblings.length === 0) return branch;
@@ -38,6 +43,12 @@ export function activeBranch(messages: readonly Message[]): BranchMessage[] {
     branch.push({ message: shown, siblingIds: siblings.map((sibling) => sibling.id), siblingIndex: siblings.indexOf(shown) + 1 });
     parent = shown.id;
   }
+}
+
+/** A message with where it stands among its versions. */
+export function withVersions(messages: readonly Message[], message: Message): BranchMessage {
+  const siblings = messages.filter((other) => other.parentId === message.parentId).sort(oldestFirst);
+  return { message, siblingIds: siblings.map((sibling) => sibling.id), siblingIndex: siblings.indexOf(message) + 1 };
 }
 
 /** The shown branch up to (not including) this message: what came before it, for the model. */

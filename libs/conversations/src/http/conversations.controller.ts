@@ -9,15 +9,17 @@ import { RenameConversation } from '../commands/rename-conversation/rename-conve
 import { ShowMessageVersion } from '../commands/show-message-version/show-message-version.command';
 import { GetConversation } from '../queries/get-conversation/get-conversation.query';
 import { ListConversations } from '../queries/list-conversations/list-conversations.query';
+import { ListMessages } from '../queries/list-messages/list-messages.query';
 import {
   ConversationDetailView,
   ConversationView,
+  MessageView,
   RenamedConversationView,
   toConversationView,
   toMessageView,
   toSummaryView,
 } from './conversation.views';
-import { CreateConversationRequest, RenameConversationRequest } from './conversations.dto';
+import { CreateConversationRequest, ListMessagesQuery, RenameConversationRequest } from './conversations.dto';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -50,6 +52,17 @@ export class ConversationsController {
   async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ConversationDetailView> {
     const { conversation, messages } = await this.queries.execute(new GetConversation(actor, id));
     return { ...toConversationView(conversation, messages.length), messages: messages.map(toMessageView) };
+  }
+
+  @Get(':id/messages')
+  @ApiOkResponse({
+    type: PageOf(MessageView),
+    description: 'The branch shown, a page at a time: newest first (the default) or oldest first; a cursor goes on along the branch its page was on',
+  })
+  @ApiErrors(400, [404, 'conversation_not_found'])
+  async messages(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ListMessagesQuery): Promise<Page<MessageView>> {
+    const { items, nextCursor } = await this.queries.execute(new ListMessages(actor, id, query.order, query.limit, query.cursor));
+    return { items: items.map(toMessageView), nextCursor };
   }
 
   @Post(':id/messages/:messageId/show')

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MessageRepository } from '../conversations.ports';
+import { PreparedQueries } from '@app/platform';
+import { MessageRepository, type BranchOrder } from '../conversations.ports';
 import { Message, type AssistantOutcome } from '../domain/message';
+import type { BranchMessage } from '../domain/message-branches';
+import { branchPageSql, CHOOSE_PATH_SQL, LINEAGE_SQL, SHOWN_TIP_SQL } from './branch-walk.sql';
+import { messageOf, type MessageRow } from './message-row';
 
 @Injectable()
 export class MikroOrmMessageRepository extends MessageRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: PreparedQueries,
+  ) {
     super();
   }
 
@@ -13,9 +20,27 @@ export class MikroOrmMessageRepository extends MessageRepository {
     return this.em.find(Message, { conversationId }, { orderBy: { createdAt: 'asc', role: 'desc', id: 'asc' }, refresh: true });
   }
 
-  async recentOf(conversationId: string, limit: number) {
-    const newestFirst = await this.em.find(Message, { conversationId }, { orderBy: { createdAt: 'desc', role: 'asc', id: 'desc' }, limit });
-    return newestFirst.reverse();
+  async branchPage(conversationId: string, order: BranchOrder, after: string | null, limit: number | null): Promise<BranchMessage[]> {
+    const { sql, params } = branchPageSql(conversationId, order, after, limit);
+    const rows = await this.sql.rows<MessageRow & { sibling_ids: string[] }>(sql, params);
+    return rows.map((row) => {
+      const siblingIds = row.sibling_ids;
+      return { message: messageOf(row), siblingIds, siblingIndex: siblingIds.indexOf(row.id) + 1 };
+    });
+  }
+
+  async shownTip(conversationId: string) {
+    const [row] = await this.sql.rows<MessageRow>(SHOWN_TIP_SQL, [conversationId]);
+    return row ? messageOf(row) : null;
+  }
+
+  async lineage(messageId: string, maxChars: number) {
+    return (await this.sql.rows<MessageRow>(LINEAGE_SQL, [messageId, maxChars])).map(messageOf);
+  }
+
+  async hasStreamingAnswer(questionId: string) {
+    const rows = await this.sql.rows<{ id: string }>(`select id from messages where parent_id = ? and status = 'streaming' limit 1`, [questionId]);
+    return rows.length > 0;
   }
 
   async findOwnedAnswer(messageId: string, userId: string) {
@@ -32,7 +57,7 @@ export class MikroOrmMessageRepository extends MessageRepository {
   }
 
   async choose(messageId: string, now: Date) {
-    await this.em.nativeUpdate(Message, { id: messageId }, { selectedAt: now });
+    await this.sql.rowCount(CHOOSE_PATH_SQL, [messageId, now, messageId]);
   }
 
   async saveProgress(messageId: string, content: string, now: Date) {

@@ -1,7 +1,8 @@
 import type { Cursor } from '@app/kernel';
-import { ConversationRepository, MessageRepository, type ConversationSummary } from '../conversations.ports';
+import { ConversationRepository, MessageRepository, type BranchOrder, type ConversationSummary } from '../conversations.ports';
 import type { Conversation } from '../domain/conversation';
 import type { AssistantOutcome, Message } from '../domain/message';
+import { activeBranch, branchBefore, shownBranchUnder, withVersions } from '../domain/message-branches';
 
 /** In-memory ports for handler specs; they keep the same ordering rules as the SQL. */
 export class InMemoryConversations extends ConversationRepository {
@@ -48,8 +49,35 @@ class InMemoryMessages extends MessageRepository {
     return this.rows.filter((m) => m.conversationId === conversationId);
   }
 
-  async recentOf(conversationId: string, limit: number) {
-    return (await this.listOf(conversationId)).slice(-limit);
+  async branchPage(conversationId: string, order: BranchOrder, after: string | null, limit: number | null) {
+    const all = await this.listOf(conversationId);
+    let page;
+    if (order === 'oldest') page = shownBranchUnder(all, after);
+    else if (after === null) page = activeBranch(all).reverse();
+    else page = branchBefore(all, after).reverse().map((message) => withVersions(all, message));
+    return limit === null ? page : page.slice(0, limit);
+  }
+
+  async shownTip(conversationId: string) {
+    return activeBranch(await this.listOf(conversationId)).at(-1)?.message ?? null;
+  }
+
+  async lineage(messageId: string, maxChars: number) {
+    const message = this.rows.find((m) => m.id === messageId);
+    if (!message) return [];
+    const newestFirst = [message, ...branchBefore(this.rows, messageId).reverse()];
+    const kept: Message[] = [];
+    let chars = 0;
+    for (const m of newestFirst) {
+      kept.push(m);
+      if ((m.status === 'complete' || m.status === 'interrupted') && m.content.trim()) chars += m.content.length;
+      if (chars > maxChars) break;
+    }
+    return kept;
+  }
+
+  async hasStreamingAnswer(questionId: string) {
+    return this.rows.some((m) => m.parentId === questionId && m.isStreaming());
   }
 
   async findOwnedAnswer(messageId: string, userId: string) {
@@ -64,7 +92,8 @@ class InMemoryMessages extends MessageRepository {
 
   async choose(messageId: string, now: Date) {
     const message = this.rows.find((m) => m.id === messageId);
-    if (message) message.selectedAt = now;
+    if (!message) return;
+    for (const chosen of [message, ...branchBefore(this.rows, messageId)]) chosen.selectedAt = now;
   }
 
   async saveProgress(messageId: string, content: string, now: Date) {

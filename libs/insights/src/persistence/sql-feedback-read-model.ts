@@ -41,14 +41,9 @@ export class SqlFeedbackReadModel extends FeedbackReadModel {
          join conversations c on c.id = a.conversation_id
          join users u on u.id = c.user_id
          join departments d on d.id = u.department_id
-         left join lateral (
-           -- The question is the asker's last message at or before the answer: both rows of a
-           -- turn share one timestamp.
-           select m.content from messages m
-            where m.conversation_id = a.conversation_id and m.role = 'user' and m.created_at <= a.created_at
-            order by m.created_at desc, m.id desc
-            limit 1
-         ) q on true
+         -- The question is the one the answer replies to: its parent. Neither time nor place
+         -- in the conversation says it once answers are regenerated and questions edited.
+         left join messages q on q.id = a.parent_id and q.role = 'user'
         where f.user_id = c.user_id
           and (?::text is null or f.rating = ?::text)
           and (?::timestamptz is null or f.updated_at >= ?::timestamptz)

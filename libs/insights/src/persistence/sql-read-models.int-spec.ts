@@ -35,7 +35,7 @@ describe('admin report read models (PostgreSQL)', () => {
     for (const [index, who] of (['root', 'child', 'sibling'] as const).entries()) {
       const conversation = Conversation.startedBy(randomUUID(), users[who].id, `Question of ${who}`, at(index));
       const question = Message.fromUser(randomUUID(), conversation.id, `Question of ${who}`, at(index));
-      const answer = Message.answerStarting(randomUUID(), conversation.id, at(index));
+      const answer = Message.answerStarting(randomUUID(), conversation.id, at(index), question.id);
       answers[who] = answer.id;
       await inOrmContext(app, () => app.get(ConversationRepository).saveWithMessages(conversation, [question, answer]));
     }
@@ -80,5 +80,39 @@ describe('admin report read models (PostgreSQL)', () => {
     );
     const everyone = await app.get(FeedbackReadModel).list({ scope: { kind: 'organization' }, rating: null, range }, 10, null);
     expect(everyone.map((item) => item.assistantMessageId)).toEqual(expect.arrayContaining([answers.root, answers.child, answers.sibling]));
+  });
+
+  it('gives a regenerated answer, and an answer to an edited question, the question each replies to', async () => {
+    // Another day, so the figures above stay this file's first conversations alone.
+    const day = '2031-05-06';
+    const on = (minute: number) => new Date(Date.parse(`${day}T08:00:00.000Z`) + minute * 60_000);
+    const queries = app.get(PreparedQueries);
+    const conversationId = randomUUID();
+    await queries.rowCount(`insert into conversations (id, user_id, title, created_at, updated_at) values (?, ?, 'Versions', ?, ?)`, [conversationId, users.root.id, on(0), on(0)]);
+    const insert = async (role: 'user' | 'assistant', content: string, parentId: string | null, minute: number) => {
+      const id = randomUUID();
+      await queries.rowCount(
+        `insert into messages (id, conversation_id, role, content, status, ending, created_at, updated_at, selected_at, parent_id) values (?, ?, ?, ?, 'complete', ?, ?, ?, ?, ?)`,
+        [id, conversationId, role, content, role === 'assistant' ? 'complete' : null, on(minute), on(minute), on(minute), parentId],
+      );
+      return id;
+    };
+    // Asked, then edited (a sibling question with its own answer), then the first answer
+    // regenerated: the regenerated answer is newer than the edited question beside it.
+    const asked = await insert('user', 'The question as first asked', null, 0);
+    await insert('assistant', 'The first answer', asked, 0);
+    const edited = await insert('user', 'The question as edited', null, 1);
+    const toEdited = await insert('assistant', 'The answer to the edit', edited, 1);
+    const regenerated = await insert('assistant', 'The regenerated answer', asked, 2);
+    for (const id of [toEdited, regenerated]) {
+      await queries.rowCount(`insert into message_feedback (message_id, user_id, rating, comment, created_at, updated_at) values (?, ?, 'up', null, ?, ?)`, [id, users.root.id, on(3), on(3)]);
+    }
+
+    const dayRange = { start: new Date(`${day}T00:00:00.000Z`), endExclusive: new Date(`2031-05-07T00:00:00.000Z`) };
+    const items = await app.get(FeedbackReadModel).list({ scope: { kind: 'organization' }, rating: 'up', range: dayRange }, 10, null);
+    expect(Object.fromEntries(items.map((item) => [item.answer, item.question]))).toEqual({
+      'The regenerated answer': 'The question as first asked',
+      'The answer to the edit': 'The question as edited',
+    });
   });
 });

@@ -287,6 +287,22 @@ export interface paths {
         patch: operations["ConversationsController_rename"];
         trace?: never;
     };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/messages/{messageId}/show": {
         parameters: {
             query?: never;
@@ -838,6 +854,11 @@ export interface components {
             everywhere: boolean;
             /** @description End this session; without it (and without the refresh_token cookie) every session of the caller ends */
             refreshToken?: string;
+        };
+        MessagePage: {
+            items: components["schemas"]["MessageView"][];
+            /** @description Opaque; pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         MessageView: {
             citations: components["schemas"]["CitationView"][];
@@ -2541,6 +2562,79 @@ export interface operations {
                 };
             };
             /** @description The request is not valid. `code`: `validation_failed`, `invalid_conversation_title` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `conversation_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_messages: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Start from the newest message of the branch shown (a chat opening at its end) or from its first; `desc` and `asc` say the same */
+                order?: "newest" | "oldest" | "desc" | "asc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The branch shown, a page at a time: newest first (the default) or oldest first; a cursor goes on along the branch its page was on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description The request is not valid. `code`: `validation_failed` */
             400: {
                 headers: {
                     [name: string]: unknown;

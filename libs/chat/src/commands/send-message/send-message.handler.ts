@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessDirectory } from '@app/access';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { activeBranch, branchBefore, Conversation, ConversationNotFound, ConversationRepository, Message, MessageNotFound, MessageRepository } from '@app/conversations';
+import { Conversation, ConversationNotFound, ConversationRepository, Message, MessageNotFound, MessageRepository } from '@app/conversations';
 import { DomainError } from '@app/kernel';
 import { accessScopeOf, type AccessScope } from '@app/retrieval';
 import type { AnswerResult, ConversationTurn } from '../../agent/answer-graph.deps';
@@ -12,7 +12,7 @@ import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots } from '../../chat.p
 import { ChatSettings } from '../../chat.settings';
 import { answerEnding, type AnswerEnding, type AnswerRunResult } from '../../domain/answer-ending';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
-import { boundedHistory } from '../../domain/bounded-history';
+import { boundedHistory, historyCharacterBound } from '../../domain/bounded-history';
 import { AnswerStillStreaming, ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
 import { RunningAnswers, type RunningAnswer } from '../../streams/running-answers';
 import { AnswerDraft } from './answer-draft';
@@ -29,11 +29,11 @@ interface PlannedTurn {
   conversation: Conversation;
   question: string;
   userMessageId: string;
-  /** The branch before the question, first message first: the model's history. */
+  /** The branch before the question, newest first, as far back as the history can reach. */
   before: Message[];
   /** The rows to add: the question (unless regenerating) and the answer's row. */
   newRows: Message[];
-  /** A message already stored whose version must be shown again. */
+  /** A message whose path must be shown once the rows are saved (a question answered again, an edited one). */
   chosen?: Message;
 }
 
@@ -90,7 +90,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       await this.conversations.saveWithMessages(turn.conversation, turn.newRows);
       if (turn.chosen) await this.messages.choose(turn.chosen.id, now);
       const ids = { conversationId: turn.conversation.id, userMessageId: turn.userMessageId, assistantMessageId };
-      const history = boundedHistory(historyOf(turn.before), this.settings.historyMaxTokens);
+      const history = boundedHistory(historyOf([...turn.before].reverse()), this.settings.historyMaxTokens);
       return { ids, events: this.start({ ids, userId: actor.userId, question: turn.question, history, scope, prefetched, startedAt, running }) };
     } catch (error) {
       if (slotHeld) await this.slots.release(actor.userId, assistantMessageId).catch(() => undefined);
@@ -107,12 +107,13 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       const found = await this.conversations.findOwned(conversationId, userId);
       if (!found) throw new ConversationNotFound(conversationId);
       conversation = found;
-      before = activeBranch(await this.messages.listOf(conversation.id)).map(({ message: shown }) => shown);
+      const tip = await this.messages.shownTip(conversation.id);
+      before = tip ? await this.lineage(tip.id) : [];
       conversation.recordMessage(message, now);
     } else {
       conversation = Conversation.startedBy(randomUUID(), userId, message, now);
     }
-    const question = Message.fromUser(randomUUID(), conversation.id, message, now, before.at(-1)?.id ?? null);
+    const question = Message.fromUser(randomUUID(), conversation.id, message, now, before[0]?.id ?? null);
     const answer = Message.answerStarting(assistantMessageId, conversation.id, now, question.id);
     return { conversation, question: message, userMessageId: question.id, before, newRows: [question, answer] };
   }
@@ -124,23 +125,30 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     if (!forked || forked.role !== (fork.kind === 'regenerate' ? 'assistant' : 'user')) throw new MessageNotFound(forkedId);
     const conversation = await this.conversations.findOwned(forked.conversationId, userId);
     if (!conversation) throw new MessageNotFound(forkedId);
-    const all = await this.messages.listOf(conversation.id);
     if (fork.kind === 'regenerate') {
       if (forked.isStreaming()) throw new AnswerStillStreaming(forked.id);
-      const question = all.find((candidate) => candidate.id === forked.parentId && candidate.role === 'user');
-      if (!question) throw new MessageNotFound(forkedId);
+      const question = forked.parentId ? await this.messages.findOwned(forked.parentId, userId) : null;
+      if (question?.role !== 'user') throw new MessageNotFound(forkedId);
       conversation.recordMessage(question.content, now);
       const answer = Message.answerStarting(assistantMessageId, conversation.id, now, question.id);
-      // Shown again with its new answer, should another version of it have been chosen since.
-      question.selectedAt = now;
-      return { conversation, question: question.content, userMessageId: question.id, before: branchBefore(all, question.id), newRows: [answer], chosen: question };
+      // Shown again with its new answer (and the path to it), should another version have been chosen since.
+      return { conversation, question: question.content, userMessageId: question.id, before: await this.lineageBefore(question), newRows: [answer], chosen: question };
     }
-    const answering = all.find((candidate) => candidate.parentId === forked.id && candidate.isStreaming());
-    if (answering) throw new AnswerStillStreaming(answering.id);
+    if (await this.messages.hasStreamingAnswer(forked.id)) throw new AnswerStillStreaming(forked.id);
     conversation.recordMessage(message, now);
     const question = Message.fromUser(randomUUID(), conversation.id, message, now, forked.parentId);
     const answer = Message.answerStarting(assistantMessageId, conversation.id, now, question.id);
-    return { conversation, question: message, userMessageId: question.id, before: branchBefore(all, forked.id), newRows: [question, answer] };
+    // The path to the new branch is shown, whichever versions were shown before it.
+    return { conversation, question: message, userMessageId: question.id, before: await this.lineageBefore(forked), newRows: [question, answer], chosen: question };
+  }
+
+  /** A message and those before it, newest first, as far back as the model's history can reach. */
+  private lineage(messageId: string): Promise<Message[]> {
+    return this.messages.lineage(messageId, historyCharacterBound(this.settings.historyMaxTokens));
+  }
+
+  private async lineageBefore(message: Message): Promise<Message[]> {
+    return message.parentId ? this.lineage(message.parentId) : [];
   }
 
   private start(turn: Turn): AsyncIterable<ChatEvent> {

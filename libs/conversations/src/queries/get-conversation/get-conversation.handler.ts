@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ConversationNotFound } from '../../domain/conversation-errors';
 import { ConversationRepository, MessageRepository } from '../../conversations.ports';
-import { activeBranch } from '../../domain/message-branches';
 import { GetConversation } from './get-conversation.query';
 
 @QueryHandler(GetConversation)
@@ -14,6 +13,6 @@ export class GetConversationHandler implements IQueryHandler<GetConversation> {
   async execute({ actor, conversationId }: GetConversation) {
     const conversation = await this.conversations.findOwned(conversationId, actor.userId);
     if (!conversation) throw new ConversationNotFound(conversationId);
-    return { conversation, messages: activeBranch(await this.messages.listOf(conversation.id)) };
+    return { conversation, messages: await this.messages.branchPage(conversation.id, 'oldest', null, null) };
   }
 }

@@ -59,3 +59,12 @@ export function useDeleteConversation() {
     },
   });
 }
+
+/** Shows another version of a message (and the branch under it); the answer is the conversation as it then reads. */
+export function useShowVersion(conversationId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) => unwrap(api.POST('/api/v1/conversations/{id}/messages/{messageId}/show', { params: { path: { id: conversationId, messageId } } })),
+    onSuccess: (conversation) => queries.setQueryData(conversationKeys.one(conversationId), conversation),
+  });
+}

@@ -3,8 +3,8 @@ import { PlusIcon } from '@/components/icons';
 import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Loading, Notice } from '@/components/notice';
 import { ApiError, describeError } from '@/lib/api/errors';
-import { useConversation } from '../api/conversations';
-import { isLive, useChatTurn } from '../hooks/use-chat-turn';
+import { useConversation, useShowVersion } from '../api/conversations';
+import { isLive, useChatTurn, type Fork } from '../hooks/use-chat-turn';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { ConversationList } from './conversation-list';
@@ -67,13 +67,17 @@ export function ChatPage() {
 
   // Stable while the answer streams, so the composer does not render again for every word.
   const ask = useCallback(
-    (question: string, filters = lastFilters) => {
+    (question: string, filters = lastFilters, fork: Fork | null = null) => {
       if (live) return false;
-      void send(question, conversationId, filters);
+      void send(question, conversationId, filters, fork);
     },
     [live, send, conversationId, lastFilters],
   );
   const onStop = useCallback(() => void stop(), [stop]);
+  const onFork = useCallback((question: string, fork: Fork) => ask(question, lastFilters, fork), [ask, lastFilters]);
+  const onAskAgain = useCallback((question: string, fork: Fork | null) => ask(question, lastFilters, fork), [ask, lastFilters]);
+  const showVersion = useShowVersion(conversationId ?? '');
+  const onShowVersion = useCallback((messageId: string) => showVersion.mutate(messageId), [showVersion]);
 
   const notFound = conversation.error instanceof ApiError && (conversation.error.status === 404 || conversation.error.status === 400);
   return (
@@ -90,7 +94,19 @@ export function ChatPage() {
             </Notice>
           )}
           {!conversationId && !turnHere && <Welcome onPick={(q) => ask(q, undefined)} />}
-          {(conversation.data || turnHere) && <MessageList messages={conversation.data?.messages ?? []} turn={turnHere} stepsByAnswer={stepsByAnswer} onAskAgain={(q) => ask(q)} onDismiss={dismiss} />}
+          {showVersion.isError && <Notice>Could not switch versions. {describeError(showVersion.error)}</Notice>}
+          {(conversation.data || turnHere) && (
+            <MessageList
+              messages={conversation.data?.messages ?? []}
+              turn={turnHere}
+              stepsByAnswer={stepsByAnswer}
+              busy={live || showVersion.isPending}
+              onAskAgain={onAskAgain}
+              onFork={onFork}
+              onShowVersion={onShowVersion}
+              onDismiss={dismiss}
+            />
+          )}
         </div>
         <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
     </>

@@ -1,8 +1,10 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Citation, StoredMessage } from '@/lib/api/types';
 import { Notice } from '@/components/notice';
-import type { Turn } from '../hooks/use-chat-turn';
+import type { Fork, Turn } from '../hooks/use-chat-turn';
 import { Answer } from './answer';
+import { Question, StoredQuestion } from './question';
+import { VersionSwitcher } from './version-switcher';
 
 const STEP_WORDS: Record<string, string> = {
   routing: 'Understanding the question',
@@ -19,23 +21,50 @@ type Props = {
   messages: StoredMessage[];
   turn: Turn | null;
   stepsByAnswer: Record<string, string[]>;
-  onAskAgain: (question: string) => void;
+  /** An answer streams or a version is being switched to: no other turn may start. */
+  busy: boolean;
+  onAskAgain: (question: string, fork: Fork | null) => void;
+  onFork: (question: string, fork: Fork) => void;
+  onShowVersion: (messageId: string) => void;
   onDismiss: () => void;
 };
 
-export function MessageList({ messages, turn, stepsByAnswer, onAskAgain, onDismiss }: Props) {
-  const end = useRef<HTMLDivElement>(null);
+/** The messages before a fork's point stay; from it on, the turn stands in for what is stored. */
+function shownMessages(messages: StoredMessage[], turn: Turn | null): StoredMessage[] {
   const hidden = new Set([turn?.userMessageId, turn?.assistantMessageId].filter(Boolean));
-  const shown = messages.filter((m) => !hidden.has(m.id));
+  const cut = turn?.replacesFrom ? messages.findIndex((m) => m.id === turn.replacesFrom) : -1;
+  return (cut >= 0 ? messages.slice(0, cut) : messages).filter((m) => !hidden.has(m.id));
+}
+
+export function MessageList({ messages, turn, stepsByAnswer, busy, onAskAgain, onFork, onShowVersion, onDismiss }: Props) {
+  const end = useRef<HTMLDivElement>(null);
+  const shown = shownMessages(messages, turn);
   const lastLength = turn?.text.length ?? 0;
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [shown.length, lastLength, turn?.phase]);
 
+  const onEdit = useCallback((message: StoredMessage, text: string) => onFork(text, { kind: 'edit', userMessageId: message.id }), [onFork]);
+  const onRegenerate = useCallback((answer: StoredMessage, question: StoredMessage) => onFork(question.content, { kind: 'regenerate', assistantMessageId: answer.id, questionId: question.id }), [onFork]);
+  const lastId = turn ? null : shown.at(-1)?.id;
+
   return (
     <div className="messages">
-      {shown.map((message) =>
-        message.role === 'user' ? <Question key={message.id} text={message.content} /> : <StoredAnswer key={message.id} message={message} steps={stepsByAnswer[message.id]} />,
+      {shown.map((message, i) =>
+        message.role === 'user' ? (
+          <StoredQuestion key={message.id} message={message} busy={busy} onEdit={onEdit} onShow={onShowVersion} />
+        ) : (
+          <StoredAnswer
+            key={message.id}
+            message={message}
+            question={shown[i - 1]?.role === 'user' ? shown[i - 1] : null}
+            last={message.id === lastId}
+            busy={busy}
+            steps={stepsByAnswer[message.id]}
+            onRegenerate={onRegenerate}
+            onShow={onShowVersion}
+          />
+        ),
       )}
       {turn && <LiveTurn turn={turn} onAskAgain={onAskAgain} onDismiss={onDismiss} />}
       <div ref={end} />
@@ -43,8 +72,20 @@ export function MessageList({ messages, turn, stepsByAnswer, onAskAgain, onDismi
   );
 }
 
-// Memoised, as the stored messages stay the same while the live answer renders once a frame.
-const StoredAnswer = memo(function StoredAnswer({ message, steps }: { message: StoredMessage; steps: string[] | undefined }) {
+type StoredAnswerProps = {
+  message: StoredMessage;
+  /** The question it answers, when shown just before it. */
+  question: StoredMessage | null;
+  /** The last answer of the conversation: the one that can be regenerated. */
+  last: boolean;
+  busy: boolean;
+  steps: string[] | undefined;
+  onRegenerate: (answer: StoredMessage, question: StoredMessage) => void;
+  onShow: (messageId: string) => void;
+};
+
+const StoredAnswer = memo(function StoredAnswer({ message, question, last, busy, steps, onRegenerate, onShow }: StoredAnswerProps) {
+  const canRegenerate = last && question != null && message.status !== 'streaming';
   return (
     <article className="message assistant" aria-label="Answer">
       {steps && <Steps steps={steps} />}
@@ -52,26 +93,25 @@ const StoredAnswer = memo(function StoredAnswer({ message, steps }: { message: S
       {message.status === 'interrupted' && <p className="badge warn">Stopped before the end</p>}
       {message.status === 'failed' && <p className="badge error">This answer failed before it was finished</p>}
       {message.status === 'streaming' && <p className="badge">Still being written…</p>}
+      <div className="message-tools">
+        <VersionSwitcher of="answer" siblingIds={message.siblingIds} index={message.siblingIndex} disabled={busy} onShow={onShow} />
+        {canRegenerate && (
+          <button type="button" className="button ghost small" disabled={busy} onClick={() => onRegenerate(message, question)}>
+            Regenerate
+          </button>
+        )}
+      </div>
     </article>
   );
 });
 const NO_CITATIONS: Citation[] = [];
 
-const Question = memo(function Question({ text }: { text: string }) {
-  return (
-    <div className="message user">
-      <p className="visually-hidden">You asked:</p>
-      <p className="question-text">{text}</p>
-    </div>
-  );
-});
-
-function LiveTurn({ turn, onAskAgain, onDismiss }: { turn: Turn; onAskAgain: (question: string) => void; onDismiss: () => void }) {
+function LiveTurn({ turn, onAskAgain, onDismiss }: { turn: Turn; onAskAgain: (question: string, fork: Fork | null) => void; onDismiss: () => void }) {
   const step = turn.steps.at(-1);
   const working = turn.phase === 'sending' || turn.phase === 'streaming' || turn.phase === 'stopping';
   const askAgain = (
     <span className="notice-actions">
-      <button type="button" className="button small" onClick={() => onAskAgain(turn.question)}>
+      <button type="button" className="button small" onClick={() => onAskAgain(turn.question, turn.fork)}>
         Ask again
       </button>
       <button type="button" className="button ghost small" onClick={onDismiss}>

@@ -4,10 +4,17 @@ import { flushSync } from 'react-dom';
 import { ApiError, describeError } from '@/lib/api/errors';
 import type { ChatEvent, ChatFilters, Citation } from '@/lib/api/types';
 import { readEvents } from '@/lib/sse';
-import { openChatStream, stopGeneration } from '../api/chat';
+import { openChatStream, stopGeneration, type TurnRequest } from '../api/chat';
 import { conversationKeys, loadConversation, refreshConversation } from '../api/conversations';
 
 type TurnPhase = 'sending' | 'streaming' | 'stopping' | 'done' | 'stopped' | 'failed' | 'refused' | 'dropped';
+
+/**
+ * A new version of an earlier turn instead of the next question: a regenerated answer (to the
+ * question `questionId`) or an edited question. The stored messages from that question on give
+ * way to the turn while it streams.
+ */
+export type Fork = { kind: 'regenerate'; assistantMessageId: string; questionId: string } | { kind: 'edit'; userMessageId: string };
 
 /** The question being answered right now, as the stream tells it. */
 export type Turn = {
@@ -17,6 +24,9 @@ export type Turn = {
   conversationId: string | null;
   /** Asked without a conversation: the server creates one and names it in `meta`. */
   startsConversation: boolean;
+  /** The stored message from which the turn takes the place of what is stored, for a fork. */
+  replacesFrom: string | null;
+  fork: Fork | null;
   userMessageId: string | null;
   assistantMessageId: string | null;
   text: string;
@@ -58,13 +68,14 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
   useEffect(() => () => abort.current?.abort(), []);
 
   const send = useCallback(
-    async (question: string, conversationId: string | null, filters?: ChatFilters) => {
+    async (question: string, conversationId: string | null, filters?: ChatFilters, fork: Fork | null = null) => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
       const key = ++keys.current;
       const update = (change: (t: Turn) => Partial<Turn>) => setTurn((t) => (t && t.key === key ? { ...t, ...change(t) } : t));
-      setTurn({ key, question, filters, conversationId, startsConversation: !conversationId, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
+      const replacesFrom = fork ? (fork.kind === 'regenerate' ? fork.questionId : fork.userMessageId) : null;
+      setTurn({ key, question, filters, conversationId, startsConversation: !conversationId, replacesFrom, fork, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
 
       let finished = false;
       let current = conversationId;
@@ -98,7 +109,7 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
         if (!conversationId && current) void loadConversation(queries, current);
       };
       try {
-        const response = await openChatStream({ message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}) }, controller.signal);
+        const response = await openChatStream(requestOf(question, conversationId, filters, fork), controller.signal);
         for await (const message of readEvents(response)) {
           const event = message as ChatEvent;
           if (event.event === 'token') {
@@ -172,6 +183,12 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
   const dismiss = useCallback(() => setTurn((t) => (isLive(t) ? t : null)), []);
 
   return { turn, send, stop, dismiss, stepsByAnswer };
+}
+
+function requestOf(question: string, conversationId: string | null, filters: ChatFilters | undefined, fork: Fork | null): TurnRequest {
+  if (fork?.kind === 'regenerate') return { kind: 'regenerate', assistantMessageId: fork.assistantMessageId, filters };
+  if (fork?.kind === 'edit') return { kind: 'edit', userMessageId: fork.userMessageId, message: question, filters };
+  return { kind: 'ask', body: { message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}) } };
 }
 
 function errorEventText(code: string, message: string): string {

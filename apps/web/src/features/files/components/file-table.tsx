@@ -3,6 +3,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { formatBytes, formatWhen } from '@/components/format';
 import { FileIcon } from '@/components/icons';
 import { Loading, Notice } from '@/components/notice';
+import { departmentOptions, SelectField } from '@/components/select-field';
 import { describeError } from '@/lib/api/errors';
 import type { Department, FileRecord, FileStatus as Status } from '@/lib/api/types';
 import { useDeleteFile, useFiles, useReindexFile, type FileFilters } from '../api/files';
@@ -30,27 +31,13 @@ export function FileTable({ departments, manage }: { departments: Department[]; 
     <section className="card" aria-labelledby="files-title">
       <h2 id="files-title">Documents</h2>
       <div className="filters">
-        <label className="field">
-          <span>Status</span>
-          <select value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as Status | undefined })}>
-            {STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Department</span>
-          <select value={filters.departmentId ?? ''} onChange={(e) => setFilters({ ...filters, departmentId: e.target.value || undefined })}>
-            <option value="">All I can see</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Status" options={STATUSES} value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as Status | undefined })} />
+        <SelectField
+          label="Department"
+          options={[{ value: '', label: 'All I can see' }, ...departmentOptions(departments)]}
+          value={filters.departmentId ?? ''}
+          onChange={(e) => setFilters({ ...filters, departmentId: e.target.value || undefined })}
+        />
       </div>
       {reindex.isError && <Notice>Could not reindex: {describeError(reindex.error)}</Notice>}
       {remove.isError && <Notice>Could not delete: {describeError(remove.error)}</Notice>}

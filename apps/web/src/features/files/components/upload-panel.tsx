@@ -1,9 +1,16 @@
 import { useId, useState, type DragEvent } from 'react';
 import { formatBytes } from '@/components/format';
 import { UploadIcon } from '@/components/icons';
+import { departmentOptions, SelectField } from '@/components/select-field';
 import type { Department } from '@/lib/api/types';
 import { useUploads, type UploadItem } from '../hooks/use-uploads';
 import { FileStatus } from './file-status';
+
+type Visibility = 'department' | 'organization';
+const VISIBILITIES: Array<{ value: Visibility; label: string }> = [
+  { value: 'department', label: 'The department and those below it' },
+  { value: 'organization', label: 'Everyone in the organisation' },
+];
 
 const ACCEPT = '.pdf,.docx,.md,.markdown,.txt,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain,text/html';
 
@@ -11,7 +18,7 @@ const ACCEPT = '.pdf,.docx,.md,.markdown,.txt,.html,.htm,application/pdf,applica
 export function UploadPanel({ departments, defaultDepartmentId }: { departments: Department[]; defaultDepartmentId: string }) {
   const { items, start, clearFinished } = useUploads();
   const [departmentId, setDepartmentId] = useState(defaultDepartmentId);
-  const [visibility, setVisibility] = useState<'department' | 'organization'>('department');
+  const [visibility, setVisibility] = useState<Visibility>('department');
   const [over, setOver] = useState(false);
   const inputId = useId();
 
@@ -28,23 +35,8 @@ export function UploadPanel({ departments, defaultDepartmentId }: { departments:
     <section className="card" aria-labelledby="upload-title">
       <h2 id="upload-title">Add documents</h2>
       <div className="upload-options">
-        <label className="field">
-          <span>Department</span>
-          <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Who can read them</span>
-          <select value={visibility} onChange={(e) => setVisibility(e.target.value as 'department' | 'organization')}>
-            <option value="department">The department and those below it</option>
-            <option value="organization">Everyone in the organisation</option>
-          </select>
-        </label>
+        <SelectField label="Department" options={departmentOptions(departments)} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} />
+        <SelectField label="Who can read them" options={VISIBILITIES} value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)} />
       </div>
       <div
         className={`dropzone${over ? ' over' : ''}`}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatWhen } from '@/components/format';
 import { Markdown } from '@/components/markdown';
 import { Loading, Notice } from '@/components/notice';
+import { SelectField } from '@/components/select-field';
 import { describeError } from '@/lib/api/errors';
 import type { RatedAnswer } from '@/lib/api/types';
 import { useFeedback, type FeedbackFilters } from '../api/insights';
@@ -32,16 +33,7 @@ export function FeedbackPage() {
       <section className="card" aria-labelledby="feedback-title">
         <h2 id="feedback-title">Rated answers</h2>
         <div className="filters">
-          <label className="field">
-            <span>Rating</span>
-            <select value={filters.rating ?? ''} onChange={(e) => set({ rating: (e.target.value || undefined) as FeedbackFilters['rating'] })}>
-              {RATINGS.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Rating" options={RATINGS} value={filters.rating ?? ''} onChange={(e) => set({ rating: (e.target.value || undefined) as FeedbackFilters['rating'] })} />
           <label className="field">
             <span>Rated from</span>
             <input type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => set({ from: e.target.value || undefined })} />

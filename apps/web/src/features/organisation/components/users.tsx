@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Loading, Notice } from '@/components/notice';
+import { departmentOptions, SelectField } from '@/components/select-field';
 import { describeError } from '@/lib/api/errors';
 import type { Department, Role, UserRecord } from '@/lib/api/types';
 import { useCurrentUser } from '@/lib/auth/use-session';
@@ -143,26 +144,8 @@ function EditUser({ user, departments, roles, self, onDone }: { user: UserRecord
           <span>Display name</span>
           <input {...register('displayName', { required: true, maxLength: 100 })} />
         </label>
-        <label className="field">
-          <span>Role</span>
-          <select aria-label="Role" {...register('role')} disabled={self} title={self ? 'Nobody changes their own role' : undefined}>
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Department</span>
-          <select aria-label="Department" {...register('departmentId')}>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Role" options={roles} {...register('role')} disabled={self} title={self ? 'Nobody changes their own role' : undefined} />
+        <SelectField label="Department" options={departmentOptions(departments)} {...register('departmentId')} />
         <label className="field">
           <span>New password (optional)</span>
           <input type="password" autoComplete="new-password" {...register('password', { minLength: { value: 12, message: 'At least 12 characters.' } })} />
@@ -214,26 +197,8 @@ function CreateUser({ departments, roles }: { departments: Department[]; roles: 
           <input type="password" autoComplete="new-password" {...register('password', { required: 'Set a password.', minLength: { value: 12, message: 'At least 12 characters.' } })} aria-invalid={formState.errors.password ? true : undefined} />
           {formState.errors.password && <span className="field-error">{formState.errors.password.message}</span>}
         </label>
-        <label className="field">
-          <span>Role</span>
-          <select aria-label="Role" {...register('role')}>
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Department</span>
-          <select aria-label="Department" {...register('departmentId')}>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Role" options={roles} {...register('role')} />
+        <SelectField label="Department" options={departmentOptions(departments)} {...register('departmentId')} />
       </div>
       <button type="submit" className="button primary" disabled={create.isPending}>
         Create account
