@@ -34,7 +34,7 @@ export function resultsTable(results, suites) {
   return rows.join('\n');
 }
 
-function machineLine(run) {
+export function machineLine(run) {
   return `${run.date.slice(0, 10)} · commit \`${run.commit}\`${run.uncommittedChanges ? ' (with uncommitted changes in apps/ or libs/)' : ''} · ${run.cores} cores (${run.cpuModel}) · ${run.ramGiB} GiB RAM · Node ${run.node} · ${run.os} · 1-min load average ${run.loadAverage1m.start} at start, ${run.loadAverage1m.end} at end${run.cpuStealPercent == null ? '' : ` · CPU stolen by the hypervisor during the run ${run.cpuStealPercent} %`}`;
 }
 
