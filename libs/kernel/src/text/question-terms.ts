@@ -15,6 +15,7 @@ const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
   pertainym: 0.9,
   synonym: 0.8,
   compound: 0.8,
+  nominalization: 0.8,
   attribute: 0.6,
   similar: 0.6,
   part: 0.6,

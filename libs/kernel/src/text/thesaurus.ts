@@ -13,9 +13,11 @@ import { PARTS_OF_SPEECH, WordNetDatabase, type PartOfSpeech, type Sense, type S
  * - `similar`: an adjective close in meaning ("lengthy" for "long");
  * - `part`: a part of what a noun names ("Saturday" for "weekend");
  * - `compound`: the words of a compound written as one ("roll", "out" for "rollout"), or the
- *   compound of two words written apart ("rollout" for "roll out").
+ *   compound of two words written apart ("rollout" for "roll out");
+ * - `nominalization`: the noun that shares its synset with a verb's gerund, where WordNet derives
+ *   the gerund ("flight" for "fly", through "flying").
  */
-export type Relation = 'synonym' | 'derivation' | 'pertainym' | 'attribute' | 'similar' | 'part' | 'compound';
+export type Relation = 'synonym' | 'derivation' | 'pertainym' | 'attribute' | 'similar' | 'part' | 'compound' | 'nominalization';
 
 export interface RelatedWord {
   word: string;
@@ -31,7 +33,8 @@ export interface ThesaurusOptions {
   maxRelated?: number;
 }
 
-const RELATION_ORDER: readonly Relation[] = ['synonym', 'derivation', 'pertainym', 'attribute', 'similar', 'part', 'compound'];
+// Second-hand relations come last, so they never crowd out a first-hand one.
+const RELATION_ORDER: readonly Relation[] = ['synonym', 'derivation', 'pertainym', 'attribute', 'similar', 'part', 'compound', 'nominalization'];
 const POINTER_RELATIONS: Record<string, Relation> = { '+': 'derivation', '\\': 'pertainym', '=': 'attribute', '&': 'similar', '%p': 'part' };
 // Pointers that hold between particular words (derivations, pertainyms) rather than whole synsets.
 const WORD_POINTERS = new Set(['+', '\\']);
@@ -141,10 +144,14 @@ export class Thesaurus {
     const found = new Map<string, Relation>();
     const senses = this.sensesOf(word);
     const forms = new Set(senses.map(({ lemma }) => lemma));
+    // A second-hand relation is added once every first-hand one is in, so it never takes a word
+    // that a closer relation of a later sense also reaches.
+    const secondHand: string[] = [];
     const add = (candidate: string, relation: Relation) => {
       const lemma = candidate.toLowerCase();
       if (lemma === word || forms.has(lemma) || lemma.includes('_') || found.has(lemma)) return;
-      found.set(lemma, relation);
+      if (relation === 'nominalization') secondHand.push(lemma);
+      else found.set(lemma, relation);
     };
     const common = this.common(senses);
     for (const { lemma, sense } of senses) {
@@ -159,6 +166,7 @@ export class Thesaurus {
     }
     const parts = this.partsOf(word);
     if (parts) for (const part of parts) add(part, 'compound');
+    for (const lemma of secondHand) if (!found.has(lemma)) found.set(lemma, 'nominalization');
     return [...found]
       .map(([lemma, relation]) => ({ word: lemma, relation }))
       .sort((a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation))
@@ -202,7 +210,7 @@ export class Thesaurus {
       add(targetWord, relation);
       // A verb's derivation is often its own gerund ("fly" → "flying"), which matches nothing its
       // forms do not; the noun the gerund shares its synset with names the same thing ("flight").
-      if (pointer.symbol === '+' && targetWord !== lemma && termOf(targetWord) === termOf(lemma)) for (const synonym of target.words) add(synonym, relation);
+      if (pointer.symbol === '+' && targetWord !== lemma && termOf(targetWord) === termOf(lemma)) for (const noun of target.words) add(noun, 'nominalization');
       if (pointer.symbol === '+' && sharesRoot(targetWord, lemma)) this.addSecondDerivations(target, targetWord, lemma, add);
     }
   }
