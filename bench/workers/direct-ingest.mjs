@@ -14,7 +14,11 @@ const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'libs');
 const { AppConfigModule, PlatformModule } = require(path.join(dist, 'platform/src'));
 const { LlmModule, EmbeddingModels } = require(path.join(dist, 'llm/src'));
 const { RetrievalModule, ChunkIndex } = require(path.join(dist, 'retrieval/src'));
-const { parseDocument, sniffDocumentType, chunkDocument, chunkId, embeddingInput } = require(path.join(dist, 'ingest/src'));
+// The ingest pipeline's steps are internal to its module (its index exports only what other
+// modules use), so they are read from their own files.
+const { parseDocument, sniffDocumentType } = require(path.join(dist, 'ingest/src/parsing'));
+const { chunkDocument, chunkId } = require(path.join(dist, 'ingest/src/domain/chunk-document.js'));
+const { embeddingInput } = require(path.join(dist, 'ingest/src/domain/embedding-input.js'));
 
 const EMBEDDING_BATCH_SIZE = 64; // the worker's batch size
 

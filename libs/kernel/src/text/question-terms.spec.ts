@@ -29,6 +29,23 @@ describe('questionTermsOf', () => {
     expect(termsOf('Can I bring my dog to work?').bring.alternatives.has('work')).toBe(false);
   });
 
+  it('lets a passage that states a number answer the word after "how"', () => {
+    const quickly = termsOf('How quickly should reviewers get back to me?').quick;
+    expect(matchOf(quickly, termSetOf('Reviewers respond within one working day.'))).toBeGreaterThan(0);
+    expect(matchOf(quickly, termSetOf('Status pages are updated every 30 minutes.'))).toBeGreaterThan(0);
+    expect(matchOf(quickly, termSetOf('Reviewers respond in the review channel.'))).toBe(0);
+    // Only the word "how" frames asks for a number.
+    expect(matchOf(termsOf('Who reviews pull requests?').review, termSetOf('Two engineers sign off.'))).toBe(0);
+  });
+
+  it('reads a verb and its particle as one word, the particle no topic of its own', () => {
+    const terms = termsOf('How quickly should reviewers get back to me?');
+    expect(Object.keys(terms).sort()).toEqual(['get', 'quick', 'review']);
+    expect(terms.get.weight).toBe(FRAMING_WEIGHT);
+    // "back" is no particle here: "sell back" is no verb WordNet knows.
+    expect(Object.keys(termsOf('How many days of leave can I sell back?'))).toContain('back');
+  });
+
   it('matches nothing for a text without the words', () => {
     expect(matchOf(termsOf('parking for staff').park, termSetOf('The canteen opens at noon.'))).toBe(0);
   });

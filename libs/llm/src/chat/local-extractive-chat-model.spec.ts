@@ -129,6 +129,28 @@ describe('composeExtractiveAnswer choosing sentences', () => {
     expect(answer).toBe('Everyone may work from home up to three days a week [1].');
   });
 
+  it('quotes another file only from a passage that answers the question in the question’s own words', () => {
+    // WordNet relates "business" to "job" and "class" to "family": in other senses than these.
+    const flights = composeExtractiveAnswer('Can I fly business class?', [
+      { n: 1, filename: 'travel-policy.html', headingPath: ['Travel policy', 'Flights'], text: 'Book economy class for flights shorter than six hours.' },
+      { n: 2, filename: 'code-of-conduct.md', text: 'Declare any outside job, investment or family relationship that could conflict with your work.' },
+    ]);
+    expect(flights).toBe('Book economy class for flights shorter than six hours [1].');
+    // The expenses passage holds "spending" and a number, but says nothing of hotels or Paris.
+    const hotels = composeExtractiveAnswer('How much can I spend on a hotel in Paris?', [
+      { n: 1, filename: 'travel-policy.html', text: 'Hotels cost at most 180 euros a night, or 250 euros in Paris.' },
+      { n: 2, filename: 'expenses-guide.txt', text: 'Submit every expense claim within 30 days of spending the money.' },
+    ]);
+    expect(hotels).toBe('Hotels cost at most 180 euros a night, or 250 euros in Paris [1].');
+  });
+
+  it('answers "how quickly" with the passage that gives a time in other words', () => {
+    const answer = composeExtractiveAnswer('How quickly should reviewers get back to me?', [
+      { n: 1, filename: 'code-review-guidelines.docx', headingPath: ['Code review guidelines', 'Turnaround'], text: 'Reviewers respond within one working day.' },
+    ]);
+    expect(answer).toBe('Reviewers respond within one working day [1].');
+  });
+
   it('refuses when passages share only one topic word each with the question', () => {
     const answer = composeExtractiveAnswer('How many approvals does a payments change need?', [
       { n: 1, text: 'Larger refunds need a team lead’s approval.' },

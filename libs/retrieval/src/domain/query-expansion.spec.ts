@@ -15,6 +15,16 @@ describe('expandQuery', () => {
     expect(weights[words.indexOf('paid')]).toBe(1);
   });
 
+  it('searches for no nominalization of a verb', () => {
+    expect(expandQuery('Can I fly business class?', { weight: 0.3, maxWords: 12 }).words).not.toContain('flight');
+  });
+
+  it('searches for no word where the question asks for a number', () => {
+    const { words } = expandQuery('How long are backups kept?', { weight: 0.3, maxWords: 12 });
+    expect(words.length).toBeGreaterThan(0);
+    expect(words).not.toContain('');
+  });
+
   it('keeps at most maxWords and none with a zero weight', () => {
     expect(expandQuery('weekend sick leave home training release', { weight: 0.3, maxWords: 3 }).words).toHaveLength(3);
     expect(expandQuery('weekend', { weight: 0, maxWords: 12 })).toBe(NO_EXPANSION);

@@ -26,6 +26,9 @@ export function expandQuery(query: string, { weight, maxWords, thesaurus }: Quer
   const byWord = new Map<string, number>();
   for (const term of questionTermsOf(query, thesaurus)) {
     for (const { word, kind, factor } of term.alternatives.values()) {
+      // A quantity is no word to search for; a verb's nominalization ("flight" for "fly") helps the
+      // evaluator read a passage, but in the search it found other passages more often than its own.
+      if (!word || kind === 'nominalization') continue;
       const value = (kind === 'inflection' ? 1 : weight * factor) * term.weight;
       if (value > (byWord.get(word) ?? 0)) byWord.set(word, value);
     }
