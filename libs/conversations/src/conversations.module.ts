@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { FilesModule } from '@app/files';
 import { CreateConversationHandler } from './commands/create-conversation/create-conversation.handler';
 import { DeleteConversationHandler } from './commands/delete-conversation/delete-conversation.handler';
 import { RenameConversationHandler } from './commands/rename-conversation/rename-conversation.handler';
@@ -13,7 +14,7 @@ import { GetConversationHandler } from './queries/get-conversation/get-conversat
 import { ListConversationsHandler } from './queries/list-conversations/list-conversations.handler';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([ConversationSchema, MessageSchema])],
+  imports: [MikroOrmModule.forFeature([ConversationSchema, MessageSchema]), FilesModule],
   controllers: [ConversationsController],
   providers: [
     { provide: ConversationRepository, useClass: MikroOrmConversationRepository },

@@ -8,7 +8,9 @@ export interface FileToIngest {
   filename: string;
   type: DocumentType;
   departmentId: string;
-  visibility: 'department' | 'organization';
+  visibility: 'department' | 'organization' | 'conversation';
+  /** An attachment's conversation, which its chunks carry for the access filter; null for the corpus. */
+  conversationId: string | null;
   /** Where the registry keeps the file's bytes; opaque to ingestion. */
   contentKey: string;
   /**

@@ -39,6 +39,7 @@ export class RegistryIngestionFiles extends IngestionFiles {
       type,
       departmentId: file.departmentId,
       visibility: file.visibility,
+      conversationId: file.conversationId,
       contentKey: file.storageKey,
       generation: file.nextGeneration(),
     };

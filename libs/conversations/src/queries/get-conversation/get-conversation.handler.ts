@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ConversationAttachments } from '@app/files';
 import { ConversationNotFound } from '../../domain/conversation-errors';
 import { ConversationRepository, MessageRepository } from '../../conversations.ports';
 import { activeBranch } from '../../domain/message-branches';
@@ -9,11 +10,13 @@ export class GetConversationHandler implements IQueryHandler<GetConversation> {
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
+    private readonly attachments: ConversationAttachments,
   ) {}
 
   async execute({ actor, conversationId }: GetConversation) {
     const conversation = await this.conversations.findOwned(conversationId, actor.userId);
     if (!conversation) throw new ConversationNotFound(conversationId);
-    return { conversation, messages: activeBranch(await this.messages.listOf(conversation.id)) };
+    const [messages, attachments] = await Promise.all([this.messages.listOf(conversation.id), this.attachments.listOf(conversation.id)]);
+    return { conversation, messages: activeBranch(messages), attachments };
   }
 }
