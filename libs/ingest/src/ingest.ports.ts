@@ -11,6 +11,8 @@ export interface FileToIngest {
   visibility: 'department' | 'organization' | 'conversation';
   /** An attachment's conversation, which its chunks carry for the access filter; null for the corpus. */
   conversationId: string | null;
+  /** Who uploaded it: an attachment's vectors carry its owner too. */
+  ownerId: string;
   /** Where the registry keeps the file's bytes; opaque to ingestion. */
   contentKey: string;
   /**

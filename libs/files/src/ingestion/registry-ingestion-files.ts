@@ -40,6 +40,7 @@ export class RegistryIngestionFiles extends IngestionFiles {
       departmentId: file.departmentId,
       visibility: file.visibility,
       conversationId: file.conversationId,
+      ownerId: file.uploadedBy,
       contentKey: file.storageKey,
       generation: file.nextGeneration(),
     };

@@ -7,6 +7,8 @@ export interface IndexedFile {
   visibility: ChunkVisibility;
   /** An attachment's conversation; null (or absent) for the corpus. */
   conversationId?: string | null;
+  /** Who attached it; set with conversationId. */
+  ownerId?: string | null;
 }
 
 /** One chunk ready to index: its text for full text search; its vectors travel beside it, per vector space. */
@@ -28,7 +30,7 @@ export function vectorMetadataOf(file: IndexedFile, chunk: IndexedChunk, generat
     fileId: file.id,
     departmentId: file.departmentId,
     visibility: file.visibility,
-    ...(file.conversationId ? { conversationId: file.conversationId } : {}),
+    ...(file.conversationId ? { conversationId: file.conversationId, ownerId: file.ownerId ?? '' } : {}),
     page: chunk.page ?? NO_PAGE,
     chunkIndex: chunk.index,
     generation,

@@ -15,6 +15,7 @@ interface PendingRow {
   department_id: string;
   visibility: ChunkVisibility;
   conversation_id: string | null;
+  uploaded_by: string;
 }
 
 interface ChunkRow {
@@ -46,7 +47,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
     // Files in id order, as many as fit in maxChunks by their chunk counts (the first always does).
     const files = await connection.execute<PendingRow[]>(
       `with candidates as (
-         select f.id, f.live_generation as generation, f.department_id, f.visibility, f.conversation_id,
+         select f.id, f.live_generation as generation, f.department_id, f.visibility, f.conversation_id, f.uploaded_by,
                 sum(f.chunk_count) over (order by f.id rows unbounded preceding) - f.chunk_count as before
            from files f
           where f.live_generation is not null and f.deleted_at is null and f.id > ?
@@ -54,7 +55,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
           order by f.id
           limit 1000
        )
-       select id, generation, department_id, visibility, conversation_id from candidates where before = 0 or before < ? order by id`,
+       select id, generation, department_id, visibility, conversation_id, uploaded_by from candidates where before = 0 or before < ? order by id`,
       [afterFileId ?? FIRST_ID, spaceId, maxChunks],
     );
     if (files.length === 0) return [];
@@ -67,7 +68,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
     const byFile = new Map<string, ChunkRow[]>();
     for (const chunk of chunks) byFile.set(chunk.file_id, [...(byFile.get(chunk.file_id) ?? []), chunk]);
     return files.map((file) => ({
-      file: { id: file.id, departmentId: file.department_id, visibility: file.visibility, conversationId: file.conversation_id },
+      file: { id: file.id, departmentId: file.department_id, visibility: file.visibility, conversationId: file.conversation_id, ownerId: file.uploaded_by },
       generation: file.generation,
       chunks: (byFile.get(file.id) ?? []).map((chunk) => ({ id: chunk.id, index: chunk.chunk_index, page: chunk.page, headingPath: chunk.heading_path ?? [], text: chunk.text })),
     }));

@@ -10,8 +10,8 @@ export function chromaWhereOf(scope: AccessScope): Clause {
   const readable: Clause[] = [{ visibility: 'organization' }];
   // A reader of no department (an account whose department is gone) reads no department's documents.
   if (scope.readerDepartmentIds.length) readable.push({ $and: [{ visibility: 'department' }, { departmentId: { $in: [...scope.readerDepartmentIds] } }] });
-  // Only attachments carry a conversationId; their owner is checked by PostgreSQL, the authority every vector hit passes.
-  if (scope.conversation) readable.push({ $and: [{ visibility: 'conversation' }, { conversationId: scope.conversation.id }] });
+  // Only attachments carry a conversationId and an ownerId.
+  if (scope.conversation) readable.push({ $and: [{ visibility: 'conversation' }, { conversationId: scope.conversation.id }, { ownerId: scope.conversation.ownerId }] });
   const clauses: Clause[] = [readable.length === 1 ? readable[0] : { $or: readable }];
   if (scope.attachmentsOnly) clauses.push({ visibility: 'conversation' });
   if (scope.fileIds) clauses.push({ fileId: { $in: [...scope.fileIds] } });
