@@ -3,8 +3,10 @@ import { PlusIcon } from '@/components/icons';
 import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Loading, Notice } from '@/components/notice';
 import { ApiError, describeError } from '@/lib/api/errors';
+import { useAttachments } from '../api/attachments';
 import { useConversation } from '../api/conversations';
 import { isLive, useChatTurn } from '../hooks/use-chat-turn';
+import { AttachDropZone, AttachmentList } from './attachments';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { ConversationList } from './conversation-list';
@@ -64,14 +66,18 @@ export function ChatPage() {
 
   const live = isLive(turn);
   const lastFilters = turnHere?.filters;
+  const attached = useAttachments(conversationId);
+  const unasked = attached.data?.unasked;
+  const navigate = useNavigate();
+  const openConversation = useCallback((id: string) => void navigate(`/chat/${id}`), [navigate]);
 
   // Stable while the answer streams, so the composer does not render again for every word.
   const ask = useCallback(
     (question: string, filters = lastFilters) => {
       if (live) return false;
-      void send(question, conversationId, filters);
+      void send(question, conversationId, filters, unasked);
     },
-    [live, send, conversationId, lastFilters],
+    [live, send, conversationId, lastFilters, unasked],
   );
   const onStop = useCallback(() => void stop(), [stop]);
 
@@ -92,7 +98,10 @@ export function ChatPage() {
           {!conversationId && !turnHere && <Welcome onPick={(q) => ask(q, undefined)} />}
           {(conversation.data || turnHere) && <MessageList messages={conversation.data?.messages ?? []} turn={turnHere} stepsByAnswer={stepsByAnswer} onAskAgain={(q) => ask(q)} onDismiss={dismiss} />}
         </div>
-        <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
+        <AttachDropZone conversationId={conversationId} onConversation={openConversation}>
+          <AttachmentList attachments={attached.data?.attachments ?? []} />
+          <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
+        </AttachDropZone>
     </>
   );
 }

@@ -58,7 +58,7 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
   useEffect(() => () => abort.current?.abort(), []);
 
   const send = useCallback(
-    async (question: string, conversationId: string | null, filters?: ChatFilters) => {
+    async (question: string, conversationId: string | null, filters?: ChatFilters, attachmentIds?: string[]) => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
@@ -98,7 +98,7 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
         if (!conversationId && current) void loadConversation(queries, current);
       };
       try {
-        const response = await openChatStream({ message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}) }, controller.signal);
+        const response = await openChatStream({ message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}), ...(attachmentIds?.length ? { attachmentIds } : {}) }, controller.signal);
         for await (const message of readEvents(response)) {
           const event = message as ChatEvent;
           if (event.event === 'token') {
