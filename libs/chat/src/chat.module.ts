@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AccessModule } from '@app/access';
 import { ConversationsModule } from '@app/conversations';
+import { FilesModule } from '@app/files';
 import { PromptLibrary } from '@app/llm';
 import { AppConfig, chatModelChoice, PlatformModule } from '@app/platform';
 import { ChunkSearch, RetrievalModule } from '@app/retrieval';
@@ -15,6 +16,7 @@ import { PrometheusChatMetrics } from './chat.metrics';
 import { AnswerAgent, ChatMetrics, FeedbackRepository, StopSignals, StreamSlots } from './chat.ports';
 import { ChatSettings } from './chat.settings';
 import { GiveFeedbackHandler } from './commands/give-feedback/give-feedback.handler';
+import { ConversationAttachmentScope } from './commands/send-message/conversation-attachment-scope';
 import { SendMessageHandler } from './commands/send-message/send-message.handler';
 import { StopGenerationHandler } from './commands/stop-generation/stop-generation.handler';
 import { ChatController } from './http/chat.controller';
@@ -38,10 +40,10 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
 }
 
 @Module({
-  imports: [PlatformModule, AccessModule, ConversationsModule, RetrievalModule],
+  imports: [PlatformModule, AccessModule, ConversationsModule, RetrievalModule, FilesModule],
   controllers: [ChatController],
   providers: [
-    { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS'), historyMaxTokens: config.get('CHAT_HISTORY_MAX_TOKENS') }) },
+    { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS'), historyMaxTokens: config.get('CHAT_HISTORY_MAX_TOKENS'), attachmentWaitMs: config.get('ATTACHMENT_WAIT_MS') }) },
     { provide: AnswerAgent, inject: [AppConfig, ChunkSearch, BaseChatModel, PromptLibrary], useFactory: answerAgentFor },
     { provide: StreamSlots, useClass: RedisStreamSlots },
     { provide: StopSignals, useClass: RedisStopSignals },
@@ -50,6 +52,7 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
     OrphanedAnswerSweep,
     RunningAnswers,
     SearchWarmUp,
+    ConversationAttachmentScope,
     SendMessageHandler,
     StopGenerationHandler,
     GiveFeedbackHandler,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { FilesModule } from '@app/files';
 import { CreateConversationHandler } from './commands/create-conversation/create-conversation.handler';
 import { DeleteConversationHandler } from './commands/delete-conversation/delete-conversation.handler';
 import { RenameConversationHandler } from './commands/rename-conversation/rename-conversation.handler';
@@ -14,7 +15,7 @@ import { ListConversationsHandler } from './queries/list-conversations/list-conv
 import { ListMessagesHandler } from './queries/list-messages/list-messages.handler';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([ConversationSchema, MessageSchema])],
+  imports: [MikroOrmModule.forFeature([ConversationSchema, MessageSchema]), FilesModule],
   controllers: [ConversationsController],
   providers: [
     { provide: ConversationRepository, useClass: MikroOrmConversationRepository },

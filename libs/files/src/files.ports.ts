@@ -32,6 +32,16 @@ export abstract class FileRepository {
   /** Saves a running file's ingestion state only while the stored row still says `processing`; false otherwise. */
   abstract saveIfProcessing(file: StoredFile): Promise<boolean>;
   abstract remove(id: string): Promise<void>;
+  /** The live attachments of a conversation, oldest first. */
+  abstract attachmentsOf(conversationId: string): Promise<StoredFile[]>;
+  /** How many live attachments the user has, in all their conversations, and their bytes. */
+  abstract attachmentUsageOf(userId: string): Promise<{ count: number; bytes: number }>;
+}
+
+/** Whose a conversation is; the conversations module owns them, the registry only asks. */
+export abstract class ConversationOwners {
+  /** The owner's id; null when there is no such conversation. */
+  abstract ownerOf(conversationId: string): Promise<string | null>;
 }
 
 /** Where uploaded bytes live, under keys the system generates. */

@@ -8,7 +8,11 @@ export interface FileToIngest {
   filename: string;
   type: DocumentType;
   departmentId: string;
-  visibility: 'department' | 'organization';
+  visibility: 'department' | 'organization' | 'conversation';
+  /** An attachment's conversation, which its chunks carry for the access filter; null for the corpus. */
+  conversationId: string | null;
+  /** Who uploaded it: an attachment's vectors carry its owner too. */
+  ownerId: string;
   /** Where the registry keeps the file's bytes; opaque to ingestion. */
   contentKey: string;
   /**

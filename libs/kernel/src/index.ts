@@ -14,6 +14,6 @@ export {
   type Coverage,
 } from './text/question-terms';
 export { DepartmentTree, type TreeNode } from './access/department-tree';
-export { mayRead, readerScopeIn, scopeMayRead, type ReaderScope } from './access/reading-rule';
+export { inConversation, mayRead, readerScopeIn, scopeMayRead, type ReaderConversation, type ReaderScope } from './access/reading-rule';
 export { readingRuleSql } from './access/reading-rule.sql';
 export { ManagementScope } from './access/management-scope';

@@ -4,7 +4,8 @@ import type { PromptLibrary } from '@app/llm';
 import type { RetrievedChunk } from '@app/retrieval';
 import type { AnswerRoute, ChunkEvaluation } from '../domain/agent-decisions.types';
 
-export type AgentStep = 'routing' | 'planning' | 'retrieving' | 'evaluating' | 'refining' | 'web_search' | 'generating';
+/** `reading_attachments`: before the others, while an attachment the question was asked with is still being ingested. */
+export type AgentStep = 'reading_attachments' | 'routing' | 'planning' | 'retrieving' | 'evaluating' | 'refining' | 'web_search' | 'generating';
 
 /** The payload of an SSE `status` event. */
 export interface AgentStatus {

@@ -40,6 +40,14 @@ export class GenerationNotRunning extends DomainError {
   }
 }
 
+/** Not an attachment of this conversation: another's, another conversation's, or none at all. */
+export class AttachmentNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super('attachment_not_found', `Attachment ${id} is not attached to this conversation`);
+  }
+}
+
 /** An answer cannot be regenerated, nor its question edited, while it is still streaming. */
 export class AnswerStillStreaming extends DomainError {
   readonly kind = 'conflict';

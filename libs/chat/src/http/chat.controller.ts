@@ -34,9 +34,9 @@ export class ChatController {
   @SkipThrottle()
   @HttpCode(200)
   @ApiEventStream('SSE, in this order: meta, status…, token…, citations, then done or error; `: ping` comments while idle', chatEvents)
-  @ApiErrors(400, [404, 'conversation_not_found'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
+  @ApiErrors(400, [404, 'conversation_not_found', 'attachment_not_found'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
   async chat(@CurrentActor() actor: Actor, @Body() body: ChatRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
-    await this.stream(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req)), req, res);
+    await this.stream(new SendMessage(actor, body.conversationId ?? null, body.message, body.filters ?? {}, arrivalOf(req), null, body.attachmentIds ?? []), req, res);
   }
 
   @Post(':assistantMessageId/regenerate')

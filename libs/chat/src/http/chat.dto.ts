@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 const MESSAGE_MAX_LENGTH = 8000;
 
@@ -39,6 +39,14 @@ export class ChatRequest {
   @ValidateNested()
   @Type(() => ChatFilters)
   filters?: ChatFilters;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Attachments of this conversation (POST /conversations/{id}/attachments) the question is about: recorded on the message; the answer waits a bounded time for any still being ingested' })
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  attachmentIds?: string[];
 }
 
 export class RegenerateRequest {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CitationView } from '@app/conversations';
 import type { AgentStep, FinishReason } from '../agent/answer-graph.deps';
 
-const steps: AgentStep[] = ['routing', 'planning', 'retrieving', 'evaluating', 'refining', 'web_search', 'generating'];
+const steps: AgentStep[] = ['reading_attachments', 'routing', 'planning', 'retrieving', 'evaluating', 'refining', 'web_search', 'generating'];
 const finishReasons: FinishReason[] = ['stop', 'length', 'stopped'];
 
 // The `data` of each event of the POST /chat stream, in the order API.md gives them.

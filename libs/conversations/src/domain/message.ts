@@ -38,6 +38,9 @@ export interface AssistantOutcome {
 }
 
 export class Message {
+  /** A question's attachments (file ids) it was asked with; none for an answer. */
+  attachmentIds: string[] = [];
+
   constructor(
     readonly id: string,
     readonly conversationId: string,

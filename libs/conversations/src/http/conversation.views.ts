@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FileView } from '@app/files';
 import type { ConversationSummary } from '../conversations.ports';
 import type { Conversation } from '../domain/conversation';
 import type { MessageRole, MessageStatus } from '../domain/message';
@@ -98,11 +99,17 @@ export class MessageView {
 
   @ApiProperty({ type: [String], description: 'The versions’ ids, oldest first (this one among them): switch with POST /conversations/{id}/messages/{messageId}/show' })
   siblingIds!: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The attachments a question was asked with (`attachmentIds` of POST /chat); empty for answers' })
+  attachmentIds!: string[];
 }
 
 export class ConversationDetailView extends ConversationView {
   @ApiProperty({ type: [MessageView], description: 'The branch shown, oldest first; other versions are reached through siblingIds' })
   messages!: MessageView[];
+
+  @ApiProperty({ type: [FileView], description: 'Its attachments, oldest first, with their ingestion status (`visibility: "conversation"`)' })
+  attachments!: FileView[];
 }
 
 export const toConversationView = (conversation: Conversation, messageCount: number): ConversationView => ({
@@ -133,4 +140,5 @@ export const toMessageView = ({ message, siblingIds, siblingIndex }: BranchMessa
   siblingCount: siblingIds.length,
   siblingIndex,
   siblingIds,
+  attachmentIds: message.attachmentIds,
 });

@@ -50,8 +50,8 @@ export class ConversationsController {
   @ApiOkResponse({ type: ConversationDetailView })
   @ApiErrors(400, [404, 'conversation_not_found'])
   async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ConversationDetailView> {
-    const { conversation, messages } = await this.queries.execute(new GetConversation(actor, id));
-    return { ...toConversationView(conversation, messages.length), messages: messages.map(toMessageView) };
+    const { conversation, messages, attachments } = await this.queries.execute(new GetConversation(actor, id));
+    return { ...toConversationView(conversation, messages.length), messages: messages.map(toMessageView), attachments };
   }
 
   @Get(':id/messages')
@@ -84,7 +84,7 @@ export class ConversationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted with its messages' })
+  @ApiNoContentResponse({ description: 'Deleted with its messages and its attachments (bytes, chunks and vectors purged next)' })
   @ApiErrors(400, [404, 'conversation_not_found'])
   async delete(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     await this.commands.execute(new DeleteConversation(actor, id));

@@ -32,5 +32,6 @@ export const MessageSchema = new EntitySchema<Message>({
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
     parentId: { type: 'uuid', nullable: true },
     selectedAt: { type: 'Date', columnType: 'timestamptz' },
+    attachmentIds: { type: 'json', columnType: 'jsonb', default: '[]' },
   },
 });

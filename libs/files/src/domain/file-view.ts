@@ -9,6 +9,8 @@ export interface FileView {
   sha256: string;
   departmentId: string;
   visibility: StoredFile['visibility'];
+  /** An attachment's conversation. */
+  conversationId?: string;
   status: StoredFile['status'];
   stage?: NonNullable<StoredFile['stage']>;
   progress: number;
@@ -32,6 +34,7 @@ export function toFileView(file: StoredFile): FileView {
     sha256: file.sha256,
     departmentId: file.departmentId,
     visibility: file.visibility,
+    ...(file.conversationId ? { conversationId: file.conversationId } : {}),
     status: file.status,
     ...(file.stage ? { stage: file.stage } : {}),
     progress: file.progress,

@@ -71,3 +71,26 @@ export class ReembedNotFound extends DomainError {
     super('reembed_not_found', 'No re-embed has run in this deployment');
   }
 }
+
+/** An attachment goes to a conversation of the caller's; anyone else's is as absent as a missing one. */
+export class AttachmentConversationNotFound extends DomainError {
+  readonly kind = 'not_found';
+  constructor(id: string) {
+    super('conversation_not_found', `Conversation ${id} does not exist`);
+  }
+}
+
+export class AttachmentBytesExceeded extends DomainError {
+  readonly kind = 'too_large';
+  constructor(maxBytes: number) {
+    super('attachment_quota_exceeded', `Your attachments would take more than the ${maxBytes} bytes each person may attach; delete a conversation with attachments first`);
+  }
+}
+
+/** No Retry-After: the limit lasts until the person deletes conversations that hold attachments. */
+export class TooManyAttachments extends DomainError {
+  readonly kind = 'rate_limited';
+  constructor(maxCount: number) {
+    super('too_many_attachments', `You already have the ${maxCount} attachments each person may keep; delete a conversation with attachments first`);
+  }
+}

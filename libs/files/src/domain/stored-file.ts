@@ -1,6 +1,7 @@
 import { ManagementScope, scopeMayRead, type ReaderScope } from '@app/kernel';
 
-export type FileVisibility = 'department' | 'organization';
+/** `conversation`: an attachment, read only by its owner inside its conversation (kernel's reading rule). */
+export type FileVisibility = 'department' | 'organization' | 'conversation';
 export type FileStatus = 'queued' | 'processing' | 'ready' | 'failed';
 export type IngestionStage = 'parsing' | 'chunking' | 'embedding' | 'indexing';
 
@@ -20,6 +21,8 @@ export interface NewFile {
   sha256: string;
   departmentId: string;
   visibility: FileVisibility;
+  /** Set for an attachment, and only then. */
+  conversationId?: string | null;
   storageKey: string;
   uploadedBy: string;
   now: Date;
@@ -45,6 +48,8 @@ export class StoredFile {
   deletedAt: Date | null = null;
   /** The index generation search serves; null until a first ingestion publishes one. Written by retrieval, never by a save here. */
   liveGeneration: number | null = null;
+  /** The conversation an attachment belongs to; null for the corpus. */
+  conversationId: string | null = null;
 
   constructor(
     readonly id: string,
@@ -61,16 +66,25 @@ export class StoredFile {
   ) {}
 
   static register(file: NewFile): StoredFile {
-    return new StoredFile(file.id, file.filename, file.mimeType, file.sizeBytes, file.sha256, file.departmentId, file.visibility, file.storageKey, file.uploadedBy, file.now, file.now);
+    const stored = new StoredFile(file.id, file.filename, file.mimeType, file.sizeBytes, file.sha256, file.departmentId, file.visibility, file.storageKey, file.uploadedBy, file.now, file.now);
+    stored.conversationId = file.conversationId ?? null;
+    return stored;
+  }
+
+  isAttachment(): boolean {
+    return this.visibility === 'conversation';
   }
 
   /**
    * Whoever may read it (the reading rule) sees it, and whoever administers its department:
-   * admins every file, a department admin every file of their subtree.
+   * admins every file, a department admin every file of their subtree. An attachment only by the
+   * rule: nobody administers another person's conversation.
    */
   isVisibleTo(reader: FileReader): boolean {
     if (this.deletedAt) return false;
-    return reader.manages.covers(this.departmentId) || scopeMayRead(reader.reads, this);
+    const placement = { departmentId: this.departmentId, visibility: this.visibility, conversationId: this.conversationId, ownerId: this.uploadedBy };
+    if (this.isAttachment()) return scopeMayRead(reader.reads, placement);
+    return reader.manages.covers(this.departmentId) || scopeMayRead(reader.reads, placement);
   }
 
   isSettled(): boolean {

@@ -4,7 +4,7 @@ import type { FileStatus, FileVisibility, IngestionStage } from '../domain/store
 
 const statuses: FileStatus[] = ['queued', 'processing', 'ready', 'failed'];
 const stages: IngestionStage[] = ['parsing', 'chunking', 'embedding', 'indexing'];
-const visibilities: FileVisibility[] = ['department', 'organization'];
+const visibilities: FileVisibility[] = ['department', 'organization', 'conversation'];
 
 export class FileErrorView {
   @ApiProperty({ example: 'unreadable_document' })
@@ -34,8 +34,11 @@ export class FileView implements FileRecord {
   @ApiProperty({ format: 'uuid' })
   departmentId!: string;
 
-  @ApiProperty({ enum: visibilities })
+  @ApiProperty({ enum: visibilities, description: '`conversation`: an attachment, readable only by its owner inside its conversation' })
   visibility!: FileVisibility;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An attachment’s conversation' })
+  conversationId?: string;
 
   @ApiProperty({ enum: statuses, description: 'queued → processing → ready | failed' })
   status!: FileStatus;

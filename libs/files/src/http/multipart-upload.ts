@@ -26,8 +26,9 @@ type Problem = InvalidUploadField | MalformedUpload;
  * wrong later (a field or second file after it, a body cut short, a client gone) fails that
  * stream instead, and whoever stores it drops what it wrote. Every error of the parser, the
  * request and the file part is handled here: none reaches the process as an unhandled event.
+ * Without `placementFields` (an attachment, placed by its conversation) the file is the only part.
  */
-export function readMultipartUpload(request: Request): Promise<MultipartUpload> {
+export function readMultipartUpload(request: Request, { placementFields = true }: { placementFields?: boolean } = {}): Promise<MultipartUpload> {
   return new Promise((resolve, reject) => {
     const discardRest = () => {
       request.unpipe();
@@ -63,7 +64,9 @@ export function readMultipartUpload(request: Request): Promise<MultipartUpload> 
       if (given.has(name)) return fail(new InvalidUploadField(name, 'must be given once'));
       given.add(name);
       if (info.valueTruncated) return fail(new InvalidUploadField(name, `must be at most ${FIELD_MAX_BYTES} bytes`));
-      if (name === 'departmentId') {
+      if (!placementFields && (name === 'departmentId' || name === 'visibility')) {
+        fail(new InvalidUploadField(name, 'is not a field this endpoint accepts'));
+      } else if (name === 'departmentId') {
         if (!UUID.test(value)) return fail(new InvalidUploadField('departmentId', 'must be a UUID'));
         fields.departmentId = value;
       } else if (name === 'visibility') {

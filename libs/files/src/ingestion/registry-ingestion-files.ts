@@ -39,6 +39,8 @@ export class RegistryIngestionFiles extends IngestionFiles {
       type,
       departmentId: file.departmentId,
       visibility: file.visibility,
+      conversationId: file.conversationId,
+      ownerId: file.uploadedBy,
       contentKey: file.storageKey,
       generation: file.nextGeneration(),
     };

@@ -29,8 +29,21 @@ export class MikroOrmFileRepository extends FileRepository {
     return this.em.findOne(StoredFile, { id }, { refresh: true });
   }
 
+  // Attachments are never duplicates of anything: each is its owner's, in its conversation.
   findLiveBySha256(departmentId: string, sha256: string) {
-    return this.em.findOne(StoredFile, { departmentId, sha256, deletedAt: null });
+    return this.em.findOne(StoredFile, { departmentId, sha256, deletedAt: null, conversationId: null });
+  }
+
+  attachmentsOf(conversationId: string) {
+    return this.em.find(StoredFile, { conversationId, deletedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true });
+  }
+
+  async attachmentUsageOf(userId: string) {
+    const [row] = await this.sql.rows<{ count: string; bytes: string | null }>(
+      `select count(*) as count, sum(size_bytes) as bytes from files where uploaded_by = ? and visibility = 'conversation' and deleted_at is null`,
+      [userId],
+    );
+    return { count: Number(row.count), bytes: Number(row.bytes ?? 0) };
   }
 
   listVisible(reader: FileReader, filter: FileListFilter, limit: number, after: Cursor | null) {
@@ -43,12 +56,11 @@ export class MikroOrmFileRepository extends FileRepository {
       .where({ $and: [{ deletedAt: null }, page, filter.status ? { status: filter.status } : {}, filter.departmentId ? { departmentId: filter.departmentId } : {}] })
       .orderBy({ createdAt: 'desc', id: 'desc' })
       .limit(limit);
-    // StoredFile.isVisibleTo, as SQL: the reading rule, or a department the reader administers.
+    // StoredFile.isVisibleTo, as SQL: the reading rule, or a department the reader administers (never an attachment).
     const managed = reader.manages.departmentIds();
-    if (managed) {
-      const rule = readingRuleSql(reader.reads, { departmentId: 'f.department_id', visibility: 'f.visibility' });
-      qb.andWhere(`(${rule.sql} or f.department_id = any(?::uuid[]))`, [...rule.params, managed].map(asUuidArrayLiteral));
-    }
+    const rule = readingRuleSql(reader.reads, { departmentId: 'f.department_id', visibility: 'f.visibility', conversationId: 'f.conversation_id', ownerId: 'f.uploaded_by' });
+    const administered = managed ? `(f.department_id = any(?::uuid[]) and f.visibility <> 'conversation')` : `f.visibility <> 'conversation'`;
+    qb.andWhere(`(${rule.sql} or ${administered})`, [...rule.params, ...(managed ? [managed] : [])].map(asUuidArrayLiteral));
     return qb.getResultList();
   }
 

@@ -14,6 +14,7 @@ export const StoredFileSchema = new EntitySchema<StoredFile>({
     sha256: { type: 'text' },
     departmentId: { type: 'uuid' },
     visibility: { type: 'text' },
+    conversationId: { type: 'uuid', nullable: true },
     status: { type: 'text' },
     stage: { type: 'text', nullable: true },
     progress: { type: 'float', columnType: 'real' },

@@ -1,5 +1,5 @@
 import { DepartmentTree } from './department-tree';
-import { mayRead, readerScopeIn, scopeMayRead } from './reading-rule';
+import { inConversation, mayRead, readerScopeIn, scopeMayRead } from './reading-rule';
 
 //        eng            people
 //      /     \
@@ -59,5 +59,19 @@ describe('the reading rule', () => {
         expect(scopeMayRead(readerScopeIn(tree, reader), doc(owner))).toBe(mayRead(tree, reader, doc(owner)));
       }
     }
+  });
+
+  it('lets an attachment be read by its owner inside its conversation only', () => {
+    const attachment = { departmentId: 'eng', visibility: 'conversation', conversationId: 'c1', ownerId: 'ann' };
+    const engineer = readerScopeIn(tree, 'eng');
+    expect(scopeMayRead(inConversation(engineer, { id: 'c1', ownerId: 'ann' }), attachment)).toBe(true);
+    expect(scopeMayRead(inConversation(engineer, { id: 'C1', ownerId: 'ANN' }), attachment)).toBe(true);
+    expect(scopeMayRead(engineer, attachment)).toBe(false);
+    expect(scopeMayRead(inConversation(engineer, { id: 'c2', ownerId: 'ann' }), attachment)).toBe(false);
+    expect(scopeMayRead(inConversation(engineer, { id: 'c1', ownerId: 'bob' }), attachment)).toBe(false);
+    expect(mayRead(tree, 'eng', attachment)).toBe(false);
+    expect(mayRead(tree, 'eng', attachment, { id: 'c1', ownerId: 'ann' })).toBe(true);
+    // A chunk's copy names no owner: its conversation decides, and the file's row the owner.
+    expect(scopeMayRead(inConversation(engineer, { id: 'c1', ownerId: 'bob' }), { ...attachment, ownerId: undefined })).toBe(true);
   });
 });

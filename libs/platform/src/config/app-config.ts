@@ -98,6 +98,11 @@ const configSchema = z.object({
 
   STORAGE_DIR: z.string().default('.data/blobs'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  // Each person's attachments over all their conversations: how many (429 past it) and how many bytes (413).
+  ATTACHMENT_MAX_FILES_PER_USER: z.coerce.number().int().positive().default(20),
+  ATTACHMENT_MAX_BYTES_PER_USER: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  // How long an answer waits for an attachment it was asked with to finish ingesting.
+  ATTACHMENT_WAIT_MS: z.coerce.number().int().nonnegative().default(30_000),
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(16),
   INGEST_JOB_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60_000),
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(4),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig, PreparedQueries } from '@app/platform';
-import { NO_PAGE, type IndexedChunk, type IndexedFile } from '../domain/indexed-chunk';
+import { vectorMetadataOf, type IndexedChunk, type IndexedFile } from '../domain/indexed-chunk';
 import type { VectorSpaceInfo } from '../domain/vector-space';
 import { ChromaCollections, isNotFound, VECTOR_WRITE_BATCH } from './chroma-collections';
 import type { ChromaRecord } from './chroma-records-endpoint';
@@ -121,7 +121,7 @@ export class PostgresChromaChunkIndex extends ChunkIndex {
     const records: ChromaRecord[] = chunks.map((chunk, i) => ({
       id: chunk.id,
       embedding: vectors[i],
-      metadata: { fileId: file.id, departmentId: file.departmentId, visibility: file.visibility, page: chunk.page ?? NO_PAGE, chunkIndex: chunk.index, generation },
+      metadata: vectorMetadataOf(file, chunk, generation),
     }));
     const batches: Array<Promise<void>> = [];
     for (let start = 0; start < records.length; start += VECTOR_WRITE_BATCH) batches.push(this.chroma.upsert(space.collection, records.slice(start, start + VECTOR_WRITE_BATCH)));
@@ -162,6 +162,7 @@ function toRow(file: IndexedFile, generation: number, chunk: IndexedChunk) {
     file_id: file.id,
     department_id: file.departmentId,
     visibility: file.visibility,
+    conversation_id: file.conversationId ?? null,
     chunk_index: chunk.index,
     page: chunk.page,
     heading_path: chunk.headingPath,
@@ -175,15 +176,16 @@ function toRow(file: IndexedFile, generation: number, chunk: IndexedChunk) {
 // go (their ids come back, for their vectors).
 const REPLACE_GENERATION_CHUNKS = `
   with upserted as (
-    insert into chunks (id, file_id, department_id, visibility, chunk_index, page, heading_path, text, generation)
-    select r.id, r.file_id, r.department_id, r.visibility, r.chunk_index, r.page,
+    insert into chunks (id, file_id, department_id, visibility, conversation_id, chunk_index, page, heading_path, text, generation)
+    select r.id, r.file_id, r.department_id, r.visibility, r.conversation_id, r.chunk_index, r.page,
            array(select jsonb_array_elements_text(r.heading_path)), r.text, r.generation
     from jsonb_to_recordset(?::jsonb) as r(
-      id uuid, file_id uuid, department_id uuid, visibility text, chunk_index int, page int, heading_path jsonb, text text, generation int
+      id uuid, file_id uuid, department_id uuid, visibility text, conversation_id uuid, chunk_index int, page int, heading_path jsonb, text text, generation int
     )
     on conflict (id) do update set
       department_id = excluded.department_id,
       visibility = excluded.visibility,
+      conversation_id = excluded.conversation_id,
       chunk_index = excluded.chunk_index,
       page = excluded.page,
       heading_path = excluded.heading_path,

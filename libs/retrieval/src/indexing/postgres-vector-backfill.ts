@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { NO_PAGE, type ChunkVisibility } from '../domain/indexed-chunk';
+import { vectorMetadataOf, type ChunkVisibility } from '../domain/indexed-chunk';
 import type { VectorSpaceInfo } from '../domain/vector-space';
 import { ChromaCollections, VECTOR_WRITE_BATCH } from './chroma-collections';
 import type { ChromaRecord } from './chroma-records-endpoint';
@@ -14,6 +14,8 @@ interface PendingRow {
   generation: number;
   department_id: string;
   visibility: ChunkVisibility;
+  conversation_id: string | null;
+  uploaded_by: string;
 }
 
 interface ChunkRow {
@@ -45,7 +47,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
     // Files in id order, as many as fit in maxChunks by their chunk counts (the first always does).
     const files = await connection.execute<PendingRow[]>(
       `with candidates as (
-         select f.id, f.live_generation as generation, f.department_id, f.visibility,
+         select f.id, f.live_generation as generation, f.department_id, f.visibility, f.conversation_id, f.uploaded_by,
                 sum(f.chunk_count) over (order by f.id rows unbounded preceding) - f.chunk_count as before
            from files f
           where f.live_generation is not null and f.deleted_at is null and f.id > ?
@@ -53,7 +55,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
           order by f.id
           limit 1000
        )
-       select id, generation, department_id, visibility from candidates where before = 0 or before < ? order by id`,
+       select id, generation, department_id, visibility, conversation_id, uploaded_by from candidates where before = 0 or before < ? order by id`,
       [afterFileId ?? FIRST_ID, spaceId, maxChunks],
     );
     if (files.length === 0) return [];
@@ -66,7 +68,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
     const byFile = new Map<string, ChunkRow[]>();
     for (const chunk of chunks) byFile.set(chunk.file_id, [...(byFile.get(chunk.file_id) ?? []), chunk]);
     return files.map((file) => ({
-      file: { id: file.id, departmentId: file.department_id, visibility: file.visibility },
+      file: { id: file.id, departmentId: file.department_id, visibility: file.visibility, conversationId: file.conversation_id, ownerId: file.uploaded_by },
       generation: file.generation,
       chunks: (byFile.get(file.id) ?? []).map((chunk) => ({ id: chunk.id, index: chunk.chunk_index, page: chunk.page, headingPath: chunk.heading_path ?? [], text: chunk.text })),
     }));
@@ -77,7 +79,7 @@ export class PostgresVectorBackfill extends VectorBackfill {
       chunks.map((chunk, i) => ({
         id: chunk.id,
         embedding: vectors[f][i],
-        metadata: { fileId: file.id, departmentId: file.departmentId, visibility: file.visibility, page: chunk.page ?? NO_PAGE, chunkIndex: chunk.index, generation },
+        metadata: vectorMetadataOf(file, chunk, generation),
       })),
     );
     const writes: Array<Promise<void>> = [];

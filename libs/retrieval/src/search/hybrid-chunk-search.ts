@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { untilAborted } from '@app/kernel';
-import { scopeKey, type AccessScope } from '../domain/access-scope';
+import { attachmentsOnlyOf, scopeKey, type AccessScope } from '../domain/access-scope';
 import { fuseByReciprocalRank } from '../domain/reciprocal-rank-fusion';
 import { newestGenerationOnly, type RetrievedChunk } from '../domain/retrieved-chunk';
 import { FusionSettings } from './fusion-settings';
@@ -47,7 +47,21 @@ export class HybridChunkSearch extends ChunkSearch {
     return chunks;
   }
 
+  /**
+   * In a conversation, its attachments are ranked on their own as well, and that ranking is fused
+   * ahead of the whole scope's: a question asked beside an attached file is answered from it
+   * first, while the corpus still fills the places the attachment has nothing for.
+   */
   private async ranked(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
+    const attachments = attachmentsOnlyOf(scope);
+    if (!attachments) return this.rankedIn(query, scope, limit);
+    const [attached, everything] = await Promise.all([this.rankedIn(query, attachments, limit), this.rankedIn(query, scope, limit)]);
+    const rows = new Map<string, RetrievedChunk>([...everything, ...attached].map((chunk) => [chunk.chunkId, chunk]));
+    const fused = fuseByReciprocalRank([attached.map((c) => c.chunkId), everything.map((c) => c.chunkId)], { k: this.fusion.k });
+    return fused.slice(0, limit).map(({ id, score }) => ({ ...rows.get(id)!, score }));
+  }
+
+  private async rankedIn(query: string, scope: AccessScope, limit: number): Promise<RetrievedChunk[]> {
     const legLimit = limit * LEG_FACTOR;
     const [textHits, vectorIds] = await Promise.all([this.fullText.search(query, scope, legLimit), this.nearestReadableOrNone(query, scope, legLimit)]);
     const fused = fuseByReciprocalRank([textHits.map((c) => c.chunkId), vectorIds], {

@@ -287,6 +287,22 @@ export interface paths {
         patch: operations["ConversationsController_rename"];
         trace?: never;
     };
+    "/api/v1/conversations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AttachmentsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/messages": {
         parameters: {
             query?: never;
@@ -615,6 +631,8 @@ export interface components {
             userMessageId: string;
         };
         ChatRequest: {
+            /** @description Attachments of this conversation (POST /conversations/{id}/attachments) the question is about: recorded on the message; the answer waits a bounded time for any still being ingested */
+            attachmentIds?: string[];
             /**
              * Format: uuid
              * @description Omit to start a new conversation titled from the message
@@ -626,7 +644,7 @@ export interface components {
         ChatStatusEvent: {
             detail?: string;
             /** @enum {string} */
-            step: "routing" | "planning" | "retrieving" | "evaluating" | "refining" | "web_search" | "generating";
+            step: "reading_attachments" | "routing" | "planning" | "retrieving" | "evaluating" | "refining" | "web_search" | "generating";
         };
         ChatTokenEvent: {
             /** @description The next piece of the answer: plain text */
@@ -649,6 +667,8 @@ export interface components {
             url?: string;
         };
         ConversationDetailView: {
+            /** @description Its attachments, oldest first, with their ingestion status (`visibility: "conversation"`) */
+            attachments: components["schemas"]["FileView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -793,6 +813,11 @@ export interface components {
         };
         FileView: {
             chunkCount: number;
+            /**
+             * Format: uuid
+             * @description An attachment’s conversation
+             */
+            conversationId?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -834,8 +859,11 @@ export interface components {
             status: "queued" | "processing" | "ready" | "failed";
             /** Format: date-time */
             updatedAt: string;
-            /** @enum {string} */
-            visibility: "department" | "organization";
+            /**
+             * @description `conversation`: an attachment, readable only by its owner inside its conversation
+             * @enum {string}
+             */
+            visibility: "department" | "organization" | "conversation";
         };
         LiveView: {
             /** @enum {string} */
@@ -861,6 +889,8 @@ export interface components {
             nextCursor: string | null;
         };
         MessageView: {
+            /** @description The attachments a question was asked with (`attachmentIds` of POST /chat); empty for answers */
+            attachmentIds: string[];
             citations: components["schemas"]["CitationView"][];
             /** @description Plain text (an answer may hold [n] citation markers) */
             content: string;
@@ -1038,6 +1068,11 @@ export interface components {
         };
         UploadedFileView: {
             chunkCount: number;
+            /**
+             * Format: uuid
+             * @description An attachment’s conversation
+             */
+            conversationId?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -1081,8 +1116,11 @@ export interface components {
             status: "queued" | "processing" | "ready" | "failed";
             /** Format: date-time */
             updatedAt: string;
-            /** @enum {string} */
-            visibility: "department" | "organization";
+            /**
+             * @description `conversation`: an attachment, readable only by its owner inside its conversation
+             * @enum {string}
+             */
+            visibility: "department" | "organization" | "conversation";
         };
         UsageFiguresView: {
             /** @description Answers by how they ended */
@@ -1865,7 +1903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found, or not visible to the caller. `code`: `conversation_not_found` */
+            /** @description Not found, or not visible to the caller. `code`: `conversation_not_found`, `attachment_not_found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,7 +2522,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted with its messages */
+            /** @description Deleted with its messages and its attachments (bytes, chunks and vectors purged next) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2589,6 +2627,98 @@ export interface operations {
                 };
             };
             /** @description Too many requests; retry after Retry-After seconds. `code`: `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something failed on our side. `code`: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AttachmentsController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored and queued for ingestion, `visibility: "conversation"`: readable only by its owner, only in this conversation */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileView"];
+                };
+            };
+            /** @description The request is not valid. `code`: `malformed_upload`, `empty_file`, `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid access token, or the account is disabled. `code`: `unauthenticated`, `session_ended`, `account_disabled` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `conversation_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over the limit. `code`: `file_too_large`, `attachment_quota_exceeded` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The type of the body is not accepted. `code`: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. `code`: `too_many_attachments`, `rate_limited` */
             429: {
                 headers: {
                     [name: string]: unknown;

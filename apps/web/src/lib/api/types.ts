@@ -12,6 +12,7 @@ type ResponseOf<P extends keyof paths, M extends Method, S extends keyof Respons
 type RequestOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
 type ConversationDetail = ResponseOf<'/api/v1/conversations/{id}', 'get'>;
+export type Attachment = ConversationDetail['attachments'][number];
 export type StoredMessage = ConversationDetail['messages'][number];
 export type Citation = NonNullable<StoredMessage['citations']>[number];
 export type ChatRequest = RequestOf<'/api/v1/chat', 'post'>;

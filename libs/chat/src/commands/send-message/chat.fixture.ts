@@ -1,3 +1,4 @@
+import type { ConversationAttachments, FileRecord } from '@app/files';
 import type { AccessScope } from '@app/retrieval';
 import type { AnswerResult } from '../../agent/answer-graph.deps';
 import { PrefetchedSearches } from '../../agent/prefetched-searches';
@@ -85,4 +86,23 @@ export async function streamWords(run: AnswerRun, words: string[], delayMs = 0):
   }
   if (run.signal.aborted) return { answer, citations: [], finishReason: 'stopped' };
   return { answer, citations: [{ n: 1, fileId: 'f1', filename: 'a.pdf', chunkId: 'c1', page: 2, score: 0.5, snippet: 's' }], finishReason: 'stop' };
+}
+
+/** A conversation's attachments as the chat sees them, set by the test; `ready` moves one on. */
+export class InMemoryAttachments {
+  readonly files: Array<FileRecord & { conversationId: string }> = [];
+
+  attach(conversationId: string, id: string, status: FileRecord['status'] = 'ready'): void {
+    const at = new Date().toISOString();
+    this.files.push({ id, conversationId, filename: `${id}.docx`, mimeType: 'application/octet-stream', sizeBytes: 1, sha256: '', departmentId: 'd1', visibility: 'conversation', status, progress: 0, chunkCount: 0, pageCount: null, searchable: status === 'ready', createdAt: at, updatedAt: at });
+  }
+
+  ready(id: string): void {
+    Object.assign(this.files.find((file) => file.id === id)!, { status: 'ready', searchable: true });
+  }
+
+  asService(): ConversationAttachments {
+    const listOf = async (conversationId: string) => this.files.filter((file) => file.conversationId === conversationId).map((file) => ({ ...file }));
+    return { listOf } as unknown as ConversationAttachments;
+  }
 }

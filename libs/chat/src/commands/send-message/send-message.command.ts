@@ -19,6 +19,8 @@ export class SendMessage extends Command<ChatStarted> {
     /** When the request reached the process (`performance.now()`): the chat metrics count from there. */
     readonly receivedAt: number = performance.now(),
     readonly fork: Fork | null = null,
+    /** Attachments of this conversation the question is asked with: recorded on it, and waited for. */
+    readonly attachmentIds: readonly string[] = [],
   ) {
     super();
   }

@@ -3,13 +3,14 @@ import { ProcessDraining, type Actor } from '@app/platform';
 import { InMemoryConversations } from '../../../../conversations/src/testing/in-memory-conversations';
 import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
-import { ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';
+import { AttachmentNotFound, ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';
 import { ChatSettings } from '../../chat.settings';
 import type { ChatMetrics } from '../../chat.ports';
 import { RunningAnswers } from '../../streams/running-answers';
 import type { ChatEvent } from './chat-events';
-import { InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, sleep, streamWords } from './chat.fixture';
+import { InMemoryAttachments, InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, sleep, streamWords } from './chat.fixture';
 import { SendMessage } from './send-message.command';
+import { ConversationAttachmentScope } from './conversation-attachment-scope';
 import { SendMessageHandler } from './send-message.handler';
 
 const alice: Actor = { userId: 'alice', role: 'member', departmentId: 'd1' };
@@ -21,13 +22,15 @@ describe('SendMessageHandler', () => {
   let slots: InMemoryStreamSlots;
   let stops: InMemoryStopSignals;
   let running: RunningAnswers;
-  const settings = new ChatSettings({ flushEveryMs: 10, leaseRenewEveryMs: 1000, shutdownGraceMs: 50 });
+  let attachments: InMemoryAttachments;
+  const settings = new ChatSettings({ flushEveryMs: 10, leaseRenewEveryMs: 1000, shutdownGraceMs: 50, attachmentWaitMs: 200, attachmentPollMs: 10 });
 
   beforeEach(() => {
     conversations = new InMemoryConversations();
     slots = new InMemoryStreamSlots();
     stops = new InMemoryStopSignals();
     running = new RunningAnswers(settings, new ProcessDraining());
+    attachments = new InMemoryAttachments();
   });
 
   // d1 sits under hq, so its readers also read hq's department documents.
@@ -36,7 +39,7 @@ describe('SendMessageHandler', () => {
     { id: 'd1', parentId: 'hq' },
   ]);
   const handlerWith = (agent: ScriptedAgent, metrics: ChatMetrics = new NoMetrics()) =>
-    new SendMessageHandler(conversations, conversations.messages, slots, running, access, stops, agent, metrics, settings);
+    new SendMessageHandler(conversations, conversations.messages, slots, running, access, stops, agent, metrics, settings, new ConversationAttachmentScope(attachments.asService(), settings));
   const answerRow = (id: string) => conversations.messages.rows.find((m) => m.id === id)!;
   /** The run goes on after its reader leaves; this waits until it has written the row. */
   const settled = async (id: string) => {
@@ -84,6 +87,62 @@ describe('SendMessageHandler', () => {
     await readEvents(second.events);
     expect(agent.runs[1].scope).toEqual({ readerDepartmentIds: ['d1', 'hq'], fileIds: ['f1', 'f2'] });
     expect(agent.runs[1].history).toEqual([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'Sixteen weeks [1].' }]);
+  });
+
+  describe('with attachments', () => {
+    const started = async (handler: SendMessageHandler) => {
+      const first = await handler.execute(new SendMessage(alice, null, 'first question'));
+      await readEvents(first.events);
+      return first.ids.conversationId;
+    };
+
+    it('reads the conversation’s attachments beside the corpus and records those asked with on the question', async () => {
+      const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
+      const handler = handlerWith(agent);
+      const conversationId = await started(handler);
+      attachments.attach(conversationId, 'a1');
+      const turn = await handler.execute(new SendMessage(alice, conversationId, 'what does it say?', {}, undefined, null, ['A1']));
+      await readEvents(turn.events);
+      expect(agent.runs[1].scope).toEqual({ readerDepartmentIds: ['d1', 'hq'], conversation: { id: conversationId, ownerId: 'alice' } });
+      expect(conversations.messages.rows.find((m) => m.id === turn.ids.userMessageId)?.attachmentIds).toEqual(['a1']);
+    });
+
+    it('refuses an attachment of another conversation, or none at all, before saving anything', async () => {
+      const handler = handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)));
+      const conversationId = await started(handler);
+      attachments.attach('another-conversation', 'a2');
+      const rows = conversations.messages.rows.length;
+      await expect(handler.execute(new SendMessage(alice, conversationId, 'q', {}, undefined, null, ['a2']))).rejects.toBeInstanceOf(AttachmentNotFound);
+      await expect(handler.execute(new SendMessage(alice, null, 'q', {}, undefined, null, ['a2']))).rejects.toBeInstanceOf(AttachmentNotFound);
+      expect(conversations.messages.rows).toHaveLength(rows);
+      expect(slots.held.size).toBe(0);
+    });
+
+    it('waits for one still being ingested, saying so, then answers from a fresh search', async () => {
+      const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
+      const handler = handlerWith(agent);
+      const conversationId = await started(handler);
+      attachments.attach(conversationId, 'a3', 'processing');
+      const turn = await handler.execute(new SendMessage(alice, conversationId, 'q', {}, undefined, null, ['a3']));
+      setTimeout(() => attachments.ready('a3'), 30);
+      const events = await readEvents(turn.events);
+      expect(events.find((e) => e.event === 'status')).toEqual({ event: 'status', data: { step: 'reading_attachments', detail: 'Still reading a3.docx' } });
+      expect(agent.runs[1].prefetched.queries).toEqual([]);
+      expect(namesOf(events).at(-1)).toBe('done');
+    });
+
+    it('says it could not read one that is not ready within the wait, without asking the agent', async () => {
+      const agent = new ScriptedAgent((run) => streamWords(run, WORDS));
+      const handler = handlerWith(agent);
+      const conversationId = await started(handler);
+      attachments.attach(conversationId, 'a4', 'queued');
+      const turn = await handler.execute(new SendMessage(alice, conversationId, 'q', {}, undefined, null, ['a4']));
+      const events = await readEvents(turn.events);
+      expect(agent.runs).toHaveLength(1);
+      const text = events.flatMap((e) => (e.event === 'token' ? [e.data.text] : [])).join('');
+      expect(text).toContain('I could not read "a4.docx" yet');
+      expect((await settled(turn.ids.assistantMessageId)).content).toBe(text);
+    });
   });
 
   it('answers not found for someone else’s conversation, admins included, and gives the slot back', async () => {
@@ -197,7 +256,7 @@ describe('SendMessageHandler, with nobody reading', () => {
     const conversations = new InMemoryConversations();
     const slots = new InMemoryStreamSlots();
     const settings = new ChatSettings({ flushEveryMs: 10, leaseRenewEveryMs: 1000, shutdownGraceMs: 50 });
-    const handler = new SendMessageHandler(conversations, conversations.messages, slots, new RunningAnswers(settings, new ProcessDraining()), new InMemoryAccessDirectory([{ id: 'd1', parentId: null }]), new InMemoryStopSignals(), new ScriptedAgent((run) => streamWords(run, WORDS)), new NoMetrics(), settings);
+    const handler = new SendMessageHandler(conversations, conversations.messages, slots, new RunningAnswers(settings, new ProcessDraining()), new InMemoryAccessDirectory([{ id: 'd1', parentId: null }]), new InMemoryStopSignals(), new ScriptedAgent((run) => streamWords(run, WORDS)), new NoMetrics(), settings, new ConversationAttachmentScope(new InMemoryAttachments().asService(), settings));
     const turn = await handler.execute(new SendMessage(alice, null, 'q'));
     for (let i = 0; i < 100 && slots.held.size > 0; i++) await sleep(5);
     expect(slots.held.size).toBe(0);

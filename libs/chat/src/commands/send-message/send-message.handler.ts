@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { Conversation, ConversationNotFound, ConversationRepository, Message, MessageNotFound, MessageRepository } from '@app/conversations';
 import { DomainError } from '@app/kernel';
 import { accessScopeOf, type AccessScope } from '@app/retrieval';
-import type { AnswerResult, ConversationTurn } from '../../agent/answer-graph.deps';
-import type { PrefetchedSearches } from '../../agent/prefetched-searches';
+import type { AgentStatus, AnswerResult, ConversationTurn } from '../../agent/answer-graph.deps';
+import { PrefetchedSearches } from '../../agent/prefetched-searches';
 import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots } from '../../chat.ports';
 import { ChatSettings } from '../../chat.settings';
 import { answerEnding, type AnswerEnding, type AnswerRunResult } from '../../domain/answer-ending';
@@ -16,6 +16,7 @@ import { boundedHistory, historyCharacterBound } from '../../domain/bounded-hist
 import { AnswerStillStreaming, ChatRateLimited, TooManyStreams } from '../../domain/chat-errors';
 import { RunningAnswers, type RunningAnswer } from '../../streams/running-answers';
 import { AnswerDraft } from './answer-draft';
+import { ConversationAttachmentScope, unreadableAnswer, type AttachmentContext } from './conversation-attachment-scope';
 import type { ChatEvent, ChatIds, ChatStarted } from './chat-events';
 import { EventChannel } from './event-channel';
 import { SendMessage, type Fork } from './send-message.command';
@@ -45,6 +46,7 @@ interface Turn {
   history: ConversationTurn[];
   scope: AccessScope;
   prefetched: PrefetchedSearches;
+  attachments: AttachmentContext;
   /** performance.now() when the request arrived, for the chat metrics. */
   startedAt: number;
   running: RunningAnswer;
@@ -70,9 +72,10 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     private readonly agent: AnswerAgent,
     private readonly metrics: ChatMetrics,
     private readonly settings: ChatSettings,
+    private readonly attachmentScope: ConversationAttachmentScope,
   ) {}
 
-  async execute({ actor, conversationId, message, filters, receivedAt: startedAt, fork }: SendMessage): Promise<ChatStarted> {
+  async execute({ actor, conversationId, message, filters, receivedAt: startedAt, fork, attachmentIds }: SendMessage): Promise<ChatStarted> {
     const assistantMessageId = randomUUID();
     const running = this.running.start();
     let slotHeld = false;
@@ -81,17 +84,26 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       if (!slot.granted) throw slot.reason === 'rate_limited' ? new ChatRateLimited(slot.retryAfterSeconds) : new TooManyStreams(slot.retryAfterSeconds);
       slotHeld = true;
       // Read from the tree now, never cached: a department moved a moment ago reads accordingly.
-      const scope = accessScopeOf(await this.access.readerScopeOf(actor.departmentId), filters);
+      const reader = await this.access.readerScopeOf(actor.departmentId);
+      // A fork's conversation is only known once its message is loaded.
+      let attached = fork ? null : await this.attachmentScope.of(conversationId, attachmentIds);
+      let scope = attached ? this.attachmentScope.scopeOf(reader, actor.userId, conversationId, attached, filters) : accessScopeOf(reader, filters);
       const now = new Date();
       // A regenerated answer's question is only known once loaded; every other question is.
       let prefetched = fork?.kind === 'regenerate' ? null : this.agent.prefetch(message, scope);
       const turn = fork ? await this.forked(actor.userId, fork, message, assistantMessageId, now) : await this.next(actor.userId, conversationId, message, assistantMessageId, now);
+      if (!attached) {
+        attached = await this.attachmentScope.of(turn.conversation.id, attachmentIds);
+        if (attached.all.length) [scope, prefetched] = [this.attachmentScope.scopeOf(reader, actor.userId, turn.conversation.id, attached, filters), null];
+      }
       prefetched ??= this.agent.prefetch(turn.question, scope);
+      const asked = turn.newRows.find((row) => row.id === turn.userMessageId);
+      if (asked) asked.attachmentIds = attached.asked.map((file) => file.id);
       await this.conversations.saveWithMessages(turn.conversation, turn.newRows);
       if (turn.chosen) await this.messages.choose(turn.chosen.id, now);
       const ids = { conversationId: turn.conversation.id, userMessageId: turn.userMessageId, assistantMessageId };
       const history = boundedHistory(historyOf([...turn.before].reverse()), this.settings.historyMaxTokens);
-      return { ids, events: this.start({ ids, userId: actor.userId, question: turn.question, history, scope, prefetched, startedAt, running }) };
+      return { ids, events: this.start({ ids, userId: actor.userId, question: turn.question, history, scope, prefetched, attachments: attached, startedAt, running }) };
     } catch (error) {
       if (slotHeld) await this.slots.release(actor.userId, assistantMessageId).catch(() => undefined);
       running.finished();
@@ -181,21 +193,24 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     let sawToken = false;
     try {
       let run: AnswerRunResult;
+      const emit = (status: AgentStatus) => events.push({ event: 'status', data: status });
+      const onToken = (text: string) => {
+        if (!sawToken) this.metrics.firstToken((performance.now() - turn.startedAt) / 1000);
+        sawToken = true;
+        draft.append(text);
+        events.push({ event: 'token', data: { text } });
+      };
       try {
-        result = await this.agent.answer({
-          question: turn.question,
-          history: turn.history,
-          scope: turn.scope,
-          prefetched: turn.prefetched,
-          signal: abort.signal,
-          emit: (status) => events.push({ event: 'status', data: status }),
-          onToken: (text) => {
-            if (!sawToken) this.metrics.firstToken((performance.now() - turn.startedAt) / 1000);
-            sawToken = true;
-            draft.append(text);
-            events.push({ event: 'token', data: { text } });
-          },
-        });
+        const reading = await this.attachmentScope.awaitReadable(turn.ids.conversationId, turn.attachments, emit, abort.signal);
+        if (reading.unreadable.length) {
+          const answer = unreadableAnswer(reading.unreadable);
+          onToken(answer);
+          result = { answer, citations: [], finishReason: abort.signal.aborted ? 'stopped' : 'stop' };
+        } else {
+          // Searches started before the wait could not see what it waited for.
+          const prefetched = reading.waited ? PrefetchedSearches.none() : turn.prefetched;
+          result = await this.agent.answer({ question: turn.question, history: turn.history, scope: turn.scope, prefetched, signal: abort.signal, emit, onToken });
+        }
         run = { answered: true, finishReason: result.finishReason };
       } catch (error) {
         run = { answered: false, error };

@@ -1,13 +1,11 @@
-import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AuditLog } from '@app/audit';
-import { IngestQueue } from '@app/ingest';
 import { assertAdministers, Transactions } from '@app/platform';
-import { CorpusVersion } from '@app/retrieval';
 import { FileReaders } from '../../access/file-readers';
 import { FileNotFound } from '../../domain/files-errors';
 import { FileRepository } from '../../files.ports';
 import { DeleteFile } from './delete-file.command';
+import { PurgeSoon } from './purge-soon';
 
 /**
  * Soft-deletes at once, so the file stops being listed and retrieved before this returns; the
@@ -17,13 +15,10 @@ import { DeleteFile } from './delete-file.command';
  */
 @CommandHandler(DeleteFile)
 export class DeleteFileHandler implements ICommandHandler<DeleteFile> {
-  private readonly logger = new Logger(DeleteFileHandler.name);
-
   constructor(
     private readonly files: FileRepository,
     private readonly readers: FileReaders,
-    private readonly queue: IngestQueue,
-    private readonly corpusVersion: CorpusVersion,
+    private readonly purge: PurgeSoon,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
   ) {}
@@ -39,9 +34,6 @@ export class DeleteFileHandler implements ICommandHandler<DeleteFile> {
       await this.audit.record({ actorId: actor.userId, action: 'file.deleted', target: { type: 'file', id: file.id }, departmentIds: [file.departmentId], detail: { filename: file.filename } });
       return file;
     });
-    await this.corpusVersion.bump();
-    await this.queue.enqueuePurge(file.id).catch((error: unknown) => {
-      this.logger.warn(`Could not queue the purge of ${file.id} yet; the reconciler will: ${(error as Error).message}`);
-    });
+    await this.purge.of([file.id]);
   }
 }

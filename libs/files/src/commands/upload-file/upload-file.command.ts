@@ -8,7 +8,8 @@ export interface IncomingFile {
   filename: string;
   content: Readable;
   departmentId?: string;
-  visibility?: FileVisibility;
+  /** An attachment's visibility is never the uploader's to choose. */
+  visibility?: Exclude<FileVisibility, 'conversation'>;
 }
 
 export class UploadFile extends Command<{ file: StoredFile; duplicate: boolean }> {

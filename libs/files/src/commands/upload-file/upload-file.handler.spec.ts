@@ -8,6 +8,7 @@ import { StoredFile } from '../../domain/stored-file';
 import { BlobStorage, FileRepository } from '../../files.ports';
 import { UploadFile } from './upload-file.command';
 import { UploadFileHandler } from './upload-file.handler';
+import { UploadIntake } from './upload-intake';
 
 class InMemoryFiles extends FileRepository {
   readonly rows = new Map<string, StoredFile>();
@@ -57,6 +58,13 @@ class InMemoryFiles extends FileRepository {
   async remove(id: string) {
     this.rows.delete(id);
   }
+  async attachmentsOf(conversationId: string) {
+    return [...this.rows.values()].filter((f) => f.conversationId === conversationId && !f.deletedAt);
+  }
+  async attachmentUsageOf(userId: string) {
+    const mine = [...this.rows.values()].filter((f) => f.isAttachment() && f.uploadedBy === userId && !f.deletedAt);
+    return { count: mine.length, bytes: mine.reduce((sum, f) => sum + f.sizeBytes, 0) };
+  }
 }
 
 class InMemoryBlobs extends BlobStorage {
@@ -93,7 +101,7 @@ class RecordingQueue extends IngestQueue {
 }
 
 const handlerOf = (files: FileRepository, blobs: BlobStorage, queue: IngestQueue, maxBytes: number, audit = new RecordingAuditLog()) =>
-  new UploadFileHandler(files, blobs, queue, { maxBytes }, new InMemoryAccessDirectory(TREE), new InlineTransactions(), audit);
+  new UploadFileHandler(files, new UploadIntake(files, blobs, queue, new InlineTransactions(), audit), { maxBytes }, new InMemoryAccessDirectory(TREE));
 // The actor's department, with one below it and one beside it.
 const TREE = [
   { id: 'd0000000-0000-4000-8000-000000000001', parentId: null },

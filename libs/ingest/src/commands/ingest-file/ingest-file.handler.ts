@@ -106,7 +106,7 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
    * before the switch, so the file is never live in one space and missing from another.
    */
   private async writeAndPublish(file: FileToIngest, chunks: IndexedChunk[], vectors: Map<string, number[][]>, signal: AbortSignal): Promise<PublishOutcome> {
-    const target = { id: file.id, departmentId: file.departmentId, visibility: file.visibility };
+    const target = { id: file.id, departmentId: file.departmentId, visibility: file.visibility, conversationId: file.conversationId, ownerId: file.ownerId };
     let written = await this.index.writeGeneration(target, file.generation, chunks, vectors);
     for (let round = 1; ; round++) {
       signal.throwIfAborted(); // past its deadline, a run must not switch what search serves

@@ -3,8 +3,10 @@ import { PlusIcon } from '@/components/icons';
 import { Link, Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Loading, Notice } from '@/components/notice';
 import { ApiError, describeError } from '@/lib/api/errors';
+import { useAttachments } from '../api/attachments';
 import { useConversation, useShowVersion } from '../api/conversations';
 import { isLive, useChatTurn, type Fork } from '../hooks/use-chat-turn';
+import { AttachDropZone, AttachmentList } from './attachments';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { ConversationList } from './conversation-list';
@@ -64,14 +66,19 @@ export function ChatPage() {
 
   const live = isLive(turn);
   const lastFilters = turnHere?.filters;
+  const attached = useAttachments(conversationId);
+  const unasked = attached.data?.unasked;
+  const navigate = useNavigate();
+  const openConversation = useCallback((id: string) => void navigate(`/chat/${id}`), [navigate]);
 
   // Stable while the answer streams, so the composer does not render again for every word.
   const ask = useCallback(
     (question: string, filters = lastFilters, fork: Fork | null = null) => {
       if (live) return false;
-      void send(question, conversationId, filters, fork);
+      // Attachments added since the last question go with a new question, not with a regenerate or an edit.
+      void send(question, conversationId, filters, fork, fork ? undefined : unasked);
     },
-    [live, send, conversationId, lastFilters],
+    [live, send, conversationId, lastFilters, unasked],
   );
   const onStop = useCallback(() => void stop(), [stop]);
   const onFork = useCallback((question: string, fork: Fork) => ask(question, lastFilters, fork), [ask, lastFilters]);
@@ -108,7 +115,10 @@ export function ChatPage() {
             />
           )}
         </div>
-        <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
+        <AttachDropZone conversationId={conversationId} onConversation={openConversation}>
+          <AttachmentList attachments={attached.data?.attachments ?? []} />
+          <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
+        </AttachDropZone>
     </>
   );
 }

@@ -68,7 +68,7 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
   useEffect(() => () => abort.current?.abort(), []);
 
   const send = useCallback(
-    async (question: string, conversationId: string | null, filters?: ChatFilters, fork: Fork | null = null) => {
+    async (question: string, conversationId: string | null, filters?: ChatFilters, fork: Fork | null = null, attachmentIds?: string[]) => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
@@ -109,7 +109,7 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
         if (!conversationId && current) void loadConversation(queries, current);
       };
       try {
-        const response = await openChatStream(requestOf(question, conversationId, filters, fork), controller.signal);
+        const response = await openChatStream(requestOf(question, conversationId, filters, fork, attachmentIds), controller.signal);
         for await (const message of readEvents(response)) {
           const event = message as ChatEvent;
           if (event.event === 'token') {
@@ -185,10 +185,10 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
   return { turn, send, stop, dismiss, stepsByAnswer };
 }
 
-function requestOf(question: string, conversationId: string | null, filters: ChatFilters | undefined, fork: Fork | null): TurnRequest {
+function requestOf(question: string, conversationId: string | null, filters: ChatFilters | undefined, fork: Fork | null, attachmentIds?: string[]): TurnRequest {
   if (fork?.kind === 'regenerate') return { kind: 'regenerate', assistantMessageId: fork.assistantMessageId, filters };
   if (fork?.kind === 'edit') return { kind: 'edit', userMessageId: fork.userMessageId, message: question, filters };
-  return { kind: 'ask', body: { message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}) } };
+  return { kind: 'ask', body: { message: question, ...(conversationId ? { conversationId } : {}), ...(filters ? { filters } : {}), ...(attachmentIds?.length ? { attachmentIds } : {}) } };
 }
 
 function errorEventText(code: string, message: string): string {
