@@ -1,6 +1,6 @@
-import { InMemoryAccessDirectory } from '@app/access';
+import { InMemoryAccessDirectory } from '@app/testing/access';
 import { ProcessDraining, type Actor } from '@app/platform';
-import { InMemoryConversations } from '../../../../conversations/src/testing/in-memory-conversations';
+import { InMemoryConversations } from '@app/testing/conversations';
 import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
 import { ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';

@@ -1,7 +1,8 @@
-import { RecordingAuditLog } from '@app/audit';
+import { RecordingAuditLog } from '@app/testing/audit';
 import { IngestQueue } from '@app/ingest';
 import { ConfiguredEmbeddingModels, LocalHashedEmbeddings } from '@app/llm';
-import { InlineTransactions, type Actor } from '@app/platform';
+import { type Actor } from '@app/platform';
+import { InlineTransactions } from '@app/testing/platform';
 import { VectorSpaces, type VectorBuildStatus, type VectorSpaceInfo } from '@app/retrieval';
 import { RequestReembed } from './request-reembed.command';
 import { RequestReembedHandler } from './request-reembed.handler';

@@ -1,9 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { InMemoryAccessDirectory } from '@app/access';
-import { RecordingAuditLog } from '@app/audit';
+import { InMemoryAccessDirectory } from '@app/testing/access';
+import { RecordingAuditLog } from '@app/testing/audit';
 import { IngestQueue } from '@app/ingest';
-import { AdminOnly, InlineTransactions, OutsideManagedDepartments, type Actor } from '@app/platform';
+import { AdminOnly, OutsideManagedDepartments, type Actor } from '@app/platform';
+import { InlineTransactions } from '@app/testing/platform';
 import { StoredFile } from '../../domain/stored-file';
 import { BlobStorage, FileRepository } from '../../files.ports';
 import { UploadFile } from './upload-file.command';

@@ -1,0 +1,3 @@
+/** The retrieval module's test support, for specs only. */
+// The legs behind ChunkSearch, for the spec that checks each compiled form of the reading rule.
+export { ChunkStore, FullTextLeg, VectorLeg } from '../search/search.ports';
