@@ -1,6 +1,6 @@
 import { accessScopeOf, ChunkSearch, type RetrievedChunk, type SearchRequest } from '@app/retrieval';
 import { DeterministicAgentDecisions } from './deterministic-agent-decisions';
-import { LEAVE_CHUNKS, prompts, RecordingChatModel } from './answer-graph.fixture';
+import { LEAVE_CHUNKS, prompts, RecordingChatModel } from '../testing';
 import { LangGraphAnswerAgent } from './langgraph-answer-agent';
 import type { AgentDecisions } from './answer-graph.deps';
 import { PrefetchedSearches } from './prefetched-searches';

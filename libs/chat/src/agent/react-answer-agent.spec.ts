@@ -1,12 +1,10 @@
 import { ToolMessage } from '@langchain/core/messages';
 import { accessScopeOf, ChunkSearch, type RetrievedChunk, type SearchRequest } from '@app/retrieval';
 import { AnswerGenerationFailed } from '../domain/answer-generation-failed.error';
-import { aChunk } from '../domain/chunk.fixture';
-import { LEAVE_CHUNKS, prompts } from './answer-graph.fixture';
+import { aChunk, LEAVE_CHUNKS, prompts, ScriptedToolCallingChatModel, type ScriptedTurn } from '../testing';
 import type { AgentStatus, WebSearch } from './answer-graph.deps';
 import { PrefetchedSearches } from './prefetched-searches';
 import { ReactAnswerAgent } from './react-answer-agent';
-import { ScriptedToolCallingChatModel, type ScriptedTurn } from './scripted-tool-calling-chat-model.fixture';
 
 class RecordingSearch extends ChunkSearch {
   readonly requests: SearchRequest[] = [];

@@ -1,4 +1,4 @@
-import { aChunk } from './chunk.fixture';
+import { aChunk } from '../testing';
 import { evaluateChunks } from './evaluate-chunks';
 
 describe('evaluateChunks', () => {

@@ -1,4 +1,4 @@
-import { aChunk } from './chunk.fixture';
+import { aChunk } from '../testing';
 import { refineQuery } from './refine-query';
 
 describe('refineQuery', () => {

@@ -8,7 +8,8 @@ import { ChatSettings } from '../../chat.settings';
 import type { ChatMetrics } from '../../chat.ports';
 import { RunningAnswers } from '../../streams/running-answers';
 import type { ChatEvent } from './chat-events';
-import { InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, sleep, streamWords } from './chat.fixture';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, streamWords } from '../../testing';
 import { SendMessage } from './send-message.command';
 import { SendMessageHandler } from './send-message.handler';
 
