@@ -1,5 +1,9 @@
 /** The architecture rules CI enforces (see STYLE.md). */
 const frameworks = '^node_modules/(@nestjs|@mikro-orm|ioredis|bullmq|chromadb|@langchain|express|passport|better-sse)';
+// Test support: a module's testing/ entry (its in-memory ports) and the fixtures specs build
+// documents from. The build leaves them out (.swcrc), so production code must not need them.
+const testSupport = '^libs/[^/]+/src/(testing/|.*__fixtures__/|.*\\.fixture\\.ts$)';
+const specs = '\\.(spec|int-spec)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -12,10 +16,17 @@ module.exports = {
     },
     {
       name: 'modules-meet-through-index',
-      comment: 'A feature module reaches another only through its index.ts.',
+      comment: 'A feature module (its specs too) reaches another only through its index.ts, or its testing/index.ts from test support.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+      to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(testing/)?index\\.ts$'] },
+    },
+    {
+      name: 'production-code-needs-no-test-support',
+      comment: 'Fakes and fixtures are left out of the build; only specs and other test support import them.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: [specs, testSupport] },
+      to: { path: testSupport },
     },
     {
       name: 'apps-use-libs-through-index',
@@ -45,6 +56,13 @@ module.exports = {
       to: { path: '^(libs|apps/(api|worker))/' },
     },
     {
+      name: 'imports-resolve',
+      comment: 'An import the cruiser cannot resolve (a path alias it does not read) would slip past every rule above.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/' },
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^libs/' },
@@ -53,7 +71,6 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(\\.spec\\.ts|\\.int-spec\\.ts|__fixtures__)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

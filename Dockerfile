@@ -9,9 +9,10 @@ ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# `npm run build` compiles the server with swc and the web app with Vite into dist/web, which the
-# API serves at / (the runtime stage copies all of dist). The demo seed creates accounts with
-# published passwords: it is for `npm run dev` only.
+# `npm run build` compiles the server with swc (leaving out specs, test fakes and fixtures: see
+# .swcrc) and the web app with Vite into dist/web, which the API serves at / (the runtime stage
+# copies all of dist). The demo seed creates accounts with published passwords: it is for
+# `npm run dev` only.
 RUN npm run build && rm dist/apps/api/src/seed-demo.js* && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime

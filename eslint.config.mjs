@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'test/**', '**/*.spec.ts', '**/*.int-spec.ts', '*.config.*', 'bench/**'],
+    files: ['scripts/**', 'test/**', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/*/src/testing/**', '*.config.*', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

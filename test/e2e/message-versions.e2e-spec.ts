@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureHttpApp } from '@app/platform';
-import { RecordingChatModel } from '../../libs/chat/src/agent/answer-graph.fixture';
+import { RecordingChatModel } from '@app/testing/chat';
 import { SseReader } from './support/sse-client';
 import { createSession, useTestEnvironment, type TestUser } from './support/test-app';
 

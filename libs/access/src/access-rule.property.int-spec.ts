@@ -12,10 +12,8 @@ import { accessScopeOf, RetrievalModule } from '@app/retrieval';
 import { indexGeneration } from '../../../test/e2e/support/index-generation';
 import { createMigratedDatabase } from '../../../test/e2e/support/own-database';
 import { useTestEnvironment } from '../../../test/e2e/support/test-app';
-import { memberReader } from '../../files/src/domain/stored-file';
-import { MikroOrmFileRepository } from '../../files/src/persistence/mikro-orm-file.repository';
-import { StoredFileSchema } from '../../files/src/persistence/stored-file.schema';
-import { ChunkStore, FullTextLeg, VectorLeg } from '../../retrieval/src/search/search.ports';
+import { memberReader, MikroOrmFileRepository, StoredFileSchema } from '@app/testing/files';
+import { ChunkStore, FullTextLeg, VectorLeg } from '@app/testing/retrieval';
 import { AccessModule } from './access.module';
 import { AccessDirectory } from './access.ports';
 

@@ -1,4 +1,3 @@
 export { AuditModule } from './audit.module';
 export { AuditLog } from './audit.ports';
 export type { AuditRecord } from './domain/audit-entry';
-export { RecordingAuditLog } from './testing/recording-audit-log';

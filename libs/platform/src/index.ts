@@ -15,7 +15,7 @@ export { PageQuery } from './http/page.query';
 export { UuidParam } from './http/uuid-param';
 export { arrivalOf } from './http/request-arrival';
 export { PreparedQueries } from './database/prepared-queries';
-export { Transactions, InlineTransactions } from './database/transactions';
+export { Transactions } from './database/transactions';
 export { currentRequestId } from './logging/request-context';
 export { createRedisConnection, openSubscriber, onEveryNode, InjectRedis, type RedisClient } from './redis/redis-connection';
 export { ApiErrors } from './openapi/api-errors.decorator';

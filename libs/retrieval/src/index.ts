@@ -13,5 +13,5 @@ export {
 } from './indexing/indexing.ports';
 export { type IndexedChunk, type IndexedFile } from './domain/indexed-chunk';
 export type { VectorBuildStatus, VectorSpaceInfo } from './domain/vector-space';
-export { ChunkSearch, type SearchRequest } from './search/search.ports';
+export { ChunkSearch } from './search/search.ports';
 export { accessScopeOf, type AccessScope, type ScopeFilters } from './domain/access-scope';

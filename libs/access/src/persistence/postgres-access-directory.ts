@@ -25,24 +25,24 @@ const subtreeSql = `
 /** Recursive queries over `departments`, run as prepared statements: the reader's scope is read before every search. */
 @Injectable()
 export class PostgresAccessDirectory extends AccessDirectory {
-  constructor(private readonly queries: PreparedQueries) {
+  constructor(private readonly sql: PreparedQueries) {
     super();
   }
 
   async readerScopeOf(departmentId: string): Promise<ReaderScope> {
-    const rows = await this.queries.rows<{ id: string }>(lineSql, [departmentId]);
+    const rows = await this.sql.rows<{ id: string }>(lineSql, [departmentId]);
     return { departmentIds: rows.map((row) => row.id) };
   }
 
   async managementScopeOf(actor: Actor): Promise<ManagementScope> {
     if (actor.role === 'admin') return ManagementScope.organization();
     if (actor.role !== 'department_admin') return ManagementScope.none();
-    const rows = await this.queries.rows<{ id: string }>(subtreeSql, [actor.departmentId]);
+    const rows = await this.sql.rows<{ id: string }>(subtreeSql, [actor.departmentId]);
     // A department admin whose department is gone administers nothing.
     return rows.length ? ManagementScope.subtree(actor.departmentId, rows.map((row) => row.id)) : ManagementScope.none();
   }
 
   async tree(): Promise<DepartmentTree> {
-    return new DepartmentTree(await this.queries.rows<{ id: string; parentId: string | null }>('select id, parent_id as "parentId" from departments', []));
+    return new DepartmentTree(await this.sql.rows<{ id: string; parentId: string | null }>('select id, parent_id as "parentId" from departments', []));
   }
 }

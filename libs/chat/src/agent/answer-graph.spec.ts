@@ -1,10 +1,9 @@
 import { FakeStreamingChatModel } from '@langchain/core/utils/testing';
 import { LocalExtractiveChatModel } from '@app/llm';
-import { aChunk } from '../domain/chunk.fixture';
+import { aChunk, harness, LEAVE_CHUNKS, RecordingChatModel } from '../testing';
 import { AnswerGenerationFailed } from '../domain/answer-generation-failed.error';
 import { buildAnswerGraph } from './answer-graph';
 import type { WebSearch } from './answer-graph.deps';
-import { harness, LEAVE_CHUNKS, RecordingChatModel } from './answer-graph.fixture';
 
 const QUESTION = 'How many vacation days do new employees get?';
 const OFF_TOPIC = [aChunk('The canteen opens at noon.', { chunkId: 'x1' })];

@@ -1,9 +1,9 @@
 import type { RetrievedChunk } from '@app/retrieval';
 import type { AnswerRoute, ChunkEvaluation } from '../domain/agent-decisions.types';
-import { evaluateChunks, type EvaluateChunksOptions } from '../domain/evaluate-chunks.service';
-import { planSubQueries } from '../domain/plan-sub-queries.service';
-import { refineQuery } from '../domain/refine-query.service';
-import { routeQuestion } from '../domain/route-question.service';
+import { evaluateChunks, type EvaluateChunksOptions } from '../domain/evaluate-chunks';
+import { planSubQueries } from '../domain/plan-sub-queries';
+import { refineQuery } from '../domain/refine-query';
+import { routeQuestion } from '../domain/route-question';
 import type { AgentDecisions } from './answer-graph.deps';
 
 /** The local provider's decisions: the domain services, no model call. */

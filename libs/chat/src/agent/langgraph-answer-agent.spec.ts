@@ -1,20 +1,10 @@
-import { accessScopeOf, ChunkSearch, type RetrievedChunk, type SearchRequest } from '@app/retrieval';
+import { accessScopeOf, ChunkSearch } from '@app/retrieval';
+import { RecordingChunkSearch } from '@app/testing/retrieval';
 import { DeterministicAgentDecisions } from './deterministic-agent-decisions';
-import { LEAVE_CHUNKS, prompts, RecordingChatModel } from './answer-graph.fixture';
+import { LEAVE_CHUNKS, prompts, RecordingChatModel } from '../testing';
 import { LangGraphAnswerAgent } from './langgraph-answer-agent';
 import type { AgentDecisions } from './answer-graph.deps';
 import { PrefetchedSearches } from './prefetched-searches';
-
-class RecordingSearch extends ChunkSearch {
-  readonly requests: SearchRequest[] = [];
-  constructor(private readonly answer: () => Promise<RetrievedChunk[]> = async () => LEAVE_CHUNKS) {
-    super();
-  }
-  search(request: SearchRequest): Promise<RetrievedChunk[]> {
-    this.requests.push(request);
-    return this.answer();
-  }
-}
 
 const scope = accessScopeOf({ departmentIds: ['d1'] });
 const agentWith = (search: ChunkSearch, decisions: AgentDecisions, chatModel = new RecordingChatModel({ responses: ['ok [1]'] })) =>
@@ -31,7 +21,7 @@ const runOf = (question: string, prefetched: PrefetchedSearches, signal = new Ab
 
 describe('LangGraphAnswerAgent', () => {
   it('starts searching, in the reader’s scope, for each query its plan will retrieve first', () => {
-    const search = new RecordingSearch();
+    const search = new RecordingChunkSearch(async () => LEAVE_CHUNKS);
     const prefetched = agentWith(search, new DeterministicAgentDecisions()).prefetch('How many vacation days do I get? And who approves them?', scope);
     expect(search.requests.map((r) => r.query)).toEqual(['How many vacation days do I get?', 'And who approves them?']);
     expect(search.requests.every((r) => r.scope === scope)).toBe(true);
@@ -39,7 +29,7 @@ describe('LangGraphAnswerAgent', () => {
   });
 
   it('answers from the prefetched search instead of searching again', async () => {
-    const search = new RecordingSearch();
+    const search = new RecordingChunkSearch(async () => LEAVE_CHUNKS);
     const agent = agentWith(search, new DeterministicAgentDecisions());
     const question = 'How many vacation days do new employees get?';
     const prefetched = agent.prefetch(question, scope);
@@ -49,14 +39,14 @@ describe('LangGraphAnswerAgent', () => {
   });
 
   it('searches itself when nothing was prefetched', async () => {
-    const search = new RecordingSearch();
+    const search = new RecordingChunkSearch(async () => LEAVE_CHUNKS);
     const question = 'How many vacation days do new employees get?';
     await agentWith(search, new DeterministicAgentDecisions()).answer(runOf(question, PrefetchedSearches.none()));
     expect(search.requests.map((r) => r.query)).toEqual([question]);
   });
 
   it('reports a prefetched search’s failure from the run, and only there', async () => {
-    const search = new RecordingSearch(async () => {
+    const search = new RecordingChunkSearch(async () => {
       throw new Error('vector store down');
     });
     const agent = agentWith(search, new DeterministicAgentDecisions());
@@ -67,7 +57,7 @@ describe('LangGraphAnswerAgent', () => {
   });
 
   it('stops waiting for a prefetched search when the run is aborted', async () => {
-    const search = new RecordingSearch(() => new Promise(() => undefined));
+    const search = new RecordingChunkSearch(() => new Promise(() => undefined));
     const agent = agentWith(search, new DeterministicAgentDecisions());
     const question = 'How many vacation days do new employees get?';
     const abort = new AbortController();
@@ -77,13 +67,13 @@ describe('LangGraphAnswerAgent', () => {
   });
 
   it('prefetches nothing for small talk, which needs no documents', () => {
-    const search = new RecordingSearch();
+    const search = new RecordingChunkSearch(async () => LEAVE_CHUNKS);
     agentWith(search, new DeterministicAgentDecisions()).prefetch('Thanks a lot!', scope);
     expect(search.requests).toEqual([]);
   });
 
   it('prefetches nothing when only a model can plan the retrieval', () => {
-    const search = new RecordingSearch();
+    const search = new RecordingChunkSearch(async () => LEAVE_CHUNKS);
     const modelOnly: AgentDecisions = {
       route: async () => 'documents',
       plan: async () => ['rewritten'],

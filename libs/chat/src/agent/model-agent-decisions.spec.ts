@@ -1,6 +1,5 @@
 import { FakeListChatModel } from '@langchain/core/utils/testing';
-import { aChunk } from '../domain/chunk.fixture';
-import { prompts, RecordingChatModel } from './answer-graph.fixture';
+import { aChunk, prompts, RecordingChatModel } from '../testing';
 import { DeterministicAgentDecisions } from './deterministic-agent-decisions';
 import { ModelAgentDecisions } from './model-agent-decisions';
 

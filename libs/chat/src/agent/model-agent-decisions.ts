@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { fenceDocuments, type PromptLibrary, type PromptName } from '@app/llm';
 import type { RetrievedChunk } from '@app/retrieval';
 import type { AnswerRoute, ChunkEvaluation } from '../domain/agent-decisions.types';
-import { MAX_SUB_QUERIES } from '../domain/plan-sub-queries.service';
+import { MAX_SUB_QUERIES } from '../domain/plan-sub-queries';
 import type { AgentDecisions } from './answer-graph.deps';
 
 const RouteReply = z.object({ route: z.enum(['documents', 'web', 'none']) });

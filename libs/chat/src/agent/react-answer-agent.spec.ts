@@ -1,29 +1,17 @@
 import { ToolMessage } from '@langchain/core/messages';
-import { accessScopeOf, ChunkSearch, type RetrievedChunk, type SearchRequest } from '@app/retrieval';
+import { accessScopeOf, ChunkSearch } from '@app/retrieval';
+import { RecordingChunkSearch } from '@app/testing/retrieval';
 import { AnswerGenerationFailed } from '../domain/answer-generation-failed.error';
-import { aChunk } from '../domain/chunk.fixture';
-import { LEAVE_CHUNKS, prompts } from './answer-graph.fixture';
+import { aChunk, LEAVE_CHUNKS, prompts, ScriptedToolCallingChatModel, type ScriptedTurn } from '../testing';
 import type { AgentStatus, WebSearch } from './answer-graph.deps';
 import { PrefetchedSearches } from './prefetched-searches';
 import { ReactAnswerAgent } from './react-answer-agent';
-import { ScriptedToolCallingChatModel, type ScriptedTurn } from './scripted-tool-calling-chat-model.fixture';
-
-class RecordingSearch extends ChunkSearch {
-  readonly requests: SearchRequest[] = [];
-  constructor(private readonly answer: (query: string) => Promise<RetrievedChunk[]> = async () => LEAVE_CHUNKS) {
-    super();
-  }
-  search(request: SearchRequest): Promise<RetrievedChunk[]> {
-    this.requests.push(request);
-    return this.answer(request.query);
-  }
-}
 
 const scope = accessScopeOf({ departmentIds: ['d1'] });
 const searchFor = (query: string): ScriptedTurn => ({ toolCalls: [{ name: 'search_documents', args: { query } }] });
 
 function run(agentDeps: { search?: ChunkSearch; script: ScriptedTurn[]; webSearch?: WebSearch }, options: { history?: { role: 'user' | 'assistant'; content: string }[]; signal?: AbortSignal; onToken?: (text: string) => void } = {}) {
-  const search = agentDeps.search ?? new RecordingSearch();
+  const search = agentDeps.search ?? new RecordingChunkSearch(async () => LEAVE_CHUNKS);
   const model = new ScriptedToolCallingChatModel(agentDeps.script);
   const agent = new ReactAnswerAgent({ search, chatModel: model, prompts, webSearch: agentDeps.webSearch });
   const statuses: AgentStatus[] = [];
@@ -45,7 +33,7 @@ function run(agentDeps: { search?: ChunkSearch; script: ScriptedTurn[]; webSearc
 
 describe('ReactAnswerAgent', () => {
   it('searches through its tool in the reader’s scope, then streams a guarded answer citing what the tool returned', async () => {
-    const search = new RecordingSearch();
+    const search = new RecordingChunkSearch(async () => LEAVE_CHUNKS);
     const { answering, model, statuses, tokens } = run({ search, script: [searchFor('vacation days new employees'), { text: ['New employees get 25 days', ' [1]', '[9].'] }] });
     const result = await answering;
 
@@ -65,7 +53,7 @@ describe('ReactAnswerAgent', () => {
 
   it('numbers sources across its searches: a chunk found again keeps its number, a new one comes after', async () => {
     const later = aChunk('Part-time staff get leave in proportion.', { chunkId: 'c9', fileId: 'f9', filename: 'part-time.md' });
-    const search = new RecordingSearch(async (query) => (query === 'first' ? LEAVE_CHUNKS.slice(0, 2) : [LEAVE_CHUNKS[1], later]));
+    const search = new RecordingChunkSearch(async ({ query }) => (query === 'first' ? LEAVE_CHUNKS.slice(0, 2) : [LEAVE_CHUNKS[1], later]));
     const { answering, model } = run({ search, script: [searchFor('first'), searchFor('second'), { text: ['Approved by the lead [2]; part-time pro rata [3].'] }] });
     const result = await answering;
 
@@ -110,7 +98,7 @@ describe('ReactAnswerAgent', () => {
 
   it('ends with the search’s own failure instead of letting the model answer without documents', async () => {
     const down = new Error('vector store down');
-    const search = new RecordingSearch(async () => {
+    const search = new RecordingChunkSearch(async () => {
       throw down;
     });
     const { answering, model, tokens } = run({ search, script: [searchFor('vacation'), { text: ['I could not find it.'] }] });
@@ -144,6 +132,6 @@ describe('ReactAnswerAgent', () => {
     const script = Array.from({ length: 20 }, (_, i) => searchFor(`query ${i}`));
     const { answering, search } = run({ script });
     await expect(answering).rejects.toBeInstanceOf(AnswerGenerationFailed);
-    expect((search as RecordingSearch).requests.length).toBeLessThanOrEqual(4);
+    expect((search as RecordingChunkSearch).requests.length).toBeLessThanOrEqual(4);
   });
 });

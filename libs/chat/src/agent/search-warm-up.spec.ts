@@ -1,24 +1,11 @@
-import { ChunkSearch, type RetrievedChunk, type SearchRequest } from '@app/retrieval';
+import { RecordingChunkSearch } from '@app/testing/retrieval';
 import { SearchWarmUp, WARM_UP_TIMEOUT_MS } from './search-warm-up';
-
-class RecordingSearch extends ChunkSearch {
-  readonly requests: SearchRequest[] = [];
-
-  constructor(private readonly answer: (request: SearchRequest) => Promise<RetrievedChunk[]>) {
-    super();
-  }
-
-  search(request: SearchRequest): Promise<RetrievedChunk[]> {
-    this.requests.push(request);
-    return this.answer(request);
-  }
-}
 
 describe('SearchWarmUp', () => {
   afterEach(() => jest.useRealTimers());
 
   it('runs one search through the whole path before the app takes traffic', async () => {
-    const search = new RecordingSearch(() => Promise.resolve([]));
+    const search = new RecordingChunkSearch(() => Promise.resolve([]));
     await new SearchWarmUp(search).onApplicationBootstrap();
     expect(search.requests).toHaveLength(1);
     expect(search.requests[0]).toMatchObject({ query: expect.any(String), limit: 1 });
@@ -26,13 +13,13 @@ describe('SearchWarmUp', () => {
   });
 
   it('lets the app start when the search fails', async () => {
-    const search = new RecordingSearch(() => Promise.reject(new Error('chroma is down')));
+    const search = new RecordingChunkSearch(() => Promise.reject(new Error('chroma is down')));
     await expect(new SearchWarmUp(search).onApplicationBootstrap()).resolves.toBeUndefined();
   });
 
   it('gives up on a search that hangs, and aborts it', async () => {
     jest.useFakeTimers();
-    const search = new RecordingSearch(() => new Promise<never>(() => undefined));
+    const search = new RecordingChunkSearch(() => new Promise<never>(() => undefined));
     const started = new SearchWarmUp(search).onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(WARM_UP_TIMEOUT_MS);
     await expect(started).resolves.toBeUndefined();

@@ -7,7 +7,7 @@ const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Runs one search before the API takes traffic. The first search of a process opens the Chroma
- * collection, makes Chroma load its index and compiles the search path: ~0.5 s that would
+ * collection, makes Chroma load its index and compiles the search path, a cost that would
  * otherwise land on the first question asked after a start. Best effort and bounded in time: a
  * store that is down is the readiness check's to report, not a reason to refuse to start.
  */

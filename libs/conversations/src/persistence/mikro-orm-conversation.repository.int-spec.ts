@@ -1,19 +1,25 @@
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createSession, inOrmContext, startApi } from '../../../../test/e2e/support/test-app';
-import { ConversationRepository, MessageRepository } from '../conversations.ports';
+import { insertUserRow } from '@app/testing/org';
+import { openTestDatabase, type TestDatabase } from '@app/testing/platform';
 import { Conversation } from '../domain/conversation';
 import { Message } from '../domain/message';
+import { ConversationSchema, MessageSchema } from './conversations.schemas';
+import { MikroOrmConversationRepository } from './mikro-orm-conversation.repository';
+import { MikroOrmMessageRepository } from './mikro-orm-message.repository';
 
 describe('MikroORM conversation repository (PostgreSQL)', () => {
-  let app: INestApplication;
+  let db: TestDatabase;
+  let conversations: MikroOrmConversationRepository;
+  let messageRepository: MikroOrmMessageRepository;
   let userId: string;
 
   beforeAll(async () => {
-    app = await startApi();
-    userId = (await createSession(app, 'member')).id;
+    db = await openTestDatabase([ConversationSchema, MessageSchema]);
+    conversations = new MikroOrmConversationRepository(db.em, db.sql);
+    messageRepository = new MikroOrmMessageRepository(db.em, db.sql);
+    ({ userId } = await insertUserRow(db));
   });
-  afterAll(() => app.close());
+  afterAll(() => db?.close());
 
   const started = (now: Date) => {
     const conversation = Conversation.startedBy(randomUUID(), userId, 'How long is parental leave?', now);
@@ -25,11 +31,11 @@ describe('MikroORM conversation repository (PostgreSQL)', () => {
   it('stores a new conversation with its first messages, read back as written', async () => {
     const now = new Date('2026-11-25T10:00:00.000Z');
     const { conversation, question, answer } = started(now);
-    await inOrmContext(app, () => app.get(ConversationRepository).saveWithMessages(conversation, [question, answer]));
+    await db.inContext(() => conversations.saveWithMessages(conversation, [question, answer]));
 
-    const { found, messages } = await inOrmContext(app, async () => ({
-      found: await app.get(ConversationRepository).findOwned(conversation.id, userId),
-      messages: await app.get(MessageRepository).listOf(conversation.id),
+    const { found, messages } = await db.inContext(async () => ({
+      found: await conversations.findOwned(conversation.id, userId),
+      messages: await messageRepository.listOf(conversation.id),
     }));
     expect(found).toEqual(conversation);
     expect(messages).toEqual([question, answer]);
@@ -39,25 +45,24 @@ describe('MikroORM conversation repository (PostgreSQL)', () => {
     const now = new Date();
     const { conversation, question, answer } = started(now);
     const clash = Message.fromUser(question.id, conversation.id, 'same id twice', now);
-    await expect(inOrmContext(app, () => app.get(ConversationRepository).saveWithMessages(conversation, [question, answer, clash]))).rejects.toThrow();
-    expect(await inOrmContext(app, () => app.get(ConversationRepository).findOwned(conversation.id, userId))).toBeNull();
+    await expect(db.inContext(() => conversations.saveWithMessages(conversation, [question, answer, clash]))).rejects.toThrow();
+    expect(await db.inContext(() => conversations.findOwned(conversation.id, userId))).toBeNull();
   });
 
   it('adds messages to a conversation it has loaded and records the activity', async () => {
     const first = new Date('2026-11-25T10:00:00.000Z');
     const { conversation, question, answer } = started(first);
-    await inOrmContext(app, () => app.get(ConversationRepository).saveWithMessages(conversation, [question, answer]));
+    await db.inContext(() => conversations.saveWithMessages(conversation, [question, answer]));
     const later = new Date('2026-11-25T10:05:00.000Z');
     const followUp = Message.fromUser(randomUUID(), conversation.id, 'And for adoption?', later);
-    await inOrmContext(app, async () => {
-      const conversations = app.get(ConversationRepository);
+    await db.inContext(async () => {
       const loaded = (await conversations.findOwned(conversation.id, userId))!;
       loaded.recordMessage('And for adoption?', later);
       await conversations.saveWithMessages(loaded, [followUp]);
     });
-    const { found, messages } = await inOrmContext(app, async () => ({
-      found: await app.get(ConversationRepository).findOwned(conversation.id, userId),
-      messages: await app.get(MessageRepository).listOf(conversation.id),
+    const { found, messages } = await db.inContext(async () => ({
+      found: await conversations.findOwned(conversation.id, userId),
+      messages: await messageRepository.listOf(conversation.id),
     }));
     expect(found?.updatedAt).toEqual(later);
     expect(messages.map((m) => m.id)).toEqual([question.id, answer.id, followUp.id]);

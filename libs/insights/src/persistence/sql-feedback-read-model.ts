@@ -26,13 +26,13 @@ interface Row {
  */
 @Injectable()
 export class SqlFeedbackReadModel extends FeedbackReadModel {
-  constructor(private readonly queries: PreparedQueries) {
+  constructor(private readonly sql: PreparedQueries) {
     super();
   }
 
   async list({ scope, rating, range }: FeedbackFilter, limit: number, after: Cursor | null): Promise<RatedAnswer[]> {
     const inScope = scopeCondition(scope, 'u.department_id');
-    const rows = await this.queries.rows<Row>(
+    const rows = await this.sql.rows<Row>(
       `select f.message_id, f.rating, f.comment, f.updated_at as rated_at,
               a.created_at as answered_at, a.content as answer, a.citations, a.ending,
               q.content as question, d.id as department_id, d.name as department_name

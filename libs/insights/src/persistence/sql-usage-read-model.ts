@@ -25,14 +25,14 @@ interface Row {
  */
 @Injectable()
 export class SqlUsageReadModel extends UsageReadModel {
-  constructor(private readonly queries: PreparedQueries) {
+  constructor(private readonly sql: PreparedQueries) {
     super();
   }
 
   async daily(scope: InsightScope, start: Date, endExclusive: Date): Promise<UsageRow[]> {
     const answersInScope = scopeCondition(scope, 'u.department_id');
     const chatsInScope = scopeCondition(scope, 'u.department_id');
-    const rows = await this.queries.rows<Row>(
+    const rows = await this.sql.rows<Row>(
       `with answers as (
          select (a.created_at at time zone 'UTC')::date as day, u.department_id,
                 count(*) filter (where a.ending = 'complete') as complete,

@@ -1,7 +1,7 @@
 import { Unauthenticated } from '@app/platform';
 import { AccountDisabled, SessionEnded } from '../domain/org-errors';
 import { User } from '../domain/user';
-import { inMemoryOrg } from '../testing/in-memory-org';
+import { inMemoryOrg } from '../testing';
 import { admitAccessToken, standingOf } from './account-standing';
 
 const at = (seconds: number) => new Date(seconds * 1000);

@@ -3,7 +3,7 @@ import { AppConfig, createRedisConnection, parseConfig, type RedisClient } from 
 import { useTestEnvironment } from '../../../../test/e2e/support/test-app';
 import { User } from '../domain/user';
 import { RefreshToken } from '../domain/refresh-token';
-import { InMemoryRefreshTokens, InMemoryUsers } from '../testing/in-memory-org';
+import { InMemoryRefreshTokens, InMemoryUsers } from '../testing';
 import { CachedActiveAccounts } from './cached-active-accounts';
 
 /** Counts reads, so a test can tell a cached answer from a fresh one. */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { InMemoryAccessDirectory } from '@app/access';
-import { RecordingAuditLog } from '@app/audit';
+import { InMemoryAccessDirectory } from '@app/testing/access';
+import { RecordingAuditLog } from '@app/testing/audit';
 import type { Cursor } from '@app/kernel';
-import { AppConfig, InlineTransactions, parseConfig } from '@app/platform';
+import { AppConfig, parseConfig } from '@app/platform';
+import { InlineTransactions } from '@app/testing/platform';
 import type { Department } from '../domain/department';
 import { RefreshToken } from '../domain/refresh-token';
 import type { User } from '../domain/user';

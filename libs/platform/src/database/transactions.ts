@@ -22,10 +22,3 @@ export class MikroOrmTransactions extends Transactions {
     return this.em.transactional(() => work());
   }
 }
-
-/** For handler specs on in-memory ports: runs the work as it is. */
-export class InlineTransactions extends Transactions {
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return work();
-  }
-}

@@ -1,6 +1,6 @@
-import { InMemoryAccessDirectory } from '@app/access';
+import { InMemoryAccessDirectory } from '@app/testing/access';
 import { ProcessDraining, type Actor } from '@app/platform';
-import { InMemoryConversations } from '../../../../conversations/src/testing/in-memory-conversations';
+import { InMemoryConversations } from '@app/testing/conversations';
 import { Conversation, ConversationNotFound } from '@app/conversations';
 import { AnswerGenerationFailed } from '../../domain/answer-generation-failed.error';
 import { AttachmentNotFound, ChatRateLimited, ServerShuttingDown, TooManyStreams } from '../../domain/chat-errors';
@@ -8,7 +8,8 @@ import { ChatSettings } from '../../chat.settings';
 import type { ChatMetrics } from '../../chat.ports';
 import { RunningAnswers } from '../../streams/running-answers';
 import type { ChatEvent } from './chat-events';
-import { InMemoryAttachments, InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, sleep, streamWords } from './chat.fixture';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { InMemoryAttachments, InMemoryStopSignals, InMemoryStreamSlots, namesOf, NoMetrics, readEvents, ScriptedAgent, streamWords } from '../../testing';
 import { SendMessage } from './send-message.command';
 import { ConversationAttachmentScope } from './conversation-attachment-scope';
 import { SendMessageHandler } from './send-message.handler';

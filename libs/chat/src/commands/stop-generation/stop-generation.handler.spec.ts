@@ -1,8 +1,8 @@
 import type { Actor } from '@app/platform';
 import { Conversation, Message, MessageNotFound } from '@app/conversations';
-import { InMemoryConversations } from '../../../../conversations/src/testing/in-memory-conversations';
+import { InMemoryConversations } from '@app/testing/conversations';
 import { GenerationNotRunning } from '../../domain/chat-errors';
-import { InMemoryStopSignals } from '../send-message/chat.fixture';
+import { InMemoryStopSignals } from '../../testing';
 import { StopGeneration } from './stop-generation.command';
 import { StopGenerationHandler } from './stop-generation.handler';
 

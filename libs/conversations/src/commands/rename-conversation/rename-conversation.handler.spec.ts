@@ -1,5 +1,5 @@
 import type { Actor } from '@app/platform';
-import { InMemoryConversations } from '../../testing/in-memory-conversations';
+import { InMemoryConversations } from '../../testing';
 import { Conversation } from '../../domain/conversation';
 import { ConversationNotFound, InvalidConversationTitle } from '../../domain/conversation-errors';
 import { RenameConversation } from './rename-conversation.command';

@@ -1,6 +1,6 @@
 import type { Actor } from '@app/platform';
 import { ValidationFailed } from '@app/platform';
-import { InMemoryConversations } from '../../testing/in-memory-conversations';
+import { InMemoryConversations } from '../../testing';
 import { Conversation } from '../../domain/conversation';
 import { Message } from '../../domain/message';
 import { ListConversations } from './list-conversations.query';

@@ -1,7 +1,8 @@
-import { RecordingAuditLog } from '@app/audit';
-import { IngestQueue } from '@app/ingest';
+import { RecordingAuditLog } from '@app/testing/audit';
+import { RecordingIngestQueue } from '@app/testing/ingest';
 import { ConfiguredEmbeddingModels, LocalHashedEmbeddings } from '@app/llm';
-import { InlineTransactions, type Actor } from '@app/platform';
+import type { Actor } from '@app/platform';
+import { InlineTransactions } from '@app/testing/platform';
 import { VectorSpaces, type VectorBuildStatus, type VectorSpaceInfo } from '@app/retrieval';
 import { RequestReembed } from './request-reembed.command';
 import { RequestReembedHandler } from './request-reembed.handler';
@@ -36,26 +37,9 @@ class OneBuildAtATime extends VectorSpaces {
   }
 }
 
-class RecordingQueue extends IngestQueue {
-  readonly reembeds: string[] = [];
-  down = false;
-  async enqueueFile() {}
-  async enqueuePurge() {}
-  async enqueueReembed(spaceId: string) {
-    if (this.down) throw new Error('connect ECONNREFUSED');
-    this.reembeds.push(spaceId);
-  }
-  async hasPendingFileJob() {
-    return false;
-  }
-  async hasPendingReembedJob() {
-    return false;
-  }
-}
-
 function setUp() {
   const spaces = new OneBuildAtATime();
-  const queue = new RecordingQueue();
+  const queue = new RecordingIngestQueue();
   const models = new ConfiguredEmbeddingModels(new LocalHashedEmbeddings({ dimension: 128 }));
   const audit = new RecordingAuditLog();
   return { spaces, queue, audit, handler: new RequestReembedHandler(spaces, models, queue, new InlineTransactions(), audit) };

@@ -1,9 +1,11 @@
 import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { InMemoryAccessDirectory } from '@app/access';
-import { RecordingAuditLog } from '@app/audit';
-import { IngestQueue } from '@app/ingest';
-import { AdminOnly, InlineTransactions, OutsideManagedDepartments, type Actor } from '@app/platform';
+import { InMemoryAccessDirectory } from '@app/testing/access';
+import { RecordingAuditLog } from '@app/testing/audit';
+import { RecordingIngestQueue } from '@app/testing/ingest';
+import type { IngestQueue } from '@app/ingest';
+import { AdminOnly, OutsideManagedDepartments, type Actor } from '@app/platform';
+import { InlineTransactions } from '@app/testing/platform';
 import { StoredFile } from '../../domain/stored-file';
 import { BlobStorage, FileRepository } from '../../files.ports';
 import { UploadFile } from './upload-file.command';
@@ -83,23 +85,6 @@ class InMemoryBlobs extends BlobStorage {
   }
 }
 
-class RecordingQueue extends IngestQueue {
-  readonly files: string[] = [];
-  down = false;
-  async enqueueFile(fileId: string) {
-    if (this.down) throw new Error('connect ECONNREFUSED');
-    this.files.push(fileId);
-  }
-  async enqueuePurge() {}
-  async enqueueReembed() {}
-  async hasPendingFileJob() {
-    return false;
-  }
-  async hasPendingReembedJob() {
-    return false;
-  }
-}
-
 const handlerOf = (files: FileRepository, blobs: BlobStorage, queue: IngestQueue, maxBytes: number, audit = new RecordingAuditLog()) =>
   new UploadFileHandler(files, new UploadIntake(files, blobs, queue, new InlineTransactions(), audit), { maxBytes }, new InMemoryAccessDirectory(TREE));
 // The actor's department, with one below it and one beside it.
@@ -114,7 +99,7 @@ const streamOf = (...parts: Array<string | Buffer>) => Readable.from(parts.map((
 function setUp(maxBytes = 1024) {
   const files = new InMemoryFiles([actor.departmentId]);
   const blobs = new InMemoryBlobs();
-  const queue = new RecordingQueue();
+  const queue = new RecordingIngestQueue();
   const audit = new RecordingAuditLog();
   const handler = handlerOf(files, blobs, queue, maxBytes, audit);
   const upload = (filename: string, content: Readable) => handler.execute(new UploadFile(actor, { filename, content }));
@@ -197,7 +182,7 @@ describe('UploadFileHandler', () => {
 
   it('refuses a department that does not exist', async () => {
     const { files, blobs } = setUp();
-    const handler = handlerOf(files, blobs, new RecordingQueue(), 1024);
+    const handler = handlerOf(files, blobs, new RecordingIngestQueue(), 1024);
     const upload = new UploadFile(actor, { filename: 'a.txt', content: streamOf('x'), departmentId: 'd0000000-0000-4000-8000-00000000dead' });
     await expect(handler.execute(upload)).rejects.toMatchObject({ code: 'department_not_found' });
   });
@@ -214,7 +199,7 @@ describe('UploadFileHandler', () => {
   it('lets a department admin upload into their subtree only, and a member nowhere, before storing a byte', async () => {
     const files = new InMemoryFiles(TREE.map((d) => d.id));
     const blobs = new InMemoryBlobs();
-    const handler = handlerOf(files, blobs, new RecordingQueue(), 1024);
+    const handler = handlerOf(files, blobs, new RecordingIngestQueue(), 1024);
     const lead: Actor = { ...actor, role: 'department_admin' };
     await handler.execute(new UploadFile(lead, { filename: 'a.txt', content: streamOf('below'), departmentId: TREE[1].id }));
     await expect(handler.execute(new UploadFile(lead, { filename: 'b.txt', content: streamOf('beside'), departmentId: TREE[2].id }))).rejects.toBeInstanceOf(OutsideManagedDepartments);

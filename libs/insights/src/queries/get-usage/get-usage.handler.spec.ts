@@ -1,5 +1,5 @@
 import { AdminOnly, ValidationFailed, type Actor } from '@app/platform';
-import { InMemoryUsage } from '../../insights.fixture';
+import { InMemoryUsage } from '../../testing';
 import type { UsageRow } from '../../insights.ports';
 import { GetUsage } from './get-usage.query';
 import { GetUsageHandler } from './get-usage.handler';

@@ -1,5 +1,5 @@
 import { AdminOnly, ValidationFailed, type Actor } from '@app/platform';
-import { InMemoryFeedback } from '../../insights.fixture';
+import { InMemoryFeedback } from '../../testing';
 import type { RatedAnswer } from '../../insights.ports';
 import { ListFeedback } from './list-feedback.query';
 import { ListFeedbackHandler } from './list-feedback.handler';

@@ -1,6 +1,6 @@
 import { Department } from '../../domain/department';
 import { EmailTaken, InvalidUserChange } from '../../domain/org-errors';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { CreateUser } from './create-user.command';
 import { CreateUserHandler } from './create-user.handler';
 

@@ -1,7 +1,7 @@
 import { AdminOnly } from '@app/platform';
 import { Department } from '../../domain/department';
 import { DepartmentNotEmpty } from '../../domain/org-errors';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { DeleteDepartment } from './delete-department.command';
 import { DeleteDepartmentHandler } from './delete-department.handler';
 

@@ -1,7 +1,7 @@
 import { Department } from '../../domain/department';
 import { AccountDisabled, InvalidCredentials, PasswordLoginDisabled } from '../../domain/org-errors';
 import { User } from '../../domain/user';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { LogIn } from './log-in.command';
 import { LogInHandler } from './log-in.handler';
 

@@ -1,5 +1,5 @@
 import { User } from '../../domain/user';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { LogOut } from './log-out.command';
 import { LogOutHandler } from './log-out.handler';
 

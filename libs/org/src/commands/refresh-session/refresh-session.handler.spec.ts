@@ -1,6 +1,6 @@
 import { AccountDisabled, InvalidRefreshToken, RefreshTokenReused } from '../../domain/org-errors';
 import { User } from '../../domain/user';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { RefreshSession } from './refresh-session.command';
 import { RefreshSessionHandler } from './refresh-session.handler';
 

@@ -1,7 +1,7 @@
 import { Department } from '../../domain/department';
 import { AccountDisabled, SsoEmailUnverified, SsoIdentityConflict, SsoNoDepartment } from '../../domain/org-errors';
 import { User } from '../../domain/user';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { SignInWithSso } from './sign-in-with-sso.command';
 import { SignInWithSsoHandler } from './sign-in-with-sso.handler';
 

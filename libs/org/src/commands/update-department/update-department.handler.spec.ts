@@ -1,7 +1,7 @@
 import { AdminOnly, OutsideManagedDepartments } from '@app/platform';
 import { Department } from '../../domain/department';
 import { DepartmentCycle, DepartmentNameTaken, DepartmentNotFound } from '../../domain/org-errors';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { UpdateDepartment } from './update-department.command';
 import { UpdateDepartmentHandler } from './update-department.handler';
 

@@ -2,7 +2,7 @@ import { Department } from '../../domain/department';
 import { AdminOnly, OutsideManagedDepartments } from '@app/platform';
 import { DepartmentNotFound, InvalidUserChange, UserNotFound } from '../../domain/org-errors';
 import { User } from '../../domain/user';
-import { inMemoryOrg } from '../../testing/in-memory-org';
+import { inMemoryOrg } from '../../testing';
 import { UpdateUser } from './update-user.command';
 import { UpdateUserHandler } from './update-user.handler';
 

@@ -1,4 +1,4 @@
-import { planSubQueries } from './plan-sub-queries.service';
+import { planSubQueries } from './plan-sub-queries';
 
 describe('planSubQueries', () => {
   it('keeps a single question as the only sub-query', () => {

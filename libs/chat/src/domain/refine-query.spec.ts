@@ -1,5 +1,5 @@
-import { aChunk } from './chunk.fixture';
-import { refineQuery } from './refine-query.service';
+import { aChunk } from '../testing';
+import { refineQuery } from './refine-query';
 
 describe('refineQuery', () => {
   const question = 'What is the reimbursement limit for hotel stays abroad?';

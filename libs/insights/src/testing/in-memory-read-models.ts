@@ -1,6 +1,6 @@
 import type { Cursor } from '@app/kernel';
-import type { InsightScope } from './domain/insight-scope';
-import { FeedbackReadModel, UsageReadModel, type FeedbackFilter, type RatedAnswer, type UsageRow } from './insights.ports';
+import type { InsightScope } from '../domain/insight-scope';
+import { FeedbackReadModel, UsageReadModel, type FeedbackFilter, type RatedAnswer, type UsageRow } from '../insights.ports';
 
 /** In-memory read models for handler specs, ordered and filtered as the SQL is. */
 export class InMemoryFeedback extends FeedbackReadModel {

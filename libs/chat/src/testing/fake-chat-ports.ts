@@ -1,9 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationAttachments, FileRecord } from '@app/files';
 import type { AccessScope } from '@app/retrieval';
-import type { AnswerResult } from '../../agent/answer-graph.deps';
-import { PrefetchedSearches } from '../../agent/prefetched-searches';
-import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots, type AnswerRun, type SlotDecision } from '../../chat.ports';
-import type { ChatEvent } from './chat-events';
+import type { AnswerResult } from '../agent/answer-graph.deps';
+import { PrefetchedSearches } from '../agent/prefetched-searches';
+import { AnswerAgent, ChatMetrics, StopSignals, StreamSlots, type AnswerRun, type SlotDecision } from '../chat.ports';
 
 export class InMemoryStreamSlots extends StreamSlots {
   readonly held = new Set<string>();
@@ -58,20 +58,6 @@ export class ScriptedAgent extends AnswerAgent {
     return searches;
   }
 }
-
-/** Reads an answer's events to the end, or until `leaveWhen` says the reader goes away. */
-export async function readEvents(events: AsyncIterable<ChatEvent>, leaveWhen: (event: ChatEvent) => boolean = () => false): Promise<ChatEvent[]> {
-  const read: ChatEvent[] = [];
-  for await (const event of events) {
-    read.push(event);
-    if (leaveWhen(event)) break;
-  }
-  return read;
-}
-
-export const namesOf = (events: ChatEvent[]) => events.map((e) => e.event);
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Streams words until done or aborted, the way the real agent resolves on abort. */
 export async function streamWords(run: AnswerRun, words: string[], delayMs = 0): Promise<AnswerResult> {

@@ -1,5 +1,5 @@
-import { aChunk } from './chunk.fixture';
-import { evaluateChunks } from './evaluate-chunks.service';
+import { aChunk } from '../testing';
+import { evaluateChunks } from './evaluate-chunks';
 
 describe('evaluateChunks', () => {
   const question = 'How many vacation days do new employees get?';

@@ -6,9 +6,9 @@ import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { PromptLibrary } from '@app/llm';
 import type { RetrievedChunk } from '@app/retrieval';
-import { aChunk } from '../domain/chunk.fixture';
-import type { AgentStatus, AnswerGraphDeps } from './answer-graph.deps';
-import { DeterministicAgentDecisions } from './deterministic-agent-decisions';
+import { aChunk } from './retrieved-chunk-builder';
+import type { AgentStatus, AnswerGraphDeps } from '../agent/answer-graph.deps';
+import { DeterministicAgentDecisions } from '../agent/deterministic-agent-decisions';
 
 export const prompts = PromptLibrary.load(resolve(__dirname, '../../../../prompts'));
 

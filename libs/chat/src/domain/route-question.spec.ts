@@ -1,4 +1,4 @@
-import { routeQuestion } from './route-question.service';
+import { routeQuestion } from './route-question';
 
 describe('routeQuestion', () => {
   it.each(['Hello!', 'hi there', 'Thanks a lot!', 'Thank you, bye', 'Good morning', 'How are you?', 'ok cool', 'Who are you?'])(

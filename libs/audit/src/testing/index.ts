@@ -1,0 +1,2 @@
+/** The audit module's in-memory ports, for specs only. */
+export { RecordingAuditLog } from './recording-audit-log';
