@@ -38,10 +38,7 @@ module.exports = {
       // events, rate limits, account changes) again, against a three-node Redis Cluster.
       ...shared,
       displayName: 'redis-cluster',
-      testMatch: [
-        '<rootDir>/test/e2e/{chat,files,operations}.e2e-spec.ts',
-        '<rootDir>/libs/**/{redis-stream-slots,cached-active-accounts,redis-eviction-policy}.int-spec.ts',
-      ],
+      testMatch: ['<rootDir>/test/e2e/{chat,files,operations}.e2e-spec.ts', '<rootDir>/libs/**/{redis-stream-slots,cached-active-accounts,redis-eviction-policy}.int-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/use-redis-cluster.cjs'],
       globalSetup: '<rootDir>/test/setup/global-setup-redis-cluster.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown-redis-cluster.mjs',

@@ -160,7 +160,10 @@ try {
           else {
             await settleBetweenIngests();
             // Its searches run with the cache off, so they leave nothing cached for the suites after it.
-            const questions = [...scifact.qrels('train').keys()].map((id) => scifact.queries.get(id)).filter(Boolean).slice(0, 200);
+            const questions = [...scifact.qrels('train').keys()]
+              .map((id) => scifact.queries.get(id))
+              .filter(Boolean)
+              .slice(0, 200);
             await measure(reembedKeys, () => runReembed({ ...context, departmentId: adminUser.department.id, questions }));
           }
         }
@@ -198,7 +201,10 @@ try {
   if (selected('web')) await measure(keysOf('web'), () => runWeb(context));
 } catch (error) {
   log(`FAILED before measuring: ${error.stack ?? error.message}`);
-  results.fail(FIGURES.map((f) => f.key), `the run stopped early: ${error.message}`);
+  results.fail(
+    FIGURES.map((f) => f.key),
+    `the run stopped early: ${error.message}`,
+  );
 } finally {
   log('stopping the services');
   await stopEverything();

@@ -84,7 +84,10 @@ if (existsSync(path.join(root, 'dist/apps/worker/src/main.js'))) start('worker',
 
 const base = `http://localhost:${env.PORT}/api/v1`;
 for (let attempt = 0; attempt < 100 && !stopping; attempt++) {
-  const ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+  const ready = await fetch(`${base}/health/ready`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ready) break;
   await new Promise((resolve) => setTimeout(resolve, 300));
 }

@@ -112,8 +112,4 @@ const unanswerable = [
 
 const heldOutEveryThird = (kind) => (question, index) => ({ ...question, kind, heldOut: index % 3 === 2 });
 
-export const QUESTIONS = [
-  ...answerable.map(heldOutEveryThird('answer')),
-  ...otherDepartment.map(heldOutEveryThird('other-department')),
-  ...unanswerable.map(heldOutEveryThird('unanswerable')),
-];
+export const QUESTIONS = [...answerable.map(heldOutEveryThird('answer')), ...otherDepartment.map(heldOutEveryThird('other-department')), ...unanswerable.map(heldOutEveryThird('unanswerable'))];

@@ -20,7 +20,9 @@ export function writeJson(file, run, results, suites) {
 const format = (value, unit) => (value === undefined ? '—' : `${value.toLocaleString('en-US')}${unit && !['', '×'].includes(unit) ? ` ${unit}` : unit}`);
 
 function goalText(figure) {
-  const target = figure.target ? `${figure.target.op.replace('>=', '≥').replace('<=', '≤')} ${figure.target.value}${figure.unit === 'ms' ? ' ms' : figure.unit === 's' ? ' s' : figure.unit === 'MiB' ? ' MiB' : ''}` : '';
+  const target = figure.target
+    ? `${figure.target.op.replace('>=', '≥').replace('<=', '≤')} ${figure.target.value}${figure.unit === 'ms' ? ' ms' : figure.unit === 's' ? ' s' : figure.unit === 'MiB' ? ' MiB' : ''}`
+    : '';
   return [figure.anchor ? `anchor ${figure.anchor}` : '', target ? `target ${target}` : ''].filter(Boolean).join('; ') || '—';
 }
 

@@ -122,11 +122,12 @@ function targetsTable(scale) {
 
 /** The curve as ratios to 1×, so figures of every unit share one axis. */
 function scaleChart(scale) {
-  const ratio = (name) => SIZES.map((n) => {
-    const base = scale.figures[`scale.${SIZES[0]}x.${name}`];
-    const value = scale.figures[`scale.${n}x.${name}`];
-    return base && value !== undefined ? value / base : null;
-  });
+  const ratio = (name) =>
+    SIZES.map((n) => {
+      const base = scale.figures[`scale.${SIZES[0]}x.${name}`];
+      const value = scale.figures[`scale.${n}x.${name}`];
+      return base && value !== undefined ? value / base : null;
+    });
   return lineChart({
     title: 'Cost as the corpus grows (each figure over its value at 1× SciFact)',
     xLabel: 'corpus size (× SciFact, 5,183 documents each)',

@@ -24,7 +24,12 @@ profile.samples.forEach((id, i) => {
 const idle = [...hits].filter(([id]) => ['(idle)', '(program)'].includes(nodes.get(id).callFrame.functionName)).reduce((s, [, n]) => s + n, 0);
 
 const nameOf = ({ callFrame: f }) => {
-  const where = f.url ? f.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '') : '';
+  const where = f.url
+    ? f.url
+        .replace(/^.*node_modules\//, '')
+        .replace(/^.*\/dist\//, 'dist/')
+        .replace(/^file:\/\//, '')
+    : '';
   return `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber + 1}`;
 };
 const self = new Map();

@@ -140,8 +140,12 @@ const plainTextOf = (document) => document.text ?? (document.pdf ? document.pdf.
  * read, less any a document they may read says too ("two working days" is in several).
  */
 function foreignFactsFor(readableFiles) {
-  const readableText = DOCUMENTS.filter((d) => readableFiles.has(d.filename)).map(plainTextOf).join('\n');
-  return QUESTIONS.filter((q) => q.fact && !readableFiles.has(q.file)).flatMap((q) => q.fact).filter((fact) => !holds(readableText, fact));
+  const readableText = DOCUMENTS.filter((d) => readableFiles.has(d.filename))
+    .map(plainTextOf)
+    .join('\n');
+  return QUESTIONS.filter((q) => q.fact && !readableFiles.has(q.file))
+    .flatMap((q) => q.fact)
+    .filter((fact) => !holds(readableText, fact));
 }
 
 function score(question, { answer, citations, steps }, readable, fileIds) {

@@ -25,11 +25,15 @@ export async function runChatStreams({ product, admin, results, log }) {
     const idleRss = rssMiB(api.child.pid);
 
     log(`chat: opening ${STREAMS} streams, ${OPENING_AT_ONCE} at a time`);
-    await forEachLimited(Array.from({ length: STREAMS }, (_, i) => i), OPENING_AT_ONCE, async (i) => {
-      const stream = openStream(url, admin, `held question ${i} about protein folding`);
-      streams.push(stream);
-      await stream.opened.catch(() => {});
-    });
+    await forEachLimited(
+      Array.from({ length: STREAMS }, (_, i) => i),
+      OPENING_AT_ONCE,
+      async (i) => {
+        const stream = openStream(url, admin, `held question ${i} about protein folding`);
+        streams.push(stream);
+        await stream.opened.catch(() => {});
+      },
+    );
     const opened = streams.filter((s) => s.state.opened && !s.state.ended).length;
     log(`chat: ${opened} open (upstream holds ${upstream.held}); waiting for their heartbeats`);
     const deadline = Date.now() + PING_IDLE_MS + 15_000;

@@ -29,7 +29,12 @@ export async function runHttp({ product, api, results, log }) {
     await checkSameAnswer(productUrl, baselineUrl, headers);
 
     const load = (url, seconds, loadHeaders = {}) =>
-      runJsonChild(path.join(root, 'bench/workers/autocannon-run.mjs'), [JSON.stringify({ url, connections: CONNECTIONS, duration: seconds, headers: loadHeaders })], process.env, (seconds + 60) * 1000);
+      runJsonChild(
+        path.join(root, 'bench/workers/autocannon-run.mjs'),
+        [JSON.stringify({ url, connections: CONNECTIONS, duration: seconds, headers: loadHeaders })],
+        process.env,
+        (seconds + 60) * 1000,
+      );
 
     log('http: warming up both servers');
     await load(productUrl, 3, headers);
@@ -75,10 +80,7 @@ async function seedConversations(client, databaseUrl) {
 }
 
 async function checkSameAnswer(productUrl, baselineUrl, headers) {
-  const [fromProduct, fromBaseline] = await Promise.all([
-    fetch(productUrl, { headers }).then((r) => r.json()),
-    fetch(baselineUrl).then((r) => r.json()),
-  ]);
+  const [fromProduct, fromBaseline] = await Promise.all([fetch(productUrl, { headers }).then((r) => r.json()), fetch(baselineUrl).then((r) => r.json())]);
   const summary = (page) => JSON.stringify(page.items?.map((item) => [item.id, item.messageCount]));
   if (summary(fromProduct) !== summary(fromBaseline)) throw new Error('the baseline does not answer the same page as the product');
 }
@@ -87,7 +89,13 @@ async function waitForOk(url, child, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`baseline exited with ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(200);
   }
   throw new Error(`baseline not answering within ${timeoutMs} ms`);

@@ -46,11 +46,7 @@ export async function runIngest({ product, admin, corpus, workerMetricsUrl, resu
   const rejected = [];
   await forEachLimited(corpus, UPLOAD_CONCURRENCY, async (doc) => {
     try {
-      const file = await admin.upload(
-        '/files',
-        { visibility: 'organization' },
-        { filename: `${doc._id}.txt`, content: Buffer.from(documentFileText(doc)), contentType: 'text/plain' },
-      );
+      const file = await admin.upload('/files', { visibility: 'organization' }, { filename: `${doc._id}.txt`, content: Buffer.from(documentFileText(doc)), contentType: 'text/plain' });
       if (file.duplicate) duplicates++;
       fileIdOfDoc.set(String(doc._id), file.id);
     } catch (error) {

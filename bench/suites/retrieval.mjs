@@ -19,7 +19,16 @@ export async function runRetrieval({ product, scifact, fileIdOfDoc, departmentId
   const inputFile = path.join(product.dataDir, 'retrieval-input.json');
   const outputFile = path.join(product.dataDir, 'retrieval-output.json');
   // Limit 8 first: each limit has its own cache key, so both runs start cold.
-  writeFileSync(inputFile, JSON.stringify({ departmentId, runs: [{ name: 'chat', limit: CHAT_LIMIT, queries }, { name: 'scoring', limit: SCORING_LIMIT, queries }] }));
+  writeFileSync(
+    inputFile,
+    JSON.stringify({
+      departmentId,
+      runs: [
+        { name: 'chat', limit: CHAT_LIMIT, queries },
+        { name: 'scoring', limit: SCORING_LIMIT, queries },
+      ],
+    }),
+  );
   log(`retrieval: ${queries.length} test queries at limit ${CHAT_LIMIT}, then at limit ${SCORING_LIMIT}`);
   await runJsonChild(path.join(root, 'bench/workers/retrieval-queries.mjs'), [inputFile, outputFile], product.env, 10 * 60_000);
   const output = JSON.parse(readFileSync(outputFile, 'utf8'));

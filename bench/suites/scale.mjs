@@ -45,7 +45,10 @@ export async function runScale({ product, api, admin, adminUser, results, log })
   // Train questions, the same at every size: each size's ingest bumps the corpus version, so the
   // search cache starts cold. Twice what one run asks, so a slow ramp (the warm-up's burst makes
   // its answer time long) never runs out.
-  const chatQuestions = [...scifact.qrels('train').keys()].map((id) => scifact.queries.get(id)).filter(Boolean).slice(0, 2 * QUESTIONS_PER_WORKLOAD);
+  const chatQuestions = [...scifact.qrels('train').keys()]
+    .map((id) => scifact.queries.get(id))
+    .filter(Boolean)
+    .slice(0, 2 * QUESTIONS_PER_WORKLOAD);
 
   const worker = await product.startWorker();
   if (!worker) throw new Error('dist/apps/worker/src/main.js is missing');
@@ -213,9 +216,7 @@ function noteCurve({ sizes, batchRuns, results }) {
       batchRuns.map((run) => `${run.batch}: ${round(run.docsPerSecond, 1)}`).join(', ') +
       '. Each size\u2019s figure is the batch that brought the corpus to it.',
   );
-  const plans = sizes
-    .map(({ size, plans: sizePlans }) => [`## ${size}×`, ...sizePlans.map(({ id, text, plan }) => `### Query ${id}: ${text}\n\n\`\`\`\n${plan}\n\`\`\``)].join('\n\n'))
-    .join('\n\n');
+  const plans = sizes.map(({ size, plans: sizePlans }) => [`## ${size}×`, ...sizePlans.map(({ id, text, plan }) => `### Query ${id}: ${text}\n\n\`\`\`\n${plan}\n\`\`\``)].join('\n\n')).join('\n\n');
   writeFileSync(
     path.join(root, 'bench', 'results', 'scale-plans.md'),
     `# Full-text leg plans at each corpus size\n\nWritten by \`npm run bench -- --only scale\`: \`EXPLAIN (ANALYZE, BUFFERS)\` of the BM25 statement as the leg runs it at chat's limit (24 hits, a shortlist of 192), for the same test queries at every size.\n\n${plans}\n`,

@@ -32,10 +32,7 @@ const models = app.get(EmbeddingModels);
 const index = app.get(ChunkIndex);
 
 // The registry rows chunks refer to are set up untimed: the product's equivalent is the upload.
-await orm.em.getConnection().execute(
-  `insert into departments (id, name, parent_id, created_at) values (?, 'Bench', null, now()) on conflict do nothing`,
-  [input.departmentId],
-);
+await orm.em.getConnection().execute(`insert into departments (id, name, parent_id, created_at) values (?, 'Bench', null, now()) on conflict do nothing`, [input.departmentId]);
 await orm.em.getConnection().execute(
   `insert into files (id, filename, mime_type, size_bytes, sha256, department_id, visibility, status, storage_key, uploaded_by, created_at, updated_at)
    select f.id, f.filename, 'text/plain', 0, f.id::text, ?, 'organization', 'ready', f.id::text, ?, now(), now()

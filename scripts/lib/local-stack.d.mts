@@ -27,9 +27,4 @@ export interface RunningRedisCluster extends RunningService {
 }
 export function startRedisCluster(options: { dataDir: string; nodes?: number }): Promise<RunningRedisCluster>;
 export function stopChild(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
-export function startLocalStack(options: {
-  dataDir: string;
-  persistent: boolean;
-  ports?: { postgres?: number; redis?: number; chroma?: number };
-  database?: string;
-}): Promise<LocalStack>;
+export function startLocalStack(options: { dataDir: string; persistent: boolean; ports?: { postgres?: number; redis?: number; chroma?: number }; database?: string }): Promise<LocalStack>;

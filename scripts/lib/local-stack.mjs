@@ -130,10 +130,24 @@ export async function startRedis({ dataDir, port, persistent }) {
   mkdirSync(dir, { recursive: true });
   const socket = `/tmp/redis-${port}.sock`;
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-    '--unixsocket', socket, '--unixsocketperm', '700',
-    '--appendonly', persistent ? 'yes' : 'no', '--save', '',
-    '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--unixsocket',
+    socket,
+    '--unixsocketperm',
+    '700',
+    '--appendonly',
+    persistent ? 'yes' : 'no',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+    '--protected-mode',
+    'yes',
   ];
   const child = spawnService('redis-server', args);
   await waitFor('redis-server', () => pingRedis(port), 15_000);
@@ -171,9 +185,28 @@ export async function startRedisCluster({ dataDir, nodes = 3 }) {
     const dir = path.join(dataDir, 'redis-cluster', String(member.port));
     mkdirSync(dir, { recursive: true });
     member.child = spawnService('redis-server', [
-      '--port', String(member.port), '--cluster-port', String(member.busPort), '--bind', '127.0.0.1', '--dir', dir,
-      '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '3000',
-      '--appendonly', 'no', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
+      '--port',
+      String(member.port),
+      '--cluster-port',
+      String(member.busPort),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      'nodes.conf',
+      '--cluster-node-timeout',
+      '3000',
+      '--appendonly',
+      'no',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--protected-mode',
+      'yes',
     ]);
     await waitFor(`redis-server (cluster node ${member.port})`, () => pingRedis(member.port), 15_000);
   };
@@ -240,11 +273,7 @@ export function stopChild(child, signal = 'SIGTERM') {
 /** Starts all three services; ports default to free ones. */
 export async function startLocalStack({ dataDir, persistent, ports = {}, database = 'assistant' }) {
   mkdirSync(dataDir, { recursive: true });
-  const [pgPort, redisPort, chromaPort] = await Promise.all([
-    ports.postgres ?? freePort(),
-    ports.redis ?? freePort(),
-    ports.chroma ?? freePort(),
-  ]);
+  const [pgPort, redisPort, chromaPort] = await Promise.all([ports.postgres ?? freePort(), ports.redis ?? freePort(), ports.chroma ?? freePort()]);
   const started = await Promise.allSettled([
     startPostgres({ dataDir, port: pgPort, database, persistent }),
     startRedis({ dataDir, port: redisPort, persistent }),

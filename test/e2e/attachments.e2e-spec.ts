@@ -143,7 +143,12 @@ describe('conversation attachments', () => {
       const foreign = await attach(colleague, conversationId, 'mine.txt', Buffer.from('my notes')).expect(404);
       expect(foreign.body).toMatchObject({ code: 'conversation_not_found' });
       // An attachment's placement is its conversation's: the upload cannot choose another.
-      const placed = await http().post(`/api/v1/conversations/${conversationId}/attachments`).set(member.auth).field('visibility', 'organization').attach('file', Buffer.from('notes'), 'placed.txt').expect(400);
+      const placed = await http()
+        .post(`/api/v1/conversations/${conversationId}/attachments`)
+        .set(member.auth)
+        .field('visibility', 'organization')
+        .attach('file', Buffer.from('notes'), 'placed.txt')
+        .expect(400);
       expect(placed.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'visibility', problem: 'is not a field this endpoint accepts' }] });
     });
 

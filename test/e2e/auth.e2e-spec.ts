@@ -78,7 +78,10 @@ describe('auth', () => {
     });
 
     it('accepts the same claims when correctly signed (the forgeries fail for their flaw)', async () => {
-      await http.get('/api/v1/me').set('Authorization', `Bearer ${sign({ alg: 'HS256', typ: 'JWT' }, claims)}`).expect(200);
+      await http
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${sign({ alg: 'HS256', typ: 'JWT' }, claims)}`)
+        .expect(200);
     });
   });
 

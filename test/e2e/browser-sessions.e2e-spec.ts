@@ -105,11 +105,7 @@ describe('browser sessions', () => {
     const admin = await createSession(app, 'admin');
     const member = await createSession(app, 'member');
     await http.patch(`/api/v1/org/users/${member.id}`).set(admin.auth).send({ disabled: true }).expect(200);
-    for (const response of [
-      await http.get('/api/v1/me').set(member.auth),
-      await http.post('/api/v1/auth/refresh').set('Cookie', asCookie(member.refreshToken)),
-      await login(member.email),
-    ]) {
+    for (const response of [await http.get('/api/v1/me').set(member.auth), await http.post('/api/v1/auth/refresh').set('Cookie', asCookie(member.refreshToken)), await login(member.email)]) {
       expect(response.status).toBe(401);
       expect(response.body.code).toBe('account_disabled');
     }

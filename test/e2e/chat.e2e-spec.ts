@@ -90,7 +90,13 @@ describe('chat (SSE)', () => {
     leaveFileId = await ingest(slow, admin, 'parental-leave.pdf', handbook, member.departmentId);
     secretFileId = await ingest(slow, admin, 'nightingale-budget.md', secret, outsider.departmentId);
     const below = async (name: string) =>
-      (await request(slow.app.getHttpServer()).post('/api/v1/org/departments').set(admin.auth).send({ name: `${name} ${randomUUID()}`, parentId: member.departmentId }).expect(201)).body.id;
+      (
+        await request(slow.app.getHttpServer())
+          .post('/api/v1/org/departments')
+          .set(admin.auth)
+          .send({ name: `${name} ${randomUUID()}`, parentId: member.departmentId })
+          .expect(201)
+      ).body.id;
     labMember = await createSession(slow.app, 'member', await below('Lab'));
     studioMember = await createSession(slow.app, 'member', await below('Studio'));
     const runbook = Buffer.from('# Lab runbook\n\nThe centrifuge in room 12 must be balanced with counterweights before every spin.\n');
@@ -99,10 +105,13 @@ describe('chat (SSE)', () => {
     // An answer a crashed process left streaming; the next process to start must close it.
     const conversation = (await request(slow.app.getHttpServer()).post('/api/v1/conversations').set(member.auth).send({ title: 'Crashed' })).body.id;
     orphanId = randomUUID();
-    await slow.app.get(EntityManager).getConnection().execute(
-      `insert into messages (id, conversation_id, role, content, status, created_at, updated_at, selected_at) values (?, ?, 'assistant', 'half an ans', 'streaming', now(), now(), now())`,
-      [orphanId, conversation],
-    );
+    await slow.app
+      .get(EntityManager)
+      .getConnection()
+      .execute(`insert into messages (id, conversation_id, role, content, status, created_at, updated_at, selected_at) values (?, ?, 'assistant', 'half an ans', 'streaming', now(), now(), now())`, [
+        orphanId,
+        conversation,
+      ]);
     fast = await startListeningApi({ ...settings, CHAT_MAX_CONCURRENT_STREAMS: '3' });
   }, 120_000);
   afterAll(async () => {

@@ -66,7 +66,11 @@ describe('conversations', () => {
   it('validates titles and ids', async () => {
     const { body } = await http.post('/api/v1/conversations').set(owner.auth).send({}).expect(201);
     expect(body.title).toBeNull();
-    const tooLong = await http.patch(`/api/v1/conversations/${body.id}`).set(owner.auth).send({ title: 'x'.repeat(201) }).expect(400);
+    const tooLong = await http
+      .patch(`/api/v1/conversations/${body.id}`)
+      .set(owner.auth)
+      .send({ title: 'x'.repeat(201) })
+      .expect(400);
     expect(tooLong.body.details).toEqual([{ field: 'title', problem: 'must be at most 200 characters' }]);
     await http.patch(`/api/v1/conversations/${body.id}`).set(owner.auth).send({ title: '   ' }).expect(400);
     await http.patch(`/api/v1/conversations/${body.id}`).set(owner.auth).send({ title: 'ok', extra: 1 }).expect(400);

@@ -126,7 +126,10 @@ describe('answers over the demo documents (local providers)', () => {
     const stream = await SseReader.post(`${api.url}/chat`, people[as].auth, { message: question });
     expect(stream.status).toBe(200);
     await stream.all();
-    const answer = stream.events.filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+    const answer = stream.events
+      .filter((e) => e.event === 'token')
+      .map((e) => e.data.text)
+      .join('');
     const citations: Array<{ n: number; filename: string }> = stream.events.find((e) => e.event === 'citations')?.data.citations ?? [];
     return { answer, citations };
   }

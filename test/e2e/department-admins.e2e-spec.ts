@@ -39,7 +39,13 @@ describe('department admins, and access along the tree', () => {
   }
 
   const department = async (name: string, parentId?: string) =>
-    (await http.post('/api/v1/org/departments').set(admin.auth).send({ name: `${name} ${randomUUID().slice(0, 8)}`, ...(parentId ? { parentId } : {}) }).expect(201)).body.id as string;
+    (
+      await http
+        .post('/api/v1/org/departments')
+        .set(admin.auth)
+        .send({ name: `${name} ${randomUUID().slice(0, 8)}`, ...(parentId ? { parentId } : {}) })
+        .expect(201)
+    ).body.id as string;
 
   beforeAll(async () => {
     app = await startApi(settings);
@@ -200,7 +206,9 @@ describe('department admins, and access along the tree', () => {
       const mine = (await http.get(`/api/v1/admin/audit?limit=100&actorId=${lead.id}&from=${since}`).set(lead.auth).expect(200)).body.items;
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.every((entry: { actorId: string }) => entry.actorId === lead.id)).toBe(true);
-      expect(mine.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['file.uploaded', 'file.reindexed', 'file.deleted', 'user.created', 'user.updated', 'department.created', 'department.renamed', 'department.moved']));
+      expect(mine.map((entry: { action: string }) => entry.action)).toEqual(
+        expect.arrayContaining(['file.uploaded', 'file.reindexed', 'file.deleted', 'user.created', 'user.updated', 'department.created', 'department.renamed', 'department.moved']),
+      );
 
       const seenByLead = (await http.get('/api/v1/admin/audit?limit=100&action=file.uploaded').set(lead.auth).expect(200)).body.items;
       const filenames = seenByLead.map((entry: { detail: { filename: string } }) => entry.detail.filename);

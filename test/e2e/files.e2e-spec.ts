@@ -67,10 +67,10 @@ describe('files and ingestion', () => {
   }
 
   const chunkRows = (fileId: string) =>
-    app.get(EntityManager).getConnection().execute<Array<{ id: string; chunk_index: number; page: number | null }>>(
-      'select id, chunk_index, page from chunks where file_id = ? order by chunk_index',
-      [fileId],
-    );
+    app
+      .get(EntityManager)
+      .getConnection()
+      .execute<Array<{ id: string; chunk_index: number; page: number | null }>>('select id, chunk_index, page from chunks where file_id = ? order by chunk_index', [fileId]);
 
   async function vectorIds(fileId: string): Promise<string[]> {
     const url = new URL(process.env.CHROMA_URL!);

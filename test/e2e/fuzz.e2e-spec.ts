@@ -64,9 +64,21 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     const other = await http.post('/api/v1/conversations').set(member.auth).send({ title: 'Second' }).expect(201);
     const files = [];
     for (const name of ['policy.txt', 'guide.md', 'page.html']) {
-      files.push((await http.post('/api/v1/files').set(admin.auth).attach('file', Buffer.from(`Leave policy ${name} ${tag}\n`), name).expect(202)).body.id);
+      files.push(
+        (
+          await http
+            .post('/api/v1/files')
+            .set(admin.auth)
+            .attach('file', Buffer.from(`Leave policy ${name} ${tag}\n`), name)
+            .expect(202)
+        ).body.id,
+      );
     }
-    const child = await http.post('/api/v1/org/departments').set(admin.auth).send({ name: `Fuzz child ${tag}`, parentId: admin.departmentId }).expect(201);
+    const child = await http
+      .post('/api/v1/org/departments')
+      .set(admin.auth)
+      .send({ name: `Fuzz child ${tag}`, parentId: admin.departmentId })
+      .expect(201);
     target = {
       baseUrl,
       sessions,
@@ -136,9 +148,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     // An operation that passed must have had all its cases, and some must have got past the guard.
     const skipped = operations.filter((o) => !failed.has(o) && (stats.casesOf(o) < settings.runs || stats.pastGuardOf(o) === 0)).map(describeCoverage);
     if (failures.length > 0 || skipped.length > 0) {
-      throw new Error(
-        [`fuzz seed ${settings.seed}: ${failures.length} operation(s) failed, ${skipped.length} not fuzzed`, ...failures, ...skipped.map((s) => `not fuzzed: ${s}`)].join('\n\n'),
-      );
+      throw new Error([`fuzz seed ${settings.seed}: ${failures.length} operation(s) failed, ${skipped.length} not fuzzed`, ...failures, ...skipped.map((s) => `not fuzzed: ${s}`)].join('\n\n'));
     }
   });
 
@@ -151,7 +161,10 @@ describe('fuzz: every operation of the OpenAPI document', () => {
       expect(n).toBe(0);
     });
     const keys = new Set((await em.getConnection().execute<Array<{ storage_key: string }>>('select storage_key from files')).map((row) => row.storage_key));
-    const blobs = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const blobs = () =>
+      readdirSync(storageDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name);
     await eventually(async () => expect(blobs().filter((name) => !keys.has(name))).toEqual([]));
     expect(crashes).toEqual([]);
   });

@@ -72,7 +72,10 @@ describe('hostile input', () => {
       ['5,000 levels of arrays (issue 18)', deepJson(5_000)],
       ['just past the limit', deepJson(32)],
     ])('refuses JSON nested %s before any pipe sees it', async (_case, body) => {
-      for (const [path, auth] of [['/api/v1/conversations', member.auth], ['/api/v1/auth/login', {}]] as const) {
+      for (const [path, auth] of [
+        ['/api/v1/conversations', member.auth],
+        ['/api/v1/auth/login', {}],
+      ] as const) {
         const response = await http.post(path).set(auth).set('content-type', 'application/json').send(body);
         expectErrorShape(response, 400, 'body_too_deep');
       }
@@ -102,9 +105,19 @@ describe('hostile input', () => {
     });
 
     it('reads gzip and UTF-16 bodies it can decode, as ordinary requests', async () => {
-      const gzipped = await sendRaw(baseUrl, '/api/v1/auth/login', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ email: 'nobody@example.test', password: 'x' })));
+      const gzipped = await sendRaw(
+        baseUrl,
+        '/api/v1/auth/login',
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        gzipSync(JSON.stringify({ email: 'nobody@example.test', password: 'x' })),
+      );
       expectErrorShape(gzipped, 401, 'invalid_credentials');
-      const utf16 = await sendRaw(baseUrl, '/api/v1/auth/login', { 'content-type': 'application/json; charset=utf-16le' }, Buffer.from(JSON.stringify({ email: 'nobody@example.test', password: 'x' }), 'utf16le'));
+      const utf16 = await sendRaw(
+        baseUrl,
+        '/api/v1/auth/login',
+        { 'content-type': 'application/json; charset=utf-16le' },
+        Buffer.from(JSON.stringify({ email: 'nobody@example.test', password: 'x' }), 'utf16le'),
+      );
       expect([400, 401]).toContain(utf16.status);
       expectErrorShape(utf16, utf16.status, utf16.body.code);
     });
@@ -124,7 +137,10 @@ describe('hostile input', () => {
     });
 
     it('answers an Expect it cannot meet with a 417 in the error shape, echoing the request id (found by the fuzz suite)', async () => {
-      const answer = await rawExchange(baseUrl, 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nx-request-id: expect-1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+      const answer = await rawExchange(
+        baseUrl,
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nx-request-id: expect-1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+      );
       const [head, body] = answer.split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 417 Expectation Failed\r\n/);
       expect(JSON.parse(body)).toEqual({ statusCode: 417, error: 'Expectation Failed', code: 'expectation_failed', message: expect.any(String), requestId: 'expect-1' });
@@ -132,7 +148,12 @@ describe('hostile input', () => {
     });
 
     it('still answers Expect: 100-continue as usual', async () => {
-      const response = await sendRaw(baseUrl, '/api/v1/auth/login', { 'content-type': 'application/json', expect: '100-continue' }, Buffer.from(JSON.stringify({ email: 'nobody@example.test', password: 'x' })));
+      const response = await sendRaw(
+        baseUrl,
+        '/api/v1/auth/login',
+        { 'content-type': 'application/json', expect: '100-continue' },
+        Buffer.from(JSON.stringify({ email: 'nobody@example.test', password: 'x' })),
+      );
       expectErrorShape(response, 401, 'invalid_credentials');
     });
 
@@ -157,8 +178,16 @@ describe('hostile input', () => {
     });
 
     it.each([
-      ['a client that sends part of the announced body and ends its side', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":', true],
-      ['a chunked body whose framing breaks mid-request', 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"ema\r\nzz\r\n', false],
+      [
+        'a client that sends part of the announced body and ends its side',
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":',
+        true,
+      ],
+      [
+        'a chunked body whose framing breaks mid-request',
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"ema\r\nzz\r\n',
+        false,
+      ],
     ])('closes the connection of %s, whose request can never complete (found by the fuzz suite)', async (_case, raw, halfClose) => {
       const { hostname, port } = new URL(baseUrl);
       const closed = await new Promise<string>((resolve, reject) => {
@@ -195,7 +224,12 @@ describe('hostile input', () => {
       ['a chat message', () => http.post('/api/v1/chat').set(member.auth), { message: '%s' }, 'message'],
       ['a new conversation’s title', () => http.post('/api/v1/conversations').set(member.auth), { title: '%s' }, 'title'],
       ['a department name', () => http.post('/api/v1/org/departments').set(admin.auth), { name: '%s' }, 'name'],
-      ['a new user’s display name', () => http.post('/api/v1/org/users').set(admin.auth), { email: `u-${randomUUID()}@example.test`, password: testPassword, displayName: '%s', role: 'member', departmentId: '<department>' }, 'displayName'],
+      [
+        'a new user’s display name',
+        () => http.post('/api/v1/org/users').set(admin.auth),
+        { email: `u-${randomUUID()}@example.test`, password: testPassword, displayName: '%s', role: 'member', departmentId: '<department>' },
+        'displayName',
+      ],
       ['a login email', () => http.post('/api/v1/auth/login'), { email: '%s', password: 'whatever' }, 'email'],
       ['a refresh token', () => http.post('/api/v1/auth/refresh'), { refreshToken: '%s' }, 'refreshToken'],
       ['a feedback comment', () => http.post(`/api/v1/chat/${randomUUID()}/feedback`).set(member.auth), { rating: 'up', comment: '%s' }, 'comment'],
@@ -252,7 +286,12 @@ describe('hostile input', () => {
     });
 
     it('still follows the cursors it issued', async () => {
-      for (let i = 0; i < 3; i++) await http.post('/api/v1/conversations').set(member.auth).send({ title: `Page ${i}` }).expect(201);
+      for (let i = 0; i < 3; i++)
+        await http
+          .post('/api/v1/conversations')
+          .set(member.auth)
+          .send({ title: `Page ${i}` })
+          .expect(201);
       const first = await http.get('/api/v1/conversations?limit=2').set(member.auth).expect(200);
       expect(first.body.nextCursor).toEqual(expect.any(String));
       const second = await http.get('/api/v1/conversations').query({ limit: 2, cursor: first.body.nextCursor }).set(member.auth).expect(200);

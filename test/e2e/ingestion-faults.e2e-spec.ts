@@ -161,8 +161,7 @@ describe('ingestion under faults', () => {
 });
 
 function generatedDocument(name: string): string {
-  const paragraph = (topic: string) =>
-    Array.from({ length: 6 }, (_, i) => `Section ${topic} of ${name}, sentence ${i}, describes a procedure staff follow with care.`).join(' ');
+  const paragraph = (topic: string) => Array.from({ length: 6 }, (_, i) => `Section ${topic} of ${name}, sentence ${i}, describes a procedure staff follow with care.`).join(' ');
   return `# Document ${name}\n\n## Scope\n\n${paragraph('scope')}\n\n## Procedure\n\n${paragraph('procedure')}\n\n## Exceptions\n\n${paragraph('exceptions')}\n`;
 }
 

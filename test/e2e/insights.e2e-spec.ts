@@ -175,7 +175,21 @@ describe('admin reports: feedback and usage', () => {
       expect(body.from).toBe(PAST_DAY);
       expect(body.to).toBe(today);
 
-      const expected = new Map<string, { day: string; departmentId: string; conversations: number; complete: number; stopped: number; interrupted: number; failed: number; inputTokens: number; outputTokens: number; answersWithoutUsage: number }>();
+      const expected = new Map<
+        string,
+        {
+          day: string;
+          departmentId: string;
+          conversations: number;
+          complete: number;
+          stopped: number;
+          interrupted: number;
+          failed: number;
+          inputTokens: number;
+          outputTokens: number;
+          answersWithoutUsage: number;
+        }
+      >();
       const cell = (day: string, departmentId: string) => {
         const key = `${day}|${departmentId}`;
         if (!expected.has(key)) expected.set(key, { day, departmentId, conversations: 0, complete: 0, stopped: 0, interrupted: 0, failed: 0, inputTokens: 0, outputTokens: 0, answersWithoutUsage: 0 });
@@ -197,15 +211,17 @@ describe('admin reports: feedback and usage', () => {
       } else b.answersWithoutUsage += 1;
       Object.assign(cell(PAST_DAY, bob.departmentId), { conversations: 1, complete: 1, interrupted: 1, failed: 1, inputTokens: 700, outputTokens: 30, answersWithoutUsage: 2 });
 
-      const got = body.rows.map((row: { day: string; department: { id: string }; conversations: number; answers: Record<string, number>; inputTokens: number; outputTokens: number; answersWithoutUsage: number }) => ({
-        day: row.day,
-        departmentId: row.department.id,
-        conversations: row.conversations,
-        ...row.answers,
-        inputTokens: row.inputTokens,
-        outputTokens: row.outputTokens,
-        answersWithoutUsage: row.answersWithoutUsage,
-      }));
+      const got = body.rows.map(
+        (row: { day: string; department: { id: string }; conversations: number; answers: Record<string, number>; inputTokens: number; outputTokens: number; answersWithoutUsage: number }) => ({
+          day: row.day,
+          departmentId: row.department.id,
+          conversations: row.conversations,
+          ...row.answers,
+          inputTokens: row.inputTokens,
+          outputTokens: row.outputTokens,
+          answersWithoutUsage: row.answersWithoutUsage,
+        }),
+      );
       const byKey = (x: { day: string; departmentId: string }) => `${x.day}|${x.departmentId}`;
       expect([...got].sort((x, y) => byKey(x).localeCompare(byKey(y)))).toEqual([...expected.values()].sort((x, y) => byKey(x).localeCompare(byKey(y))));
       expect(body.rows[0]).toMatchObject({ day: PAST_DAY, department: { name: names.b } });

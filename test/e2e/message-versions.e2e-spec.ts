@@ -23,7 +23,10 @@ describe('message versions (regenerate, edit and resend, switching)', () => {
 
   beforeAll(async () => {
     useTestEnvironment({ CHROMA_COLLECTION: `versions_${randomUUID().slice(0, 8)}` });
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] }).overrideProvider(BaseChatModel).useValue(model).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot()] })
+      .overrideProvider(BaseChatModel)
+      .useValue(model)
+      .compile();
     app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/api/v1`;
@@ -36,8 +39,7 @@ describe('message versions (regenerate, edit and resend, switching)', () => {
 
   const http = () => request(app.getHttpServer());
   const conversationOf = async (id: string, user = member) => (await http().get(`/api/v1/conversations/${id}`).set(user.auth).expect(200)).body;
-  const shown = (conversation: { messages: { content: string; siblingIndex: number; siblingCount: number }[] }) =>
-    conversation.messages.map((m) => `${m.content} ${m.siblingIndex}/${m.siblingCount}`);
+  const shown = (conversation: { messages: { content: string; siblingIndex: number; siblingCount: number }[] }) => conversation.messages.map((m) => `${m.content} ${m.siblingIndex}/${m.siblingCount}`);
   /** Streams one answer to its end; returns its meta and what the model was given for it. */
   async function answered(path: string, body: object) {
     const calls = model.calls.length;

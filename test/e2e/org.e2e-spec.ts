@@ -14,7 +14,11 @@ describe('org administration', () => {
 
   it('lets an admin build the department tree and add a member who can then log in', async () => {
     const admin = await createSession(app, 'admin');
-    const parent = await http.post('/api/v1/org/departments').set(admin.auth).send({ name: `Research ${Date.now()}` }).expect(201);
+    const parent = await http
+      .post('/api/v1/org/departments')
+      .set(admin.auth)
+      .send({ name: `Research ${Date.now()}` })
+      .expect(201);
     const child = await http.post('/api/v1/org/departments').set(admin.auth).send({ name: 'Lab', parentId: parent.body.id }).expect(201);
     expect(child.body).toEqual({ id: expect.any(String), name: 'Lab', parentId: parent.body.id });
 
@@ -22,11 +26,7 @@ describe('org administration', () => {
     expect(tree.body).toEqual(expect.arrayContaining([child.body, { ...parent.body, parentId: null }]));
 
     const email = `new-${Date.now()}@example.test`;
-    await http
-      .post('/api/v1/org/users')
-      .set(admin.auth)
-      .send({ email, password: testPassword, displayName: 'New Person', role: 'member', departmentId: child.body.id })
-      .expect(201);
+    await http.post('/api/v1/org/users').set(admin.auth).send({ email, password: testPassword, displayName: 'New Person', role: 'member', departmentId: child.body.id }).expect(201);
     const login = await http.post('/api/v1/auth/login').send({ email, password: testPassword }).expect(200);
     expect(login.body.user.department).toEqual({ id: child.body.id, name: 'Lab' });
   });

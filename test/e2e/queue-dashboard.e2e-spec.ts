@@ -72,7 +72,11 @@ describe('queue dashboard (/admin/queues)', () => {
     expect(setCookie).toMatch(/; Path=\/api\/v1\/admin\/queues(;|$)/);
     const cookie = sessionCookieOf(redirect);
 
-    const html = await http.get(page).set('Cookie', cookie).expect(200).expect('content-type', /text\/html/);
+    const html = await http
+      .get(page)
+      .set('Cookie', cookie)
+      .expect(200)
+      .expect('content-type', /text\/html/);
     expect(html.text).toContain('__UI_CONFIG__');
     const csp = html.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");

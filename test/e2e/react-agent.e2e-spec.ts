@@ -23,7 +23,10 @@ const settings = {
 
 type WireMessage = { role: string; content: string | null; tool_calls?: { function: { name: string; arguments: string } }[] };
 const messagesOf = (recorded: RecordedRequest): WireMessage[] => recorded.body.messages;
-const toolResultsOf = (recorded: RecordedRequest) => messagesOf(recorded).filter((message) => message.role === 'tool').map((message) => String(message.content));
+const toolResultsOf = (recorded: RecordedRequest) =>
+  messagesOf(recorded)
+    .filter((message) => message.role === 'tool')
+    .map((message) => String(message.content));
 
 async function ingest(app: INestApplication, admin: TestUser, name: string, text: string, departmentId: string): Promise<string> {
   const http = request(app.getHttpServer());
@@ -56,7 +59,13 @@ describe('the ReAct agent (CHAT_AGENT=react)', () => {
     const outsider = await createSession(app, 'member');
     const admin = await createSession(app, 'admin', member.departmentId);
     leaveFileId = await ingest(app, admin, `leave-${tag}.md`, '# Parental leave\n\nEmployees receive sixteen weeks of paid parental leave.\n', member.departmentId);
-    await ingest(app, admin, `nightingale-${tag}.md`, '# Project Nightingale\n\nProject Nightingale has a confidential budget of 4.2 million euros for parental leave tooling.\n', outsider.departmentId);
+    await ingest(
+      app,
+      admin,
+      `nightingale-${tag}.md`,
+      '# Project Nightingale\n\nProject Nightingale has a confidential budget of 4.2 million euros for parental leave tooling.\n',
+      outsider.departmentId,
+    );
   });
   afterAll(async () => {
     await worker?.close();
@@ -116,7 +125,9 @@ describe('the ReAct agent (CHAT_AGENT=react)', () => {
     await stream.all();
     expect(stream.names().at(-1)).toBe('error');
     expect(stream.events.at(-1)!.data.code).toBe('answer_generation_failed');
-    const history = messagesOf(sent()[0]).filter((message) => message.role !== 'system').map((message) => [message.role, message.content]);
+    const history = messagesOf(sent()[0])
+      .filter((message) => message.role !== 'system')
+      .map((message) => [message.role, message.content]);
     expect(history).toEqual([
       ['user', 'Hi there'],
       ['assistant', 'Hello!'],

@@ -63,22 +63,21 @@ describe('re-embedding the corpus while people ask about it', () => {
   }
 
   const allReady = (ids: string[]) =>
-    waitFor(`${ids.length} files ready`, async () => {
-      const [{ n }] = await em().getConnection().execute<Array<{ n: number }>>(`select count(*)::int as n from files where status = 'ready' and id in (?)`, [ids]);
-      return n === ids.length;
-    }, 120_000);
+    waitFor(
+      `${ids.length} files ready`,
+      async () => {
+        const [{ n }] = await em().getConnection().execute<Array<{ n: number }>>(`select count(*)::int as n from files where status = 'ready' and id in (?)`, [ids]);
+        return n === ids.length;
+      },
+      120_000,
+    );
 
   /** Chunks embedded into the new space, by the worker's own account, across all its restarts. */
-  const embeddedChunks = () =>
-    [...readFileSync(newWorker.logFile, 'utf8').matchAll(/: (\d+) chunks of \d+ files embedded/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+  const embeddedChunks = () => [...readFileSync(newWorker.logFile, 'utf8').matchAll(/: (\d+) chunks of \d+ files embedded/g)].reduce((sum, match) => sum + Number(match[1]), 0);
 
   beforeAll(async () => {
     mkdirSync(workDir, { recursive: true });
-    const [databaseUrl, entry, started] = await Promise.all([
-      createMigratedDatabase('reembed'),
-      buildWorker(),
-      freePort().then((port) => startRedis({ dataDir: workDir, port, persistent: true })),
-    ]);
+    const [databaseUrl, entry, started] = await Promise.all([createMigratedDatabase('reembed'), buildWorker(), freePort().then((port) => startRedis({ dataDir: workDir, port, persistent: true }))]);
     redis = started;
     settings = {
       DATABASE_URL: databaseUrl,
@@ -165,10 +164,14 @@ describe('re-embedding the corpus while people ask about it', () => {
       const atKill = await sample();
       expect(atKill.status).toBe('running');
       await newWorker.start(START_TIMEOUT_MS);
-      const finished = await waitFor('the re-embed completed', async () => {
-        const current = await sample();
-        return current.status !== 'running' && current;
-      }, 240_000);
+      const finished = await waitFor(
+        'the re-embed completed',
+        async () => {
+          const current = await sample();
+          return current.status !== 'running' && current;
+        },
+        240_000,
+      );
       const switchedAt = Date.now();
       expect(finished).toEqual({ status: 'completed', model: NEW_MODEL, total: expect.any(Number), done: finished.total, startedAt: started.startedAt, finishedAt: expect.any(String) });
       await loop.more(3);
@@ -195,10 +198,9 @@ describe('re-embedding the corpus while people ask about it', () => {
       await expect(new ChromaClient({ host: url.hostname, port: Number(url.port) }).getCollection({ name: base })).rejects.toThrow();
       // Resumed, not restarted: every chunk was embedded once, bar at most the batch the kill cut short.
       const [{ chunks }] = await em().getConnection().execute<Array<{ chunks: number }>>('select count(*)::int as chunks from chunks');
-      const [{ byIngestion }] = await em().getConnection().execute<Array<{ byIngestion: number }>>(
-        'select coalesce(sum(chunk_count), 0)::int as "byIngestion" from files where id in (?)',
-        [duringIds],
-      );
+      const [{ byIngestion }] = await em()
+        .getConnection()
+        .execute<Array<{ byIngestion: number }>>('select coalesce(sum(chunk_count), 0)::int as "byIngestion" from files where id in (?)', [duringIds]);
       expect(embeddedChunks()).toBeGreaterThanOrEqual(chunks - byIngestion);
       expect(embeddedChunks()).toBeLessThanOrEqual(chunks - byIngestion + 600);
       const log = readFileSync(newWorker.logFile, 'utf8');

@@ -46,7 +46,13 @@ describe('single sign-on (OpenID Connect, against a real provider)', () => {
     return ((await refreshed.json()) as { accessToken: string }).accessToken;
   }
 
-  const me = async (accessToken: string) => (await request(app.getHttpServer()).get('/api/v1/me').set({ Authorization: `Bearer ${accessToken}` }).expect(200)).body;
+  const me = async (accessToken: string) =>
+    (
+      await request(app.getHttpServer())
+        .get('/api/v1/me')
+        .set({ Authorization: `Bearer ${accessToken}` })
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     const port = await freePort();

@@ -33,12 +33,12 @@ describe('multipart uploads', () => {
 
   const headers = () => ({ ...multipart, authorization: admin.auth.Authorization });
   const post = (parts: FormPart[], options?: { closed?: boolean }) => sendRaw(baseUrl, '/api/v1/files', headers(), multipartBody(parts, boundary, options));
-  const blobs = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const blobs = () =>
+    readdirSync(storageDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
   const recorded = async () => {
-    const rows = await app
-      .get(EntityManager)
-      .getConnection()
-      .execute<Array<{ n: number }>>('select count(*)::int as n from files where uploaded_by = ?', [admin.id]);
+    const rows = await app.get(EntityManager).getConnection().execute<Array<{ n: number }>>('select count(*)::int as n from files where uploaded_by = ?', [admin.id]);
     return rows[0].n;
   };
   const textFile = (body = `Notes ${randomUUID()}\n`): FormPart => ({ name: 'file', filename: 'notes.txt', contentType: 'text/plain', body });
@@ -137,7 +137,7 @@ describe('multipart uploads', () => {
 
     it.each([
       ['as raw UTF-8 in filename="…" (what browsers send)', { filename: name }],
-      ['as filename*=UTF-8\'\'… (RFC 5987)', { filenameStar: name }],
+      ["as filename*=UTF-8''… (RFC 5987)", { filenameStar: name }],
       ['as filename*, preferred to a filename="…" fallback', { filename: 'resume.md', filenameStar: name }],
     ])('keeps a non-ASCII name intact %s', async (_case, naming) => {
       const response = await post([{ name: 'file', contentType: 'text/markdown', body: `# CV ${randomUUID()}\n`, ...naming }]);

@@ -74,7 +74,12 @@ describe('the web app, served by the API process', () => {
 
   it('sends a Content-Security-Policy with the page that allows no inline or foreign script', async () => {
     const csp = String((await http.get('/').expect(200)).headers['content-security-policy']);
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);

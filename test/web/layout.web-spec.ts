@@ -36,7 +36,10 @@ test.describe('on a phone, in the dark', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: /^Source 1/ }).first()).toBeVisible({ timeout: 30_000 });
     // The focused control shows a focus ring.
-    await page.getByRole('button', { name: /^Source 1/ }).first().focus();
+    await page
+      .getByRole('button', { name: /^Source 1/ })
+      .first()
+      .focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);

@@ -25,8 +25,7 @@ async function seed() {
   const users = app.get(UserRepository);
   await RequestContext.create(app.get(MikroORM).em, async () => {
     const existing = await queries.execute(new ListDepartments());
-    const department = async (name: string) =>
-      existing.find((d) => d.name === name) ?? (await commands.execute(new CreateDepartment(seeder, name, null)));
+    const department = async (name: string) => existing.find((d) => d.name === name) ?? (await commands.execute(new CreateDepartment(seeder, name, null)));
     const engineering = await department('Engineering');
     const people = await department('People & Culture');
     const accounts = [

@@ -74,7 +74,9 @@ describe('the reading rule and its compiled forms admit the same pairs', () => {
 
   async function build(generated: World) {
     // A word only this run's chunks hold, so the full-text leg finds them and nothing else.
-    const token = `quokka${randomUUID().replace(/[^a-f]/g, '').slice(0, 10)}`;
+    const token = `quokka${randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 10)}`;
     const departments = generated.parents.map(() => randomUUID());
     const nodes = generated.parents.map((parent, i) => ({ id: departments[i], parentId: parent === null ? null : departments[parent] }));
     for (const node of nodes) await em.getConnection().execute('insert into departments (id, name, parent_id, created_at) values (?, ?, ?, now())', [node.id, node.id, node.parentId]);
@@ -126,7 +128,9 @@ describe('the reading rule and its compiled forms admit the same pairs', () => {
           const forms = { fromScope, fullText, idCheck, chroma, registry };
           for (const [form, admitted] of Object.entries(forms)) {
             if ([...admitted].sort().join() !== [...expected].sort().join()) {
-              throw new Error(`${form} admits ${[...admitted].length} of the files the rule admits ${[...expected].length} of, for a reader in ${readerDepartment}${conversation ? ` in conversation ${conversation.id}` : ''}`);
+              throw new Error(
+                `${form} admits ${[...admitted].length} of the files the rule admits ${[...expected].length} of, for a reader in ${readerDepartment}${conversation ? ` in conversation ${conversation.id}` : ''}`,
+              );
             }
           }
         }

@@ -43,7 +43,12 @@ function answerAgentFor(config: AppConfig, search: ChunkSearch, chatModel: BaseC
   imports: [PlatformModule, AccessModule, ConversationsModule, RetrievalModule, FilesModule],
   controllers: [ChatController],
   providers: [
-    { provide: ChatSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS'), historyMaxTokens: config.get('CHAT_HISTORY_MAX_TOKENS'), attachmentWaitMs: config.get('ATTACHMENT_WAIT_MS') }) },
+    {
+      provide: ChatSettings,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new ChatSettings({ shutdownGraceMs: config.get('CHAT_SHUTDOWN_GRACE_MS'), historyMaxTokens: config.get('CHAT_HISTORY_MAX_TOKENS'), attachmentWaitMs: config.get('ATTACHMENT_WAIT_MS') }),
+    },
     { provide: AnswerAgent, inject: [AppConfig, ChunkSearch, BaseChatModel, PromptLibrary], useFactory: answerAgentFor },
     { provide: StreamSlots, useClass: RedisStreamSlots },
     { provide: StopSignals, useClass: RedisStopSignals },

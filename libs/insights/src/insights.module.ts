@@ -9,11 +9,6 @@ import { ListFeedbackHandler } from './queries/list-feedback/list-feedback.handl
 /** The admin reports over feedback and usage: read models over other modules' tables, no writes. */
 @Module({
   controllers: [InsightsController],
-  providers: [
-    { provide: FeedbackReadModel, useClass: SqlFeedbackReadModel },
-    { provide: UsageReadModel, useClass: SqlUsageReadModel },
-    ListFeedbackHandler,
-    GetUsageHandler,
-  ],
+  providers: [{ provide: FeedbackReadModel, useClass: SqlFeedbackReadModel }, { provide: UsageReadModel, useClass: SqlUsageReadModel }, ListFeedbackHandler, GetUsageHandler],
 })
 export class InsightsModule {}

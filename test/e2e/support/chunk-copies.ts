@@ -6,9 +6,7 @@ const IDS = '(select jsonb_array_elements_text(?::jsonb)::uuid)';
 
 /** How many of these files are in each status. */
 export async function statusCounts(em: EntityManager, fileIds: string[]): Promise<Record<string, number>> {
-  const rows = await em
-    .getConnection()
-    .execute<Array<{ status: string; n: number }>>(`select status, count(*)::int as n from files where id in ${IDS} group by status`, [JSON.stringify(fileIds)]);
+  const rows = await em.getConnection().execute<Array<{ status: string; n: number }>>(`select status, count(*)::int as n from files where id in ${IDS} group by status`, [JSON.stringify(fileIds)]);
   return Object.fromEntries(rows.map((row) => [row.status, row.n]));
 }
 

@@ -12,10 +12,7 @@ export async function documentsOfEachType(tag: string): Promise<Array<{ name: st
     {
       name: `onboarding-${tag}.docx`,
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      bytes: await buildDocx([
-        { style: 'Heading1', text: `Onboarding ${tag}` },
-        { text: 'New starters receive a laptop on their first day.' },
-      ]),
+      bytes: await buildDocx([{ style: 'Heading1', text: `Onboarding ${tag}` }, { text: 'New starters receive a laptop on their first day.' }]),
     },
     { name: `faq-${tag}.md`, type: 'text/markdown', bytes: Buffer.from(`# FAQ ${tag}\n\n## Parking\n\nStaff park on level two.\n`) },
     {

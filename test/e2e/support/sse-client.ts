@@ -68,7 +68,10 @@ export class SseReader {
   }
 
   text(): string {
-    return this.events.filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+    return this.events
+      .filter((e) => e.event === 'token')
+      .map((e) => e.data.text)
+      .join('');
   }
 
   abort() {

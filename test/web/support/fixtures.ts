@@ -28,7 +28,10 @@ export const test = base.extend<Fixtures>({
       context.pages().forEach(watch);
       context.on('page', watch);
       await use({ allow: (pattern) => allowed.push(pattern) });
-      expect(seen.filter((line) => !allowed.some((pattern) => pattern.test(line))), 'console errors').toEqual([]);
+      expect(
+        seen.filter((line) => !allowed.some((pattern) => pattern.test(line))),
+        'console errors',
+      ).toEqual([]);
     },
     { auto: true },
   ],

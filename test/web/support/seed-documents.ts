@@ -60,7 +60,11 @@ export async function seedDocuments(api: string, email: string, password: string
     const { id } = (await upload.json()) as { id: string };
     seeded[key] = { id, filename: doc.filename, department: doc.department };
   }
-  await waitUntilReady(api, auth, Object.values(seeded).map((d) => d.id));
+  await waitUntilReady(
+    api,
+    auth,
+    Object.values(seeded).map((d) => d.id),
+  );
   return seeded;
 }
 

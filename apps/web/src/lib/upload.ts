@@ -8,7 +8,12 @@ export type UploadProgress = { loaded: number; total: number };
  * (fetch cannot). Fields go before the file, as the API requires. A 401 refreshes the session
  * once and sends the form again.
  */
-export async function uploadForm<T>(url: string, fields: Array<[string, string | Blob, string?]>, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+export async function uploadForm<T>(
+  url: string,
+  fields: Array<[string, string | Blob, string?]>,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ status: number; body: T }> {
   const token = session.accessToken();
   let result = await send<T>(url, fields, onProgress, token, signal);
   if (result.status === 401) {

@@ -39,7 +39,12 @@ export class PostgresAccessDirectory extends AccessDirectory {
     if (actor.role !== 'department_admin') return ManagementScope.none();
     const rows = await this.sql.rows<{ id: string }>(subtreeSql, [actor.departmentId]);
     // A department admin whose department is gone administers nothing.
-    return rows.length ? ManagementScope.subtree(actor.departmentId, rows.map((row) => row.id)) : ManagementScope.none();
+    return rows.length
+      ? ManagementScope.subtree(
+          actor.departmentId,
+          rows.map((row) => row.id),
+        )
+      : ManagementScope.none();
   }
 
   async tree(): Promise<DepartmentTree> {

@@ -25,9 +25,7 @@ describe('buildAnswerGraph', () => {
     expect(h.queries).toEqual([QUESTION]);
     expect(h.statuses.map((s) => s.step)).toEqual(['routing', 'planning', 'retrieving', 'evaluating', 'generating']);
     expect(h.tokens.join('')).toBe(result.answer);
-    expect(result.citations).toEqual([
-      { n: 1, fileId: 'f1', filename: 'leave.pdf', chunkId: 'c1', page: 2, score: 0.9, snippet: LEAVE_CHUNKS[0].text },
-    ]);
+    expect(result.citations).toEqual([{ n: 1, fileId: 'f1', filename: 'leave.pdf', chunkId: 'c1', page: 2, score: 0.9, snippet: LEAVE_CHUNKS[0].text }]);
   });
 
   it('stops refining at maxRefinements and then answers', async () => {
@@ -73,9 +71,7 @@ describe('buildAnswerGraph', () => {
     const webSearch: WebSearch = { search: async () => [{ title: 'News', url: 'https://n.example/a', content: 'Rates rose.', score: 0.7 }] };
     const h = harness(new RecordingChatModel({ responses: ['Rates rose [1].'] }), { chunks: OFF_TOPIC, maxRefinements: 1, webSearch });
     const result = await buildAnswerGraph(h.deps).answer({ question: QUESTION });
-    expect(h.statuses.map((s) => s.step)).toEqual([
-      'routing', 'planning', 'retrieving', 'evaluating', 'refining', 'retrieving', 'evaluating', 'web_search', 'generating',
-    ]);
+    expect(h.statuses.map((s) => s.step)).toEqual(['routing', 'planning', 'retrieving', 'evaluating', 'refining', 'retrieving', 'evaluating', 'web_search', 'generating']);
     expect(result.citations[0]).toMatchObject({ n: 1, url: 'https://n.example/a', filename: 'News' });
   });
 
@@ -111,10 +107,16 @@ describe('buildAnswerGraph', () => {
 
   it('passes the conversation history before the question', async () => {
     const model = new RecordingChatModel({ responses: ['ok'] });
-    const history = [{ role: 'user' as const, content: 'earlier q' }, { role: 'assistant' as const, content: 'earlier a' }];
+    const history = [
+      { role: 'user' as const, content: 'earlier q' },
+      { role: 'assistant' as const, content: 'earlier a' },
+    ];
     await buildAnswerGraph(harness(model).deps).answer({ question: QUESTION, history });
     expect(model.calls[0].map((m) => [m.getType(), m.text.slice(0, 9)])).toEqual([
-      ['system', expect.any(String)], ['human', 'earlier q'], ['ai', 'earlier a'], ['human', '<document'],
+      ['system', expect.any(String)],
+      ['human', 'earlier q'],
+      ['ai', 'earlier a'],
+      ['human', '<document'],
     ]);
   });
 

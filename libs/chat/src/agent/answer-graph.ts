@@ -77,13 +77,9 @@ export function buildAnswerGraph(deps: AnswerGraphDeps): AnswerGraph {
       const results = (await webSearch?.search(state.question, config.signal)) ?? [];
       return { webResults: results.map(webChunkOf) };
     })
-    .addNode('generate', async (state: AnswerGraphState, config: Config): Promise<AnswerGraphUpdate> =>
-      generateAnswer(deps, state, config.context!.progress, config.signal),
-    )
+    .addNode('generate', async (state: AnswerGraphState, config: Config): Promise<AnswerGraphUpdate> => generateAnswer(deps, state, config.context!.progress, config.signal))
     .addEdge(START, 'route')
-    .addConditionalEdges('route', (state: AnswerGraphState) =>
-      state.destination === 'none' ? 'generate' : state.destination === 'web' ? 'web_search' : 'plan',
-    )
+    .addConditionalEdges('route', (state: AnswerGraphState) => (state.destination === 'none' ? 'generate' : state.destination === 'web' ? 'web_search' : 'plan'))
     .addEdge('plan', 'retrieve')
     .addEdge('retrieve', 'evaluate')
     .addConditionalEdges('evaluate', (state: AnswerGraphState) => {
@@ -102,10 +98,7 @@ export function buildAnswerGraph(deps: AnswerGraphDeps): AnswerGraph {
     async answer({ question, history = [], signal }: AnswerRequest): Promise<AnswerResult> {
       const progress = new GenerationProgress();
       try {
-        const final = await graph.invoke(
-          { question, history },
-          { signal, context: { progress }, recursionLimit: 12 + 3 * maxRefinements },
-        );
+        const final = await graph.invoke({ question, history }, { signal, context: { progress }, recursionLimit: 12 + 3 * maxRefinements });
         // Some models end their stream quietly on abort instead of throwing.
         if (signal?.aborted) return progress.resultWith('stopped');
         return final.result ?? progress.resultWith('stop');

@@ -38,12 +38,7 @@ function usageOf(message: AIMessageChunk | undefined): AnswerResult['usage'] {
 }
 
 /** Streams the answer through the citation guard into `onToken`; a model failure becomes AnswerGenerationFailed. */
-export async function generateAnswer(
-  deps: AnswerGraphDeps,
-  state: AnswerGraphState,
-  progress: GenerationProgress,
-  signal: AbortSignal | undefined,
-): Promise<AnswerGraphUpdate> {
+export async function generateAnswer(deps: AnswerGraphDeps, state: AnswerGraphState, progress: GenerationProgress, signal: AbortSignal | undefined): Promise<AnswerGraphUpdate> {
   const sources = sourcesFor(state, deps.maxChunks ?? 8);
   deps.emit({ step: 'generating', detail: sources.length === 1 ? '1 source' : `${sources.length} sources` });
   progress.start(sources, new Set(state.webResults.map((chunk) => chunk.chunkId)));

@@ -66,9 +66,7 @@ export class GenerationProgress {
   }
 
   resultWith(finishReason: AnswerResult['finishReason'], usage?: AnswerResult['usage']): AnswerResult {
-    const citations = this.guard
-      .citedNumbers()
-      .map((n) => citationOf(this.sources[n - 1], n, this.webChunkIds.has(this.sources[n - 1].chunkId)));
+    const citations = this.guard.citedNumbers().map((n) => citationOf(this.sources[n - 1], n, this.webChunkIds.has(this.sources[n - 1].chunkId)));
     return usage ? { answer: this.text, citations, finishReason, usage } : { answer: this.text, citations, finishReason };
   }
 }

@@ -34,12 +34,24 @@ export class ModelAgentDecisions implements AgentDecisions {
 
   route(question: string, signal?: AbortSignal): Promise<AnswerRoute> {
     const variables = { question, webSearchEnabled: this.options.webSearchEnabled ? 'yes' : 'no' };
-    return this.ask('routing', variables, RouteReply, signal, (reply) => reply.route, () => this.fallback.route(question, signal));
+    return this.ask(
+      'routing',
+      variables,
+      RouteReply,
+      signal,
+      (reply) => reply.route,
+      () => this.fallback.route(question, signal),
+    );
   }
 
   plan(question: string, signal?: AbortSignal): Promise<string[]> {
-    return this.ask('planning', { question }, PlanReply, signal, (reply) => reply.subQueries.slice(0, MAX_SUB_QUERIES), () =>
-      this.fallback.plan(question, signal),
+    return this.ask(
+      'planning',
+      { question },
+      PlanReply,
+      signal,
+      (reply) => reply.subQueries.slice(0, MAX_SUB_QUERIES),
+      () => this.fallback.plan(question, signal),
     );
   }
 
@@ -48,15 +60,18 @@ export class ModelAgentDecisions implements AgentDecisions {
       const onTopic = chunks.filter((_, index) => reply.relevant.includes(index + 1));
       return { sufficient: reply.sufficient && onTopic.length > 0, onTopic, reason: reply.reason };
     };
-    return this.ask('evaluation', { question, documents: fenceDocuments(chunks) }, EvaluationReply, signal, toEvaluation, () =>
-      this.fallback.evaluate(question, chunks, signal),
-    );
+    return this.ask('evaluation', { question, documents: fenceDocuments(chunks) }, EvaluationReply, signal, toEvaluation, () => this.fallback.evaluate(question, chunks, signal));
   }
 
   refine(question: string, attempt: number, chunks: RetrievedChunk[], signal?: AbortSignal): Promise<string> {
     const variables = { question, attempt, previousQuery: question, documents: fenceDocuments(chunks) };
-    return this.ask('refinement', variables, RefinementReply, signal, (reply) => reply.query, () =>
-      this.fallback.refine(question, attempt, chunks, signal),
+    return this.ask(
+      'refinement',
+      variables,
+      RefinementReply,
+      signal,
+      (reply) => reply.query,
+      () => this.fallback.refine(question, attempt, chunks, signal),
     );
   }
 

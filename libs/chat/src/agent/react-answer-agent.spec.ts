@@ -10,7 +10,10 @@ import { ReactAnswerAgent } from './react-answer-agent';
 const scope = accessScopeOf({ departmentIds: ['d1'] });
 const searchFor = (query: string): ScriptedTurn => ({ toolCalls: [{ name: 'search_documents', args: { query } }] });
 
-function run(agentDeps: { search?: ChunkSearch; script: ScriptedTurn[]; webSearch?: WebSearch }, options: { history?: { role: 'user' | 'assistant'; content: string }[]; signal?: AbortSignal; onToken?: (text: string) => void } = {}) {
+function run(
+  agentDeps: { search?: ChunkSearch; script: ScriptedTurn[]; webSearch?: WebSearch },
+  options: { history?: { role: 'user' | 'assistant'; content: string }[]; signal?: AbortSignal; onToken?: (text: string) => void } = {},
+) {
   const search = agentDeps.search ?? new RecordingChunkSearch(async () => LEAVE_CHUNKS);
   const model = new ScriptedToolCallingChatModel(agentDeps.script);
   const agent = new ReactAnswerAgent({ search, chatModel: model, prompts, webSearch: agentDeps.webSearch });

@@ -10,13 +10,14 @@ export interface TavilyWebSearchOptions {
 }
 
 const TavilyResponse = z.object({
-  results: z.array(
-    z.object({ title: z.string().default(''), url: z.string(), content: z.string().default(''), score: z.number().default(0) }),
-  ),
+  results: z.array(z.object({ title: z.string().default(''), url: z.string(), content: z.string().default(''), score: z.number().default(0) })),
 });
 
 export class WebSearchFailed extends Error {
-  constructor(readonly status: number | null, message: string) {
+  constructor(
+    readonly status: number | null,
+    message: string,
+  ) {
     super(message);
     this.name = 'WebSearchFailed';
   }

@@ -14,9 +14,7 @@ export class AnswerGenerationFailed extends DomainError {
     const rateLimited = statusOf(cause) === 429;
     super(
       rateLimited ? 'model_rate_limited' : 'answer_generation_failed',
-      rateLimited
-        ? 'The chat model is refusing requests for now (rate limited); ask again in a minute'
-        : `the chat model failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      rateLimited ? 'The chat model is refusing requests for now (rate limited); ask again in a minute' : `the chat model failed: ${cause instanceof Error ? cause.message : String(cause)}`,
     );
   }
 }

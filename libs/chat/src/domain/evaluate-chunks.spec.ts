@@ -52,10 +52,7 @@ describe('evaluateChunks on reworded questions', () => {
   });
 
   it('is not satisfied by chunks that each share one word with the question', () => {
-    const chunks = [
-      aChunk('Larger refunds need a team lead’s approval.', { chunkId: 'a' }),
-      aChunk('A ticket moves to tier 3 when it needs a code change.', { chunkId: 'b' }),
-    ];
+    const chunks = [aChunk('Larger refunds need a team lead’s approval.', { chunkId: 'a' }), aChunk('A ticket moves to tier 3 when it needs a code change.', { chunkId: 'b' })];
     const result = evaluateChunks('How many approvals does a payments change need?', chunks);
     expect(result.sufficient).toBe(false);
     expect(result.reason).toMatch(/matches only/);

@@ -38,9 +38,7 @@ export function evaluateChunks(question: string, chunks: readonly RetrievedChunk
     return { sufficient: scored.length > 0, onTopic: scored, reason: 'the question has no content terms to check' };
   }
 
-  const relevant = scored
-    .map((chunk) => ({ chunk, coverage: coverageIn(terms, chunk) }))
-    .filter(({ coverage }) => coverage.share >= minChunkCoverage && coverage.topicMatched > 0);
+  const relevant = scored.map((chunk) => ({ chunk, coverage: coverageIn(terms, chunk) })).filter(({ coverage }) => coverage.share >= minChunkCoverage && coverage.topicMatched > 0);
   const onTopic = relevant.map(({ chunk }) => chunk);
   if (onTopic.length === 0) {
     return { sufficient: false, onTopic, reason: `none of ${chunks.length} chunks is about the question` };

@@ -6,10 +6,7 @@ describe('planSubQueries', () => {
   });
 
   it('splits two questions joined by "and" plus a question word', () => {
-    expect(planSubQueries('What is the leave policy and how do I request a laptop?')).toEqual([
-      'What is the leave policy',
-      'how do I request a laptop?',
-    ]);
+    expect(planSubQueries('What is the leave policy and how do I request a laptop?')).toEqual(['What is the leave policy', 'how do I request a laptop?']);
   });
 
   it('splits separate sentences that each ask something', () => {

@@ -1,12 +1,9 @@
 import { routeQuestion } from './route-question';
 
 describe('routeQuestion', () => {
-  it.each(['Hello!', 'hi there', 'Thanks a lot!', 'Thank you, bye', 'Good morning', 'How are you?', 'ok cool', 'Who are you?'])(
-    'answers small talk "%s" without documents',
-    (question) => {
-      expect(routeQuestion(question)).toBe('none');
-    },
-  );
+  it.each(['Hello!', 'hi there', 'Thanks a lot!', 'Thank you, bye', 'Good morning', 'How are you?', 'ok cool', 'Who are you?'])('answers small talk "%s" without documents', (question) => {
+    expect(routeQuestion(question)).toBe('none');
+  });
 
   it.each(['What is the travel policy?', 'Hi, how many vacation days do I get?', 'Thanks! And who approves expenses?', 'latest onboarding checklist'])(
     'sends the question "%s" to the documents',

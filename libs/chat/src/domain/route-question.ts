@@ -15,8 +15,7 @@ const SMALL_TALK = [
 ];
 
 // Only things the organisation's documents cannot know; "latest policy" is still a document question.
-const CURRENT_EVENTS =
-  /\b(news|headlines?|weather|forecast|stock price|share price|exchange rate|today'?s|this week|yesterday|right now|current events|live score)\b/;
+const CURRENT_EVENTS = /\b(news|headlines?|weather|forecast|stock price|share price|exchange rate|today'?s|this week|yesterday|right now|current events|live score)\b/;
 
 export interface RouteQuestionOptions {
   webSearchEnabled?: boolean;

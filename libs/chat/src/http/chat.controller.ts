@@ -44,7 +44,13 @@ export class ChatController {
   @HttpCode(200)
   @ApiEventStream('A new answer to the same question, as POST /chat streams it; the earlier answer stays as a sibling version (meta.userMessageId is the question answered)', chatEvents)
   @ApiErrors(400, [404, 'message_not_found'], [409, 'answer_still_streaming'], [429, 'rate_limited', 'too_many_streams'], [503, 'server_shutting_down'])
-  async regenerate(@CurrentActor() actor: Actor, @UuidParam('assistantMessageId') assistantMessageId: string, @Body() body: RegenerateRequest, @Req() req: Request & { id?: string }, @Res() res: Response) {
+  async regenerate(
+    @CurrentActor() actor: Actor,
+    @UuidParam('assistantMessageId') assistantMessageId: string,
+    @Body() body: RegenerateRequest,
+    @Req() req: Request & { id?: string },
+    @Res() res: Response,
+  ) {
     const fork: Fork = { kind: 'regenerate', assistantMessageId };
     await this.stream(new SendMessage(actor, null, '', body.filters ?? {}, arrivalOf(req), fork), req, res);
   }

@@ -40,7 +40,11 @@ export class ChatRequest {
   @Type(() => ChatFilters)
   filters?: ChatFilters;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Attachments of this conversation (POST /conversations/{id}/attachments) the question is about: recorded on the message; the answer waits a bounded time for any still being ingested' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Attachments of this conversation (POST /conversations/{id}/attachments) the question is about: recorded on the message; the answer waits a bounded time for any still being ingested',
+  })
   @IsOptional()
   @IsArray()
   @IsUUID('all', { each: true })

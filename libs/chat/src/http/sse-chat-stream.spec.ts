@@ -95,7 +95,11 @@ describe('SseChatStream', () => {
       await turn();
     });
     expect(writes).toBe(2);
-    expect(eventsIn(body).slice(1).map((event) => event.data)).toEqual(['{"text":"one"}', '{"text":"two"}']);
+    expect(
+      eventsIn(body)
+        .slice(1)
+        .map((event) => event.data),
+    ).toEqual(['{"text":"one"}', '{"text":"two"}']);
   });
 
   it('leaves the events at once when the client goes away, while they are still waiting for the next one', async () => {

@@ -24,7 +24,10 @@ export class SseChatStream {
   private lastWriteAt = Date.now();
   private sequence = 0;
 
-  private constructor(private readonly session: Session, private readonly requestId: string) {
+  private constructor(
+    private readonly session: Session,
+    private readonly requestId: string,
+  ) {
     session.once('disconnected', () => {
       this.pending = null;
       this.stopPinging();

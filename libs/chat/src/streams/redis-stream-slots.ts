@@ -53,17 +53,11 @@ export class RedisStreamSlots extends StreamSlots {
   }
 
   async acquire(userId: string, streamId: string): Promise<SlotDecision> {
-    const [granted, reason, retryMs] = (await this.redis.eval(
-      acquireScript,
-      2,
-      streamsKey(userId),
-      rateKey(userId),
-      streamId,
-      LEASE_MS,
-      this.maxStreams,
-      this.perMinute,
-      RATE_WINDOW_MS,
-    )) as [number, SlotRefusal['reason'], number];
+    const [granted, reason, retryMs] = (await this.redis.eval(acquireScript, 2, streamsKey(userId), rateKey(userId), streamId, LEASE_MS, this.maxStreams, this.perMinute, RATE_WINDOW_MS)) as [
+      number,
+      SlotRefusal['reason'],
+      number,
+    ];
     if (granted === 1) return { granted: true };
     const retryAfterSeconds = reason === 'rate_limited' ? Math.max(1, Math.ceil(retryMs / 1000)) : STREAMS_RETRY_AFTER_SECONDS;
     return { granted: false, reason, retryAfterSeconds };

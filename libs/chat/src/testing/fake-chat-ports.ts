@@ -80,11 +80,30 @@ export class InMemoryAttachments {
 
   attach(conversationId: string, id: string, status: FileRecord['status'] = 'ready'): void {
     const at = new Date().toISOString();
-    this.files.push({ id, conversationId, filename: `${id}.docx`, mimeType: 'application/octet-stream', sizeBytes: 1, sha256: '', departmentId: 'd1', visibility: 'conversation', status, progress: 0, chunkCount: 0, pageCount: null, searchable: status === 'ready', createdAt: at, updatedAt: at });
+    this.files.push({
+      id,
+      conversationId,
+      filename: `${id}.docx`,
+      mimeType: 'application/octet-stream',
+      sizeBytes: 1,
+      sha256: '',
+      departmentId: 'd1',
+      visibility: 'conversation',
+      status,
+      progress: 0,
+      chunkCount: 0,
+      pageCount: null,
+      searchable: status === 'ready',
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   ready(id: string): void {
-    Object.assign(this.files.find((file) => file.id === id)!, { status: 'ready', searchable: true });
+    Object.assign(
+      this.files.find((file) => file.id === id)!,
+      { status: 'ready', searchable: true },
+    );
   }
 
   asService(): ConversationAttachments {

@@ -4,10 +4,7 @@ import { AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 
 /** One scripted model turn: tool calls, or the answer's text in the given pieces. */
-export type ScriptedTurn =
-  | { toolCalls: { name: string; args: Record<string, unknown> }[] }
-  | { text: string[]; usage?: { input: number; output: number } }
-  | { fail: Error };
+export type ScriptedTurn = { toolCalls: { name: string; args: Record<string, unknown> }[] } | { text: string[]; usage?: { input: number; output: number } } | { fail: Error };
 
 /**
  * A tool-calling chat model that plays a script, one turn per call, and records what it was

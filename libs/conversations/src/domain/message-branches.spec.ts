@@ -12,11 +12,7 @@ describe('activeBranch', () => {
   it.each([
     ['a linear conversation, in order, each message alone', linear, ['q1 1/1', 'a1 1/1', 'q2 1/1', 'a2 1/1']],
     ['an answer regenerated: the newer version shown, as 2 of 2', [...linear, a('a2b', 3, 'q2')], ['q1 1/1', 'a1 1/1', 'q2 1/1', 'a2b 2/2']],
-    [
-      'a question edited: the new branch shown, the old one left out of the path',
-      [...linear, q('q1b', 4, null), a('a1b', 4, 'q1b')],
-      ['q1b 2/2', 'a1b 1/1'],
-    ],
+    ['a question edited: the new branch shown, the old one left out of the path', [...linear, q('q1b', 4, null), a('a1b', 4, 'q1b')], ['q1b 2/2', 'a1b 1/1']],
     ['an empty conversation', [], []],
   ])('%s', (_, messages, expected) => {
     expect(shown(messages)).toEqual(expected);

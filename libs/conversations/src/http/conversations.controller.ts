@@ -10,15 +10,7 @@ import { ShowMessageVersion } from '../commands/show-message-version/show-messag
 import { GetConversation } from '../queries/get-conversation/get-conversation.query';
 import { ListConversations } from '../queries/list-conversations/list-conversations.query';
 import { ListMessages } from '../queries/list-messages/list-messages.query';
-import {
-  ConversationDetailView,
-  ConversationView,
-  MessageView,
-  RenamedConversationView,
-  toConversationView,
-  toMessageView,
-  toSummaryView,
-} from './conversation.views';
+import { ConversationDetailView, ConversationView, MessageView, RenamedConversationView, toConversationView, toMessageView, toSummaryView } from './conversation.views';
 import { CreateConversationRequest, ListMessagesQuery, RenameConversationRequest } from './conversations.dto';
 
 @ApiTags('conversations')

@@ -49,10 +49,9 @@ export class MikroOrmMessageRepository extends MessageRepository {
   }
 
   async findOwned(messageId: string, userId: string) {
-    const [row] = await this.em.getConnection().execute<Array<{ id: string }>>(
-      `select m.id from messages m join conversations c on c.id = m.conversation_id where m.id = ? and c.user_id = ?`,
-      [messageId, userId],
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute<Array<{ id: string }>>(`select m.id from messages m join conversations c on c.id = m.conversation_id where m.id = ? and c.user_id = ?`, [messageId, userId]);
     return row ? this.em.findOne(Message, { id: row.id }, { refresh: true }) : null;
   }
 
@@ -82,9 +81,9 @@ export class MikroOrmMessageRepository extends MessageRepository {
   }
 
   async listStreaming() {
-    const rows = await this.em.getConnection().execute<Array<{ id: string; user_id: string }>>(
-      `select m.id, c.user_id from messages m join conversations c on c.id = m.conversation_id where m.status = 'streaming'`,
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<Array<{ id: string; user_id: string }>>(`select m.id, c.user_id from messages m join conversations c on c.id = m.conversation_id where m.status = 'streaming'`);
     return rows.map((row) => ({ messageId: row.id, userId: row.user_id }));
   }
 

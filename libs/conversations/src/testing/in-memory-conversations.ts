@@ -54,7 +54,10 @@ class InMemoryMessages extends MessageRepository {
     let page;
     if (order === 'oldest') page = shownBranchUnder(all, after);
     else if (after === null) page = activeBranch(all).reverse();
-    else page = branchBefore(all, after).reverse().map((message) => withVersions(all, message));
+    else
+      page = branchBefore(all, after)
+        .reverse()
+        .map((message) => withVersions(all, message));
     return limit === null ? page : page.slice(0, limit);
   }
 
@@ -107,9 +110,7 @@ class InMemoryMessages extends MessageRepository {
   }
 
   async listStreaming() {
-    return this.rows
-      .filter((m) => m.isStreaming())
-      .map((m) => ({ messageId: m.id, userId: this.conversations.rows.get(m.conversationId)!.userId }));
+    return this.rows.filter((m) => m.isStreaming()).map((m) => ({ messageId: m.id, userId: this.conversations.rows.get(m.conversationId)!.userId }));
   }
 
   async markInterrupted(messageIds: string[], now: Date) {

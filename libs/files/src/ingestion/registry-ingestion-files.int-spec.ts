@@ -39,11 +39,14 @@ describe('RegistryIngestionFiles (PostgreSQL)', () => {
 
   async function queuedFile(): Promise<string> {
     const id = randomUUID();
-    await em.fork().getConnection().execute(
-      `insert into files (id, filename, mime_type, size_bytes, sha256, department_id, visibility, status, storage_key, uploaded_by, created_at, updated_at)
+    await em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into files (id, filename, mime_type, size_bytes, sha256, department_id, visibility, status, storage_key, uploaded_by, created_at, updated_at)
        values (?, 'notes.txt', 'text/plain', 1, ?, ?, 'department', 'queued', ?, ?, now(), now())`,
-      [id, randomUUID(), departmentId, `k${randomUUID()}`, randomUUID()],
-    );
+        [id, randomUUID(), departmentId, `k${randomUUID()}`, randomUUID()],
+      );
     return id;
   }
 
@@ -51,16 +54,14 @@ describe('RegistryIngestionFiles (PostgreSQL)', () => {
     useTestEnvironment();
     const moduleRef = await Test.createTestingModule({
       imports: [AppConfigModule.forRoot(), PlatformModule, MikroOrmModule.forFeature([StoredFileSchema])],
-      providers: [
-        RegistryIngestionFiles,
-        { provide: FileRepository, useClass: MikroOrmFileRepository },
-        { provide: BlobStorage, useValue: {} },
-        { provide: FileEvents, useValue: events },
-      ],
+      providers: [RegistryIngestionFiles, { provide: FileRepository, useClass: MikroOrmFileRepository }, { provide: BlobStorage, useValue: {} }, { provide: FileEvents, useValue: events }],
     }).compile();
     app = await moduleRef.init();
     em = app.get(EntityManager);
-    await em.fork().getConnection().execute('insert into departments (id, name, created_at) values (?, ?, now())', [departmentId, `Registry ${departmentId}`]);
+    await em
+      .fork()
+      .getConnection()
+      .execute('insert into departments (id, name, created_at) values (?, ?, now())', [departmentId, `Registry ${departmentId}`]);
   });
   afterAll(() => app?.close());
 

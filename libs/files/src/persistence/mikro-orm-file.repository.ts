@@ -47,9 +47,7 @@ export class MikroOrmFileRepository extends FileRepository {
   }
 
   listVisible(reader: FileReader, filter: FileListFilter, limit: number, after: Cursor | null) {
-    const page = after
-      ? { $or: [{ createdAt: { $lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $lt: after.id } }] }
-      : {};
+    const page = after ? { $or: [{ createdAt: { $lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $lt: after.id } }] } : {};
     const qb = this.em
       .createQueryBuilder(StoredFile, 'f')
       .select('*')
@@ -115,7 +113,8 @@ export class MikroOrmFileRepository extends FileRepository {
       [status, stage, progress, chunkCount, pageCount, errorCode, errorMessage, readyAt, updatedAt, lastProgressAt, file.id, statuses],
       { planEachCall: true },
     );
-    if (changed === 1) this.em.getUnitOfWork().merge(file); // the row now says what the entity does: snapshot it, so no flush writes it again
+    if (changed === 1)
+      this.em.getUnitOfWork().merge(file); // the row now says what the entity does: snapshot it, so no flush writes it again
     else await this.em.refresh(file); // the identity map holds what the row says
     return changed === 1;
   }

@@ -2,8 +2,7 @@ import { chunkDocument, chunkId } from './chunk-document';
 import type { ParsedDocument } from './parsed-document';
 
 const sentence = (n: number) => `Sentence number ${n} talks about a topic in a few words.`;
-const paragraphOf = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => sentence(from + i)).join(' ');
+const paragraphOf = (from: number, count: number) => Array.from({ length: count }, (_, i) => sentence(from + i)).join(' ');
 
 function oneSection(text: string, page: number | null = null, headingPath: string[] = []): ParsedDocument {
   return { pageCount: page, sections: [{ text, page, headingPath }] };
@@ -48,10 +47,7 @@ describe('chunkDocument', () => {
   it('prefers paragraph boundaries and keeps paragraphs apart with a blank line', () => {
     const text = [paragraphOf(0, 4), paragraphOf(10, 4), paragraphOf(20, 4)].join('\n\n');
     const chunks = chunkDocument(oneSection(text), { targetChars: 500, overlapChars: 0 });
-    expect(chunks.map((chunk) => chunk.text)).toEqual([
-      `${paragraphOf(0, 4)}\n\n${paragraphOf(10, 4)}`,
-      paragraphOf(20, 4),
-    ]);
+    expect(chunks.map((chunk) => chunk.text)).toEqual([`${paragraphOf(0, 4)}\n\n${paragraphOf(10, 4)}`, paragraphOf(20, 4)]);
   });
 
   it('starts each chunk with whole sentences from the end of the previous one', () => {

@@ -12,10 +12,7 @@ export class IngestionTimedOut extends DomainError {
 export class EmbeddingModelMismatch extends DomainError {
   readonly kind = 'conflict';
   constructor(stored: string, configured: string) {
-    super(
-      'embedding_model_mismatch',
-      `The index holds vectors of ${stored}, which this worker cannot compute (it is configured for ${configured}); re-embed the corpus`,
-    );
+    super('embedding_model_mismatch', `The index holds vectors of ${stored}, which this worker cannot compute (it is configured for ${configured}); re-embed the corpus`);
   }
 }
 

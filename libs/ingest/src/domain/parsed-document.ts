@@ -1,7 +1,6 @@
 /** The formats ingestion accepts, always decided from the bytes, never from the name alone. */
 export type DocumentType = 'pdf' | 'docx' | 'markdown' | 'html' | 'text';
 
-
 /**
  * A run of text under one heading path on one page. Paragraphs inside `text` are separated by
  * a blank line, which is where the chunker prefers to cut.

@@ -19,7 +19,6 @@ export const IngestJob = {
   reembed: 'ingest.reembed',
 } as const;
 
-
 export class InvalidJobData extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,12 +12,7 @@ describe('parseHtml', () => {
 
   it('builds the heading path from h1 to h6, popping back at a higher heading', () => {
     const sections = parse('<h1>Guide</h1><h2>Install</h2><p>Run it.</p><h3>Linux</h3><p>apt.</p><h2>Use</h2><p>Ask.</p>');
-    expect(sections.map((section) => section.headingPath)).toEqual([
-      ['Guide'],
-      ['Guide', 'Install'],
-      ['Guide', 'Install', 'Linux'],
-      ['Guide', 'Use'],
-    ]);
+    expect(sections.map((section) => section.headingPath)).toEqual([['Guide'], ['Guide', 'Install'], ['Guide', 'Install', 'Linux'], ['Guide', 'Use']]);
     expect(sections[1].text).toBe('Install\n\nRun it.');
   });
 

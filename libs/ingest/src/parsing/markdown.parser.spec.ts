@@ -5,12 +5,7 @@ const parse = (markdown: string) => parseMarkdown(markdown, 1_000_000).sections;
 describe('parseMarkdown', () => {
   it('builds the heading path from ATX and setext headings', () => {
     const sections = parse('Guide\n=====\n\nIntro.\n\n## Install\n\nSteps.\n\n### Linux\n\nUse apt.\n\n# Other\n\nMore.');
-    expect(sections.map((section) => section.headingPath)).toEqual([
-      ['Guide'],
-      ['Guide', 'Install'],
-      ['Guide', 'Install', 'Linux'],
-      ['Other'],
-    ]);
+    expect(sections.map((section) => section.headingPath)).toEqual([['Guide'], ['Guide', 'Install'], ['Guide', 'Install', 'Linux'], ['Other']]);
   });
 
   it('keeps code blocks as text with their line breaks', () => {

@@ -19,9 +19,7 @@ describe('parseDocument', () => {
 
     it('joins lines with spaces and separates paragraphs with a blank line', async () => {
       const [first, second] = (await parseDocument(pdf, 'pdf')).sections;
-      expect(first.text).toBe(
-        'Retrieval augmented generation grounds answers in documents.\n\nA second paragraph on page one.',
-      );
+      expect(first.text).toBe('Retrieval augmented generation grounds answers in documents.\n\nA second paragraph on page one.');
       expect(second.text).toBe('Page two talks about chunking and citations.');
     });
 
@@ -113,7 +111,7 @@ describe('parseDocument', () => {
     expect(text.sections).toEqual([{ text: 'Line one\nLine two\n\nNext', page: null, headingPath: [] }]);
   });
 
-  it('takes a short first line standing above a text file\'s body as its title', async () => {
+  it("takes a short first line standing above a text file's body as its title", async () => {
     const titled = await parseDocument(Buffer.from('\uFEFFTravel policy\r\n\r\nBook trains.\r\n\r\nKeep receipts.'), 'text');
     expect(titled.sections).toEqual([{ text: 'Travel policy\n\nBook trains.\n\nKeep receipts.', page: null, headingPath: ['Travel policy'] }]);
     const longFirstLine = `${'word '.repeat(60)}\n\nBody`;
@@ -132,9 +130,7 @@ describe('parseDocument', () => {
   });
 
   it('refuses more text than the limit', async () => {
-    await expect(parseDocument(Buffer.from('x'.repeat(101)), 'text', { maxTextChars: 100 })).rejects.toBeInstanceOf(
-      DocumentTooComplex,
-    );
+    await expect(parseDocument(Buffer.from('x'.repeat(101)), 'text', { maxTextChars: 100 })).rejects.toBeInstanceOf(DocumentTooComplex);
   });
 });
 

@@ -13,11 +13,7 @@ import { parseText } from './text.parser';
  * markup and no `[n]` marker survives from any format. Every failure is a DocumentRejected (too
  * complex, unreadable, no text, unsupported type): permanent, so the caller should not retry.
  */
-export async function parseDocument(
-  bytes: Buffer,
-  type: DocumentType,
-  limits: Partial<ParseLimits> = {},
-): Promise<ParsedDocument> {
+export async function parseDocument(bytes: Buffer, type: DocumentType, limits: Partial<ParseLimits> = {}): Promise<ParsedDocument> {
   const settings = { ...DEFAULT_PARSE_LIMITS, ...limits };
   let parsed: ParsedDocument;
   try {

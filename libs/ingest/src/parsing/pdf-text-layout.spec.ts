@@ -10,9 +10,7 @@ const item = (str: string, x: number, y: number, width: number, hasEOL = false):
 
 describe('layoutPageText', () => {
   it('puts a space between items separated by a visible gap but not between touching ones', () => {
-    expect(layoutPageText([item('Know', 0, 700, 20), item('ledge', 20, 700, 25), item('base', 50, 700, 20)])).toBe(
-      'Knowledge base',
-    );
+    expect(layoutPageText([item('Know', 0, 700, 20), item('ledge', 20, 700, 25), item('base', 50, 700, 20)])).toBe('Knowledge base');
   });
 
   it('starts a new line when the baseline moves even without an end-of-line flag', () => {
@@ -20,11 +18,7 @@ describe('layoutPageText', () => {
   });
 
   it('starts a paragraph at a large vertical gap and mends hyphenated words', () => {
-    const text = layoutPageText([
-      item('an exam-', 0, 700, 40, true),
-      item('ple here', 0, 688, 40, true),
-      item('New paragraph', 0, 650, 60),
-    ]);
+    const text = layoutPageText([item('an exam-', 0, 700, 40, true), item('ple here', 0, 688, 40, true), item('New paragraph', 0, 650, 60)]);
     expect(text).toBe('an example here\n\nNew paragraph');
   });
 });

@@ -4,10 +4,7 @@ import { buildDocx, buildZip } from './__fixtures__/docx.fixture';
 import { buildPdf } from './__fixtures__/pdf.fixture';
 import { sniffDocumentType } from './sniff-document-type';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('sniffDocumentType', () => {
   it('recognises a PDF by its bytes whatever its name', async () => {

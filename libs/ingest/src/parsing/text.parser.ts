@@ -12,7 +12,10 @@ const TITLE_THEN_BODY = /^[ \t]*([^\n]+?)[ \t]*\n[ \t]*\n([\s\S]*\S[\s\S]*)$/;
  */
 export function parseText(text: string, maxTextChars: number): ParsedDocument {
   const collector = new SectionCollector(maxTextChars);
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '');
+  const normalized = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*\n/, '');
   const titled = TITLE_THEN_BODY.exec(normalized);
   if (titled && titled[1].length <= TITLE_MAX_CHARS) {
     collector.heading(1, titled[1]);

@@ -57,9 +57,7 @@ export class IngestJobProcessor extends WorkerHost {
     switch (job.name) {
       case IngestJob.file: {
         const { fileId } = parseFileJobData(job.data);
-        return this.commands.execute(
-          new IngestFile(fileId, job.attemptsMade + 1, job.opts.attempts ?? 1, (progress) => job.updateProgress(Math.round(progress * 100))),
-        );
+        return this.commands.execute(new IngestFile(fileId, job.attemptsMade + 1, job.opts.attempts ?? 1, (progress) => job.updateProgress(Math.round(progress * 100))));
       }
       case IngestJob.purge:
         return this.commands.execute(new PurgeFile(parseFileJobData(job.data).fileId));

@@ -37,9 +37,7 @@ export class IngestWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   async onApplicationBootstrap() {
     await requireNoEviction(this.redis);
-    await RequestContext.create(this.orm.em, () => this.reportVectorSpace()).catch((error: unknown) =>
-      this.logger.warn(`Could not check the vector collection yet: ${(error as Error).message}`),
-    );
+    await RequestContext.create(this.orm.em, () => this.reportVectorSpace()).catch((error: unknown) => this.logger.warn(`Could not check the vector collection yet: ${(error as Error).message}`));
     await this.reconciler.reconcile();
 
     const worker = this.processor.worker;

@@ -14,6 +14,7 @@ export async function requireNoEviction(redis: RedisClient): Promise<void> {
   const found = evicting.map(({ node, answer }) => (policies.length > 1 ? `"${answer ?? 'unknown'}" on ${node}` : `"${answer ?? 'unknown'}"`)).join(', ');
   throw new RedisEvictsKeys(
     `Redis maxmemory-policy is ${found}; the worker needs "noeviction" so queued jobs are never evicted ` +
-      '(set maxmemory-policy noeviction in redis.conf or with CONFIG SET' + (policies.length > 1 ? ', on every node)' : ')'),
+      '(set maxmemory-policy noeviction in redis.conf or with CONFIG SET' +
+      (policies.length > 1 ? ', on every node)' : ')'),
   );
 }

@@ -35,7 +35,11 @@ export class SearchTableUpkeep {
   /** Catches up now on a load that has landed but not yet been caught up on; for a worker that is stopping. */
   async flush() {
     if (!this.landing) return;
-    await withDeadline(SHUTDOWN_UPKEEP_MS, () => new Error('search table upkeep took too long'), () => this.loadLanded()).catch(() => undefined);
+    await withDeadline(
+      SHUTDOWN_UPKEEP_MS,
+      () => new Error('search table upkeep took too long'),
+      () => this.loadLanded(),
+    ).catch(() => undefined);
   }
 
   private loadLanded() {

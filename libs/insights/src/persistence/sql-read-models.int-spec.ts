@@ -41,13 +41,24 @@ describe('admin report read models (PostgreSQL)', () => {
     }
     const messages = app.get(MessageRepository);
     await inOrmContext(app, () =>
-      messages.finish(answers.root, { status: 'complete', ending: 'complete', content: 'Root answer', citations: [], finishReason: 'stop', usage: { inputTokens: 40, outputTokens: 5, totalTokens: 45 }, errorCode: null }, at(1)),
+      messages.finish(
+        answers.root,
+        { status: 'complete', ending: 'complete', content: 'Root answer', citations: [], finishReason: 'stop', usage: { inputTokens: 40, outputTokens: 5, totalTokens: 45 }, errorCode: null },
+        at(1),
+      ),
     );
-    await inOrmContext(app, () => messages.finish(answers.child, { status: 'interrupted', ending: 'stopped', content: 'Child', citations: [], finishReason: 'stopped', usage: null, errorCode: null }, at(2)));
+    await inOrmContext(app, () =>
+      messages.finish(answers.child, { status: 'interrupted', ending: 'stopped', content: 'Child', citations: [], finishReason: 'stopped', usage: null, errorCode: null }, at(2)),
+    );
     await inOrmContext(app, () => messages.markInterrupted([answers.sibling], at(3)));
     const queries = app.get(PreparedQueries);
     for (const who of ['root', 'child', 'sibling'] as const) {
-      await queries.rowCount(`insert into message_feedback (message_id, user_id, rating, comment, created_at, updated_at) values (?, ?, 'down', null, ?, ?)`, [answers[who], users[who].id, at(10), at(10)]);
+      await queries.rowCount(`insert into message_feedback (message_id, user_id, rating, comment, created_at, updated_at) values (?, ?, 'down', null, ?, ?)`, [
+        answers[who],
+        users[who].id,
+        at(10),
+        at(10),
+      ]);
     }
   });
   afterAll(() => app?.close());

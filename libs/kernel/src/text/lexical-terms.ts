@@ -67,8 +67,7 @@ export function lexicalTerms(text: string): string[] {
 // Words that frame a request ("please explain…") or stand for someone unnamed ("can someone
 // get promoted?") rather than say what it is about.
 const REQUEST_WORDS: ReadonlySet<string> = new Set(
-  ('tell please give show explain describe list also shall may might must ' +
-    'someone somebody anyone anybody everyone everybody something anything everything nothing nobody').split(' '),
+  ('tell please give show explain describe list also shall may might must ' + 'someone somebody anyone anybody everyone everybody something anything everything nothing nobody').split(' '),
 );
 
 /** Whether a token says something about a topic: not a stopword, a request word or a lone letter. */

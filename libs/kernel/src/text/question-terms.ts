@@ -27,9 +27,11 @@ const QUANTITY = '#quantity';
 // Numbers written out, and the words that say how often: "within one working day", "twice a
 // year", "reviewed quarterly". A digit anywhere in a token ("30", "sev1", "08:00") counts as well.
 const NUMBER_WORDS: ReadonlySet<string> = new Set(
-  ('zero one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety ' +
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety ' +
     'hundred thousand million billion dozen half twice first second third fourth fifth sixth seventh eighth ninth tenth ' +
-    'hourly daily weekly monthly quarterly yearly annually').split(' '),
+    'hourly daily weekly monthly quarterly yearly annually'
+  ).split(' '),
 );
 const HAS_DIGIT = /\d/;
 
@@ -40,8 +42,10 @@ export const FRAMING_WEIGHT = 0.5;
 // what it is about. The word after "how" ("how long", "how often") frames the question too.
 // The nouns that name the kind of answer ("the deadline", "the number") frame it as well.
 const FRAMING_WORDS: ReadonlySet<string> = new Set(
-  ('need needs get gets got go goes going make makes take takes use know want happen happens allow allowed able let ' +
-    'count counts mean means rule rules policy policies process procedure way thing deadline date day days time times amount number').split(' '),
+  (
+    'need needs get gets got go goes going make makes take takes use know want happen happens allow allowed able let ' +
+    'count counts mean means rule rules policy policies process procedure way thing deadline date day days time times amount number'
+  ).split(' '),
 );
 
 const INFLECTION_CACHE_LIMIT = 50_000;

@@ -178,8 +178,7 @@ export function composeExtractiveAnswer(question: string, documents: readonly Pr
       const adds = fromQuotedFile ? gain >= MIN_GAIN : gain >= MIN_GAIN_FROM_ANOTHER_FILE && sentence.answering && sentence.saysTopicWord && answersMore(terms, sentence, covered);
       const share = shareOf(sentence.matches);
       const qualifies =
-        sentence.saysTopic &&
-        chosen.some((quoted) => quoted.n === sentence.n && (share >= QUALIFYING_SHARE || (quoted.position + 1 === sentence.position && share >= NEXT_SENTENCE_SHARE)));
+        sentence.saysTopic && chosen.some((quoted) => quoted.n === sentence.n && (share >= QUALIFYING_SHARE || (quoted.position + 1 === sentence.position && share >= NEXT_SENTENCE_SHARE)));
       const value = adds ? gain : qualifies ? QUALIFYING_VALUE : 0;
       if (value > 0 && (!best || value > best.value + TIE || (value > best.value - TIE && sentence.otherWords < best.sentence.otherWords))) {
         best = { sentence, value };

@@ -23,7 +23,11 @@ const SECTION = /\ssection="([^"]*)"/;
 const FILE = /\sfile="([^"]*)"/;
 
 function unescapeAttribute(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function filenameIn(attributes: string): string | undefined {
@@ -44,9 +48,7 @@ const QUESTION = /<question>([\s\S]*?)<\/question>/;
  */
 export function readGenerationPrompt(prompt: string): GenerationPromptContent {
   const block = DOCUMENTS_BLOCK.exec(prompt);
-  const documents = block
-    ? [...block[1].matchAll(DOCUMENT)].map((match) => ({ n: Number(match[1]), text: match[3], headingPath: headingPathIn(match[2]), filename: filenameIn(match[2]) }))
-    : [];
+  const documents = block ? [...block[1].matchAll(DOCUMENT)].map((match) => ({ n: Number(match[1]), text: match[3], headingPath: headingPathIn(match[2]), filename: filenameIn(match[2]) })) : [];
   const withoutDocuments = block ? prompt.replace(block[0], '') : prompt;
   const question = QUESTION.exec(withoutDocuments)?.[1] ?? withoutDocuments;
   return { question: question.trim(), documents, hasDocumentsBlock: block !== null };

@@ -8,10 +8,7 @@ function promptFor(question: string, texts: string[]) {
   return [new SystemMessage('You answer from documents.'), new HumanMessage(`${documents}\n\n<question>${question}</question>`)];
 }
 
-const DOCUMENTS = [
-  'The canteen opens at noon. Parking is free for visitors.',
-  'Annual leave: new employees receive 25 vacation days per year. Unused vacation days expire in March.',
-];
+const DOCUMENTS = ['The canteen opens at noon. Parking is free for visitors.', 'Annual leave: new employees receive 25 vacation days per year. Unused vacation days expire in March.'];
 
 describe('LocalExtractiveChatModel', () => {
   const model = new LocalExtractiveChatModel();
@@ -80,9 +77,7 @@ describe('LocalExtractiveChatModel', () => {
   });
 
   it('reads each passage’s section from the prompt and never quotes its heading', async () => {
-    const documents = fenceDocuments([
-      { filename: 'expense-policy.md', page: null, headingPath: ['Expense policy', 'How to claim'], text: 'How to claim\n\nSubmit the receipt within 60 days.' },
-    ]);
+    const documents = fenceDocuments([{ filename: 'expense-policy.md', page: null, headingPath: ['Expense policy', 'How to claim'], text: 'How to claim\n\nSubmit the receipt within 60 days.' }]);
     const reply = await model.invoke([new HumanMessage(`${documents}\n\n<question>How do I claim expenses?</question>`)]);
     expect(reply.text).toBe('Submit the receipt within 60 days [1].');
   });
@@ -103,7 +98,12 @@ describe('composeExtractiveAnswer on hard-wrapped text', () => {
 
 describe('composeExtractiveAnswer choosing sentences', () => {
   const onCall = [
-    { n: 1, filename: 'on-call-policy.md', headingPath: ['On-call policy', 'Response times'], text: 'Response times\n\nA page must be acknowledged within 15 minutes. Severity 1 incidents need a first update within 30 minutes.' },
+    {
+      n: 1,
+      filename: 'on-call-policy.md',
+      headingPath: ['On-call policy', 'Response times'],
+      text: 'Response times\n\nA page must be acknowledged within 15 minutes. Severity 1 incidents need a first update within 30 minutes.',
+    },
     { n: 2, filename: 'on-call-policy.md', headingPath: ['On-call policy', 'Rotation'], text: 'Rotation\n\nEach engineer is on call for one week at a time, Monday 09:00 to Monday 09:00.' },
     { n: 3, filename: 'company-handbook.txt', headingPath: [], text: 'Our office hours are 09:00 to 17:30, Monday to Friday.' },
   ];
@@ -115,7 +115,12 @@ describe('composeExtractiveAnswer choosing sentences', () => {
 
   it('never quotes a heading as a sentence', () => {
     const answer = composeExtractiveAnswer('How do I claim expenses?', [
-      { n: 1, filename: 'expense-policy.md', headingPath: ['Expense policy', 'How to claim'], text: 'How to claim\n\nSubmit the receipt in the expenses tool within 60 days. Claims are reimbursed with the next monthly salary.' },
+      {
+        n: 1,
+        filename: 'expense-policy.md',
+        headingPath: ['Expense policy', 'How to claim'],
+        text: 'How to claim\n\nSubmit the receipt in the expenses tool within 60 days. Claims are reimbursed with the next monthly salary.',
+      },
     ]);
     expect(answer).toBe('Submit the receipt in the expenses tool within 60 days [1]. Claims are reimbursed with the next monthly salary [1].');
   });
@@ -174,16 +179,12 @@ describe('composeExtractiveAnswer choosing sentences', () => {
 
 describe('composeExtractiveAnswer on lists and PDF headings', () => {
   it('quotes list items that end without a full stop', () => {
-    const answer = composeExtractiveAnswer('When must receipts be submitted?', [
-      { n: 1, text: 'Claims\n\nReceipts are submitted within 60 days\n\nManagers approve claims monthly' },
-    ]);
+    const answer = composeExtractiveAnswer('When must receipts be submitted?', [{ n: 1, text: 'Claims\n\nReceipts are submitted within 60 days\n\nManagers approve claims monthly' }]);
     expect(answer).toContain('Receipts are submitted within 60 days [1].');
   });
 
   it('reads a short unpunctuated line before prose as the heading of what follows', () => {
-    const answer = composeExtractiveAnswer('What are the severity levels?', [
-      { n: 1, filename: 'runbook.pdf', text: 'Severity levels\n\nSEV1 means the product is down for everyone.' },
-    ]);
+    const answer = composeExtractiveAnswer('What are the severity levels?', [{ n: 1, filename: 'runbook.pdf', text: 'Severity levels\n\nSEV1 means the product is down for everyone.' }]);
     expect(answer).toBe('SEV1 means the product is down for everyone [1].');
   });
 });

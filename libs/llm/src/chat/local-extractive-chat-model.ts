@@ -60,11 +60,7 @@ export class LocalExtractiveChatModel extends BaseChatModel {
     return { generations: [{ text, message, generationInfo: { finish_reason: 'stop' } }] };
   }
 
-  override async *_streamResponseChunks(
-    messages: BaseMessage[],
-    options: this['ParsedCallOptions'],
-    runManager?: CallbackManagerForLLMRun,
-  ): AsyncGenerator<ChatGenerationChunk> {
+  override async *_streamResponseChunks(messages: BaseMessage[], options: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
     const text = this.answerTo(messages);
     const words = text.match(/\s*\S+/g) ?? [];
     for (const [index, word] of words.entries()) {

@@ -33,15 +33,7 @@ export class User {
     public updatedAt: Date,
   ) {}
 
-  static register(input: {
-    id: string;
-    email: string;
-    passwordHash: string;
-    displayName: string;
-    role: UserRole;
-    departmentId: string;
-    now: Date;
-  }): User {
+  static register(input: { id: string; email: string; passwordHash: string; displayName: string; role: UserRole; departmentId: string; now: Date }): User {
     const user = new User(input.id, normaliseEmail(input.email), input.passwordHash, '', input.role, input.departmentId, null, input.now, input.now);
     user.rename(input.displayName, input.now);
     return user;

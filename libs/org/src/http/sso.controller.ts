@@ -102,7 +102,10 @@ export class SsoController {
       if (!(error instanceof DomainError) || request.accepts(['json', 'html']) !== 'html') throw error;
       const status = statusByErrorKind[error.kind];
       const requestId = String((request as Request & { id?: unknown }).id ?? '');
-      response.status(status).type('html').send(refusalPage(error, status, requestId, { retry: LOGIN_URL, home: WEB_APP }));
+      response
+        .status(status)
+        .type('html')
+        .send(refusalPage(error, status, requestId, { retry: LOGIN_URL, home: WEB_APP }));
     }
   }
 

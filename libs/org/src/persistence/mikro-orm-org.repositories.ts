@@ -70,9 +70,7 @@ export class MikroOrmUserRepository extends UserRepository {
   }
 
   list(limit: number, after: Cursor | null, departmentIds?: readonly string[]) {
-    const page = after
-      ? { $or: [{ createdAt: { $gt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $gt: after.id } }] }
-      : {};
+    const page = after ? { $or: [{ createdAt: { $gt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $gt: after.id } }] } : {};
     const inDepartments = departmentIds ? { departmentId: { $in: [...departmentIds] } } : {};
     return this.em.find(User, { $and: [page, inDepartments] }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
   }

@@ -17,13 +17,16 @@ export class JwtAccessTokenSigner extends AccessTokenSigner {
   async sign(claims: AccessTokenClaims, issuedAt: number) {
     const expiresIn = this.config.get('JWT_ACCESS_TTL_SECONDS');
     // jsonwebtoken takes a given `iat` as it is and counts the expiry from it.
-    const token = await this.jwt.signAsync({ ...claims, iat: issuedAt }, {
-      algorithm: accessTokenAlgorithm,
-      secret: this.config.get('JWT_SECRET'),
-      issuer: this.config.get('JWT_ISSUER'),
-      audience: this.config.get('JWT_AUDIENCE'),
-      expiresIn,
-    });
+    const token = await this.jwt.signAsync(
+      { ...claims, iat: issuedAt },
+      {
+        algorithm: accessTokenAlgorithm,
+        secret: this.config.get('JWT_SECRET'),
+        issuer: this.config.get('JWT_ISSUER'),
+        audience: this.config.get('JWT_AUDIENCE'),
+        expiresIn,
+      },
+    );
     return { token, expiresIn };
   }
 }

@@ -36,16 +36,7 @@ export class SessionIssuer {
   /** Issues an access token and the next refresh token of the family (a new family by default). */
   async issue(user: User, now: Date, familyId: string = randomUUID()): Promise<Session> {
     const secret = randomBytes(32).toString('base64url');
-    const token = new RefreshToken(
-      randomUUID(),
-      familyId,
-      user.id,
-      hashSecret(secret),
-      new Date(now.getTime() + this.config.get('REFRESH_TOKEN_TTL_SECONDS') * 1000),
-      now,
-      null,
-      null,
-    );
+    const token = new RefreshToken(randomUUID(), familyId, user.id, hashSecret(secret), new Date(now.getTime() + this.config.get('REFRESH_TOKEN_TTL_SECONDS') * 1000), now, null, null);
     await this.refreshTokens.add(token);
     // Never earlier than the user's tokensValidFrom: a token issued in the same second as a
     // sign-out everywhere, but after it, must not be taken for one issued before it.

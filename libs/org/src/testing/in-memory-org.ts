@@ -55,7 +55,9 @@ export class InMemoryUsers extends UserRepository {
     return [...this.rows.values()].find((u) => u.ssoIssuer === issuer && u.ssoSubject === subject) ?? null;
   }
   async list(limit: number, after: Cursor | null, departmentIds?: readonly string[]) {
-    const sorted = [...this.rows.values()].filter((u) => !departmentIds || departmentIds.includes(u.departmentId)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    const sorted = [...this.rows.values()]
+      .filter((u) => !departmentIds || departmentIds.includes(u.departmentId))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
     const start = after ? sorted.findIndex((u) => u.id === after.id) + 1 : 0;
     return sorted.slice(start, start + limit);
   }

@@ -84,12 +84,7 @@ describe('parseConfig', () => {
     expect(parseConfig(valid).TRUST_PROXY).toBe(false);
     expect(parseConfig({ ...valid, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
     expect(parseConfig({ ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
-    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).TRUST_PROXY).toEqual([
-      'loopback',
-      '10.0.0.0/8',
-      'fd00::/8',
-      '192.168.1.7',
-    ]);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7']);
     expect(() => parseConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust any X-Forwarded-For/);
     for (const bad of ['10.0.0.0/33', 'proxy.internal', '1.2.3.4,,5.6.7.8', '-1']) {
       expect(() => parseConfig({ ...valid, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: /);
@@ -97,14 +92,16 @@ describe('parseConfig', () => {
   });
 
   it('splits CORS origins', () => {
-    expect(parseConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual([
-      'http://a.test',
-      'http://b.test',
-    ]);
+    expect(parseConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual(['http://a.test', 'http://b.test']);
   });
 
   describe('single sign-on and password login', () => {
-    const oidc = { OIDC_ISSUER_URL: 'https://login.example.org/realms/staff', OIDC_CLIENT_ID: 'assistant', OIDC_CLIENT_SECRET: 's3cret', OIDC_REDIRECT_URL: 'https://assistant.example.org/api/v1/auth/oidc/callback' };
+    const oidc = {
+      OIDC_ISSUER_URL: 'https://login.example.org/realms/staff',
+      OIDC_CLIENT_ID: 'assistant',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_REDIRECT_URL: 'https://assistant.example.org/api/v1/auth/oidc/callback',
+    };
 
     it('reads the group mapping as ordered rules', () => {
       const mapping = '[{"group": "platform", "department": "Engineering/Platform"}, {"group": "kb-admins", "role": "admin"}]';

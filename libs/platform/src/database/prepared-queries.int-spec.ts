@@ -31,10 +31,9 @@ describe('PreparedQueries (PostgreSQL)', () => {
     const sql = `select count(*)::int as n from departments where name = ? and id <> ?::uuid`;
     for (let call = 0; call < 8; call++) await queries.rows(sql, [`dept ${call}`, randomUUID()]);
     for (let call = 0; call < 8; call++) await queries.rows(`${sql} and true`, [`dept ${call}`, randomUUID()], { planEachCall: true });
-    const plans = await queries.rows<{ statement: string; generic_plans: string }>(
-      'select statement, generic_plans from pg_prepared_statements where statement like ?',
-      ['%from departments where name = $1%'],
-    );
+    const plans = await queries.rows<{ statement: string; generic_plans: string }>('select statement, generic_plans from pg_prepared_statements where statement like ?', [
+      '%from departments where name = $1%',
+    ]);
     expect(plans).toEqual([{ statement: 'select count(*)::int as n from departments where name = $1 and id <> $2::uuid', generic_plans: expect.any(String) }]);
     expect(Number(plans[0].generic_plans)).toBeGreaterThan(0);
   });

@@ -43,9 +43,7 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const failed = error.getResponse() as HealthCheckResult;
       if (failed.status === 'shutting_down') throw new ServicesNotReady([shuttingDown]);
-      throw new ServicesNotReady(
-        Object.entries(failed.error ?? {}).map(([field, outcome]) => ({ field, problem: String(outcome?.message ?? 'down') })),
-      );
+      throw new ServicesNotReady(Object.entries(failed.error ?? {}).map(([field, outcome]) => ({ field, problem: String(outcome?.message ?? 'down') })));
     }
     return { status: 'ok', checks: Object.fromEntries(DEPENDENCIES.map((name) => [name, result.details[name]?.status === 'up' ? ('up' as const) : ('down' as const)])) };
   }

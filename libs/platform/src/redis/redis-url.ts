@@ -1,7 +1,5 @@
 /** Where REDIS_URL points: one server, or the seed nodes of a Redis Cluster. */
-export type RedisTarget =
-  | { kind: 'standalone'; url: string }
-  | { kind: 'cluster'; nodes: ClusterSeed[]; username?: string; password?: string; tls: boolean };
+export type RedisTarget = { kind: 'standalone'; url: string } | { kind: 'cluster'; nodes: ClusterSeed[]; username?: string; password?: string; tls: boolean };
 
 export interface ClusterSeed {
   host: string;

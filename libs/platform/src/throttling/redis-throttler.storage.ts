@@ -45,13 +45,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   private async count(base: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
-    const [hits, ttlMs, blockMs] = (await (this.redis as ThrottlingRedis).countThrottledHit(
-      `${base}:hits`,
-      `${base}:blocked`,
-      ttl,
-      limit,
-      blockDuration || ttl,
-    )) as [number, number, number];
+    const [hits, ttlMs, blockMs] = (await (this.redis as ThrottlingRedis).countThrottledHit(`${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [number, number, number];
     const isBlocked = blockMs > 0;
     return {
       totalHits: hits,

@@ -15,8 +15,7 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
           {
             name: 'default',
             ttl: 60_000,
-            limit: (context) =>
-              isStrictlyLimited(context) ? config.get('LOGIN_RATE_LIMIT_PER_MINUTE') : config.get('RATE_LIMIT_PER_MINUTE'),
+            limit: (context) => (isStrictlyLimited(context) ? config.get('LOGIN_RATE_LIMIT_PER_MINUTE') : config.get('RATE_LIMIT_PER_MINUTE')),
           },
         ],
         storage: new RedisThrottlerStorage(redis),

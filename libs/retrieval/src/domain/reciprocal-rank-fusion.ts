@@ -36,7 +36,5 @@ export function fuseByReciprocalRank(lists: ReadonlyArray<readonly string[]>, op
     });
   });
 
-  return [...scores.entries()]
-    .sort(([, a], [, b]) => b.score - a.score || a.firstSeen - b.firstSeen)
-    .map(([id, { score }]) => ({ id, score }));
+  return [...scores.entries()].sort(([, a], [, b]) => b.score - a.score || a.firstSeen - b.firstSeen).map(([id, { score }]) => ({ id, score }));
 }

@@ -31,7 +31,11 @@ describe('CoalescedWrites', () => {
     const store = recordingStore();
     const writes = new CoalescedWrites(store.write, { windowMs: 1, maxRecords: 3 });
     await Promise.all([writes.add([1, 2]), writes.add([3, 4]), writes.add([5]), writes.add([6, 7, 8, 9])]);
-    expect(store.requests).toEqual([[1, 2], [3, 4, 5], [6, 7, 8, 9]]);
+    expect(store.requests).toEqual([
+      [1, 2],
+      [3, 4, 5],
+      [6, 7, 8, 9],
+    ]);
   });
 
   it('rejects every caller of a failed request and only them', async () => {

@@ -91,7 +91,6 @@ export abstract class CorpusVersion {
   abstract current(): Promise<number>;
 }
 
-
 /** What autovacuum does for the search tables, done as soon as it is due instead of on its next round. */
 export abstract class SearchTableMaintenance {
   /**

@@ -50,8 +50,7 @@ describe('PostgresChromaChunkIndex (PostgreSQL + Chroma)', () => {
 
   const liveCollection = async () => (await inContext(() => app.get(VectorSpaces).live())).collection;
   const vectorIds = async (fileId: string, collection?: string) => (await app.get(ChromaCollections).idsWhere(collection ?? (await liveCollection()), { fileId: { $eq: fileId } })).sort();
-  const rowIds = async (fileId: string) =>
-    (await em.getConnection().execute<Array<{ id: string }>>('select id from chunks where file_id = ? order by id', [fileId])).map((row) => row.id);
+  const rowIds = async (fileId: string) => (await em.getConnection().execute<Array<{ id: string }>>('select id from chunks where file_id = ? order by id', [fileId])).map((row) => row.id);
   const liveGeneration = async (fileId: string) =>
     (await em.getConnection().execute<Array<{ live_generation: number | null }>>('select live_generation from files where id = ?', [fileId]))[0].live_generation;
 

@@ -20,10 +20,12 @@ describe('Search table maintenance (PostgreSQL)', () => {
   const catchUp = (vacuum = true) => app.get(SearchTableMaintenance).catchUp({ vacuum });
 
   const lastDone = async (table: string) => {
-    const [row] = await em.getConnection().execute<Array<{ vacuumed: string | null; analyzed: string | null }>>(
-      `select coalesce(last_vacuum, last_autovacuum) as vacuumed, coalesce(last_analyze, last_autoanalyze) as analyzed from pg_stat_user_tables where relname = ?`,
-      [table],
-    );
+    const [row] = await em
+      .getConnection()
+      .execute<Array<{ vacuumed: string | null; analyzed: string | null }>>(
+        `select coalesce(last_vacuum, last_autovacuum) as vacuumed, coalesce(last_analyze, last_autoanalyze) as analyzed from pg_stat_user_tables where relname = ?`,
+        [table],
+      );
     return row;
   };
 

@@ -59,7 +59,7 @@ describe('Vector spaces and the re-embed backfill (PostgreSQL + Chroma)', () => 
   /** Runs the backfill to the end, as the re-embed job does. */
   async function fill(space: VectorSpaceInfo, maxChunks = 3) {
     const model = app.get(EmbeddingModels).forModelId(space.modelId);
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const files = await inContext(() => app.get(VectorBackfill).pending(space.id, after, maxChunks));
       if (files.length === 0) return;
       const vectors = await Promise.all(files.map(({ chunks }) => model.embedDocuments(chunks.map((chunk) => chunk.text))));
@@ -103,7 +103,12 @@ describe('Vector spaces and the re-embed backfill (PostgreSQL + Chroma)', () => 
 
   it('refuses to switch while a live file is missing from the new space, and reports progress', async () => {
     const first = await inContext(() => app.get(VectorBackfill).pending(building.id, null, 3));
-    expect(first.map(({ file }) => file.id)).toEqual([...files].map((f) => f.id).sort().slice(0, 2)); // 2 + 2 chunks: the second file starts under 3
+    expect(first.map(({ file }) => file.id)).toEqual(
+      [...files]
+        .map((f) => f.id)
+        .sort()
+        .slice(0, 2),
+    ); // 2 + 2 chunks: the second file starts under 3
     const model = app.get(EmbeddingModels).forModelId(NEW_MODEL.modelId);
     const vectors = await Promise.all(first.map(({ chunks }) => model.embedDocuments(chunks.map((chunk) => chunk.text))));
     await inContext(() => app.get(VectorBackfill).store(building, first, vectors));

@@ -123,11 +123,7 @@ export class PostgresVectorSpaces extends VectorSpaces {
       const [{ missing }] = await em.execute<Array<{ missing: number }>>(UNRECORDED, [spaceId]);
       if (missing > 0) return 'incomplete' as const;
       await em.execute(`update vector_spaces set state = 'retired', finished_at = coalesce(finished_at, now()) where base = ? and state = 'live'`, [this.base], 'run');
-      await em.execute(
-        `update vector_spaces set state = 'live', finished_at = now(), total_chunks = (${LIVE_CHUNKS}), done_chunks = (${LIVE_CHUNKS}) where id = ?`,
-        [spaceId],
-        'run',
-      );
+      await em.execute(`update vector_spaces set state = 'live', finished_at = now(), total_chunks = (${LIVE_CHUNKS}), done_chunks = (${LIVE_CHUNKS}) where id = ?`, [spaceId], 'run');
       return 'switched' as const;
     });
     if (outcome === 'switched') await this.corpusVersion.bump();
@@ -135,19 +131,14 @@ export class PostgresVectorSpaces extends VectorSpaces {
   }
 
   async fail(spaceId: string, { code, message }: { code: string; message: string }): Promise<void> {
-    await this.em.getConnection().execute(
-      `update vector_spaces set state = 'failed', error_code = ?, error_message = ?, finished_at = now() where id = ? and state = 'building'`,
-      [code, message.slice(0, 2000), spaceId],
-      'run',
-    );
+    await this.em
+      .getConnection()
+      .execute(`update vector_spaces set state = 'failed', error_code = ?, error_message = ?, finished_at = now() where id = ? and state = 'building'`, [code, message.slice(0, 2000), spaceId], 'run');
     await this.dropUnused();
   }
 
   async dropUnused(): Promise<string[]> {
-    const spaces = await this.em.getConnection().execute<SpaceRow[]>(
-      `select ${COLUMNS} from vector_spaces where base = ? and state in ('retired', 'failed') and dropped_at is null`,
-      [this.base],
-    );
+    const spaces = await this.em.getConnection().execute<SpaceRow[]>(`select ${COLUMNS} from vector_spaces where base = ? and state in ('retired', 'failed') and dropped_at is null`, [this.base]);
     for (const space of spaces) {
       await this.chroma.drop(space.collection);
       await this.em.getConnection().execute('delete from vector_space_files where space_id = ?', [space.id], 'run');

@@ -66,24 +66,21 @@ describe('hybrid chunk search (PostgreSQL + Chroma + Redis)', () => {
 
   const readable = new Set([files.ownPrivate, files.otherOrgWide]);
 
-  it.each(TOPICS.concat(['server room code', 'what is in the file', 'sixteen', 'reimbursed']))(
-    'returns only chunks the reader may see, from both legs, for "%s"',
-    async (query) => {
-      const scope = accessScopeOf({ departmentIds: [own] });
-      const hits = await inContext(() => app.get(ChunkSearch).search({ query, scope, limit: 20 }));
-      expect(hits.length).toBeGreaterThan(0);
-      for (const hit of hits) expect(readable).toContain(hit.fileId);
+  it.each(TOPICS.concat(['server room code', 'what is in the file', 'sixteen', 'reimbursed']))('returns only chunks the reader may see, from both legs, for "%s"', async (query) => {
+    const scope = accessScopeOf({ departmentIds: [own] });
+    const hits = await inContext(() => app.get(ChunkSearch).search({ query, scope, limit: 20 }));
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(readable).toContain(hit.fileId);
 
-      const textHits = await inContext(() => app.get(FullTextLeg).search(query, scope, 50));
-      for (const hit of textHits) expect(readable).toContain(hit.fileId);
-      const vectorIds = new Set(await inContext(() => nearestReadableIds(app.get(VectorLeg), app.get(ChunkStore), query, scope, 50)));
-      const [{ count }] = await em.getConnection().execute<Array<{ count: string }>>(
-        `select count(*) from chunks where id = any(array[?]::uuid[]) and file_id <> all(array[?]::uuid[])`,
-        [[...vectorIds, randomUUID()], [...readable, files.ownDeleted, files.ownProcessing]],
-      );
-      expect(Number(count)).toBe(0);
-    },
-  );
+    const textHits = await inContext(() => app.get(FullTextLeg).search(query, scope, 50));
+    for (const hit of textHits) expect(readable).toContain(hit.fileId);
+    const vectorIds = new Set(await inContext(() => nearestReadableIds(app.get(VectorLeg), app.get(ChunkStore), query, scope, 50)));
+    const [{ count }] = await em.getConnection().execute<Array<{ count: string }>>(`select count(*) from chunks where id = any(array[?]::uuid[]) and file_id <> all(array[?]::uuid[])`, [
+      [...vectorIds, randomUUID()],
+      [...readable, files.ownDeleted, files.ownProcessing],
+    ]);
+    expect(Number(count)).toBe(0);
+  });
 
   // The chunks of one topic tie across files, so the rankings are compared by distance, and
   // every hit must be one the rule admits.

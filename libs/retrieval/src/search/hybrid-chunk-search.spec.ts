@@ -8,7 +8,15 @@ const equalWeights = new FusionSettings(60, 1);
 
 type Placed = StoredChunk & { departmentId: string };
 const chunk = (id: string, departmentId = 'd1', generation = 0, fileId = `file-${id}`): Placed => ({
-  chunkId: id, fileId, filename: `${id}.pdf`, page: 1, headingPath: [], text: `text of ${id}`, score: 0, departmentId, generation,
+  chunkId: id,
+  fileId,
+  filename: `${id}.pdf`,
+  page: 1,
+  headingPath: [],
+  text: `text of ${id}`,
+  score: 0,
+  departmentId,
+  generation,
 });
 // old-1 and new-1 are the same chunk of one file in two generations, as during a reindex.
 const CORPUS = [chunk('a'), chunk('b'), chunk('c'), chunk('secret', 'd2'), chunk('old-1', 'd1', 3, 'file-r'), chunk('new-1', 'd1', 4, 'file-r'), chunk('other-r', 'd1', 4, 'file-r')];
@@ -23,7 +31,10 @@ class InMemoryFullText extends FullTextLeg {
   async search(_query: string, scope: AccessScope, limit: number) {
     this.calls++;
     const allowed = new Set(readable(scope).map((c) => c.chunkId));
-    return this.ranked.filter((id) => allowed.has(id)).slice(0, limit).map((id) => strip(CORPUS.find((c) => c.chunkId === id)!));
+    return this.ranked
+      .filter((id) => allowed.has(id))
+      .slice(0, limit)
+      .map((id) => strip(CORPUS.find((c) => c.chunkId === id)!));
   }
 }
 
@@ -40,10 +51,14 @@ class InMemoryStore extends ChunkStore {
   readonly rowsRead: string[][] = [];
   async findReadable(ids: readonly string[], scope: AccessScope) {
     this.rowsRead.push([...ids]);
-    return readable(scope).filter((c) => ids.includes(c.chunkId)).map(strip);
+    return readable(scope)
+      .filter((c) => ids.includes(c.chunkId))
+      .map(strip);
   }
   async readableIds(ids: readonly string[], scope: AccessScope) {
-    return readable(scope).filter((c) => ids.includes(c.chunkId)).map((c) => c.chunkId);
+    return readable(scope)
+      .filter((c) => ids.includes(c.chunkId))
+      .map((c) => c.chunkId);
   }
 }
 

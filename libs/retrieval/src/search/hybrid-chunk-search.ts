@@ -14,7 +14,9 @@ const LEG_FACTOR = 3;
 
 function searchCacheKey(query: string, scope: AccessScope, limit: number): string {
   const normalized = query.replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha256').update(JSON.stringify([normalized, scopeKey(scope), limit])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([normalized, scopeKey(scope), limit]))
+    .digest('base64url');
 }
 
 /** Full text and vectors, each kept to the scope inside its own leg, fused by weighted reciprocal rank. */
@@ -90,4 +92,3 @@ export class HybridChunkSearch extends ChunkSearch {
     }
   }
 }
-

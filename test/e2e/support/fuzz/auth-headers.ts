@@ -6,12 +6,7 @@ import { MARKER } from './json-values';
  * What the Authorization header carries, decided when the case is generated and written when it
  * is sent (the sessions' tokens exist only then, and are replaced when a case ends one).
  */
-export type AuthVariant =
-  | { kind: 'session' }
-  | { kind: 'none' }
-  | { kind: 'raw'; value: string }
-  | { kind: 'mangled'; how: Mangling }
-  | { kind: 'forged'; recipe: ForgedToken };
+export type AuthVariant = { kind: 'session' } | { kind: 'none' } | { kind: 'raw'; value: string } | { kind: 'mangled'; how: Mangling } | { kind: 'forged'; recipe: ForgedToken };
 
 type Mangling = 'lowercase-scheme' | 'double-space' | 'no-scheme' | 'flipped-signature' | 'truncated' | 'extra-segment' | 'trailing-space' | 'twice';
 
@@ -31,7 +26,17 @@ export interface TokenSettings {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
-const goodClaims = (extra: Record<string, unknown> = {}) => ({ sub: 'self', role: 'admin', dept: 'self-department', sid: 'self-session', iss: 'issuer', aud: 'audience', iat: 'now', exp: 'in-an-hour', ...extra });
+const goodClaims = (extra: Record<string, unknown> = {}) => ({
+  sub: 'self',
+  role: 'admin',
+  dept: 'self-department',
+  sid: 'self-session',
+  iss: 'issuer',
+  aud: 'audience',
+  iat: 'now',
+  exp: 'in-an-hour',
+  ...extra,
+});
 
 const recipes: ForgedToken[] = [
   { name: 'alg none', header: { alg: 'none', typ: 'JWT' }, claims: goodClaims(), key: 'none' },
@@ -75,7 +80,19 @@ export const authVariants = (actor: 'anonymous' | 'member' | 'admin'): fc.Arbitr
     {
       arbitrary: fc
         .oneof(
-          fc.constantFrom('Bearer', 'Bearer ', 'Bearer a.b.c', `Bearer ${MARKER}`, 'Basic YWRtaW46YWRtaW4=', 'Digest x', `Bearer ${'x'.repeat(8_000)}`, 'Bearer t\u00e9st', 'Bearer ...', 'Bearer eyJ.eyJ.', '\t'),
+          fc.constantFrom(
+            'Bearer',
+            'Bearer ',
+            'Bearer a.b.c',
+            `Bearer ${MARKER}`,
+            'Basic YWRtaW46YWRtaW4=',
+            'Digest x',
+            `Bearer ${'x'.repeat(8_000)}`,
+            'Bearer t\u00e9st',
+            'Bearer ...',
+            'Bearer eyJ.eyJ.',
+            '\t',
+          ),
           fc.string({ maxLength: 60 }).map((s) => `Bearer ${s}${MARKER}`),
         )
         .map((value): AuthVariant => ({ kind: 'raw', value })),

@@ -120,18 +120,32 @@ export function bodiesFor(operation: Operation, pool: FuzzPool, maxUploadBytes: 
   );
 
   const json = (spec: fc.Arbitrary<BodySpec>) =>
-    fc.tuple(spec, jsonContentTypes, fc.boolean(), encodings).map(([s, contentType, utf16, encoding]): BodyEnvelope => ({ spec: s, contentType, utf16: utf16 && /utf-16/i.test(contentType ?? ''), encoding }));
+    fc
+      .tuple(spec, jsonContentTypes, fc.boolean(), encodings)
+      .map(([s, contentType, utf16, encoding]): BodyEnvelope => ({ spec: s, contentType, utf16: utf16 && /utf-16/i.test(contentType ?? ''), encoding }));
   const asForm = fc.tuple(form, encodings).map(([s, encoding]): BodyEnvelope => ({ spec: s, contentType: 'application/x-www-form-urlencoded', utf16: false, encoding }));
-  const asMultipart = fc.tuple(multipart, encodings).map(([s, encoding]): BodyEnvelope => ({ spec: s, contentType: multipartContentType((s as { form: MultipartForm }).form), utf16: false, encoding }));
+  const asMultipart = fc
+    .tuple(multipart, encodings)
+    .map(([s, encoding]): BodyEnvelope => ({ spec: s, contentType: multipartContentType((s as { form: MultipartForm }).form), utf16: false, encoding }));
 
   if (operation.body?.kind === 'multipart') {
     return fc.oneof({ arbitrary: asMultipart, weight: 14 }, { arbitrary: json(fc.oneof(shaped, malformed, none)), weight: 1 }, { arbitrary: asForm, weight: 1 });
   }
   if (operation.body?.kind === 'json') {
-    return fc.oneof({ arbitrary: json(shaped), weight: 14 }, { arbitrary: json(anyJson), weight: 1 }, { arbitrary: json(fc.oneof(malformed, bytes, none)), weight: 2 }, { arbitrary: asForm, weight: 1 }, { arbitrary: asMultipart, weight: 1 });
+    return fc.oneof(
+      { arbitrary: json(shaped), weight: 14 },
+      { arbitrary: json(anyJson), weight: 1 },
+      { arbitrary: json(fc.oneof(malformed, bytes, none)), weight: 2 },
+      { arbitrary: asForm, weight: 1 },
+      { arbitrary: asMultipart, weight: 1 },
+    );
   }
   // No body declared: mostly none, sometimes one anyway (a GET with a deep body still reaches the parser).
-  return fc.oneof({ arbitrary: json(none).map((e) => ({ ...e, contentType: undefined, encoding: 'none' as const })), weight: 8 }, { arbitrary: json(fc.oneof(anyJson, malformed, bytes)), weight: 2 }, { arbitrary: asForm, weight: 1 });
+  return fc.oneof(
+    { arbitrary: json(none).map((e) => ({ ...e, contentType: undefined, encoding: 'none' as const })), weight: 8 },
+    { arbitrary: json(fc.oneof(anyJson, malformed, bytes)), weight: 2 },
+    { arbitrary: asForm, weight: 1 },
+  );
 }
 
 let bomb: Buffer | undefined;

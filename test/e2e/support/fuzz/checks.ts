@@ -75,7 +75,8 @@ function refusalPageProblems(status: number, text: string, requestId: unknown): 
   const problems: string[] = [];
   if (!text.includes(`${status} ${STATUS_CODES[status]}`)) problems.push(`the refusal page does not name ${status}`);
   if (!/ · code <code>[a-z0-9_]+<\/code>/.test(text)) problems.push('the refusal page names no error code');
-  if (typeof requestId === 'string' && !text.includes(`request <code>${requestId.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</code>`)) problems.push('the refusal page does not carry the request id');
+  if (typeof requestId === 'string' && !text.includes(`request <code>${requestId.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</code>`))
+    problems.push('the refusal page does not carry the request id');
   if (text.includes(MARKER)) problems.push('the refusal page quotes the request');
   return problems;
 }
@@ -101,13 +102,16 @@ function errorBodyProblems(operation: Operation, status: number, headers: Incomi
     const wellFormed =
       Array.isArray(details) &&
       details.length > 0 &&
-      details.every((d) => d !== null && typeof d === 'object' && Object.keys(d).sort().join() === 'field,problem' && typeof d.field === 'string' && typeof d.problem === 'string' && d.problem.length > 0);
+      details.every(
+        (d) => d !== null && typeof d === 'object' && Object.keys(d).sort().join() === 'field,problem' && typeof d.field === 'string' && typeof d.problem === 'string' && d.problem.length > 0,
+      );
     if (!wellFormed) problems.push(`details not a non-empty list of {field, problem}: ${JSON.stringify(details).slice(0, 200)}`);
   }
   // An unknown key is named back as the field it is (a form whose key is a whole JSON text, say);
   // anything else that carries the marker quotes the request.
   const namedKeys = Array.isArray(body.details) ? (body.details as Array<{ field?: unknown; problem?: unknown }>).filter((d) => d?.problem === `property ${String(d?.field)} should not exist`) : [];
-  if (JSON.stringify({ ...body, details: Array.isArray(body.details) ? body.details.filter((d) => !namedKeys.includes(d)) : body.details }).includes(MARKER)) problems.push('the error quotes the request');
+  if (JSON.stringify({ ...body, details: Array.isArray(body.details) ? body.details.filter((d) => !namedKeys.includes(d)) : body.details }).includes(MARKER))
+    problems.push('the error quotes the request');
   const declared = operation.declared.get(status);
   const edge = EDGE_ERRORS.get(status);
   const code = String(body.code);

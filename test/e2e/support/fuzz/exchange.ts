@@ -102,10 +102,12 @@ export function exchange(baseUrl: string, request: WireRequest, limits: Exchange
       outgoing.end();
     } else if (request.framing === 'abort') {
       // Sends the body, announced 1,000 bytes longer than it is, then goes away.
-      outgoing.write(request.body, () => setTimeout(() => {
-        outgoing.destroy();
-        settle({ outcome: 'aborted' });
-      }, 30));
+      outgoing.write(request.body, () =>
+        setTimeout(() => {
+          outgoing.destroy();
+          settle({ outcome: 'aborted' });
+        }, 30),
+      );
     } else {
       outgoing.end(request.body);
     }

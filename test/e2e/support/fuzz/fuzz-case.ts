@@ -45,7 +45,14 @@ export class FuzzCase {
   }
 
   [fc.toStringMethod](): string {
-    const auth = this.auth.kind === 'forged' ? `forged token (${this.auth.recipe.name})` : this.auth.kind === 'mangled' ? `own token, ${this.auth.how}` : this.auth.kind === 'raw' ? JSON.stringify(this.auth.value.slice(0, 120)) : this.auth.kind;
+    const auth =
+      this.auth.kind === 'forged'
+        ? `forged token (${this.auth.recipe.name})`
+        : this.auth.kind === 'mangled'
+          ? `own token, ${this.auth.how}`
+          : this.auth.kind === 'raw'
+            ? JSON.stringify(this.auth.value.slice(0, 120))
+            : this.auth.kind;
     const headers = this.headers.map(([name, value]) => `${name}: ${value instanceof SessionValue ? `<${value.name}>` : JSON.stringify(value).slice(0, 120)}`);
     return [
       `${this.operation.method} ${this.target.slice(0, 600)} as ${this.actor}`,

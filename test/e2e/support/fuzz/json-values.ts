@@ -58,7 +58,9 @@ export const allIds = (pool: FuzzPool) => Object.values(pool.ids).flat();
  */
 export function idsFor(pool: FuzzPool, hints: string[]): string[] {
   const words = hints.map((hint) => hint.toLowerCase());
-  const fitting = Object.entries(pool.ids).filter(([kind]) => words.some((word) => word.includes(kind))).flatMap(([, ids]) => ids);
+  const fitting = Object.entries(pool.ids)
+    .filter(([kind]) => words.some((word) => word.includes(kind)))
+    .flatMap(([, ids]) => ids);
   return fitting.length > 0 ? fitting : allIds(pool);
 }
 
@@ -192,7 +194,10 @@ function objectValue(schema: Schema, pool: FuzzPool, depth: number): fc.Arbitrar
       // A required field is almost always sent, an optional one about half the time.
       .map(([roll, value]) => (roll < (required.has(name) ? 9 : 5) ? ([[name, valueFor(name, value)]] as Array<[string, JsonNode]>) : [])),
   );
-  const extras = fc.oneof({ arbitrary: fc.constant<Array<[string, JsonNode]>>([]), weight: 5 }, { arbitrary: fc.array(fc.tuple(hostileKeys, hostileValues(pool)), { minLength: 1, maxLength: 2 }), weight: 1 });
+  const extras = fc.oneof(
+    { arbitrary: fc.constant<Array<[string, JsonNode]>>([]), weight: 5 },
+    { arbitrary: fc.array(fc.tuple(hostileKeys, hostileValues(pool)), { minLength: 1, maxLength: 2 }), weight: 1 },
+  );
   const repeat = fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 });
   return fc.tuple(fc.tuple(...fields), extras, repeat, hostileValues(pool)).map(([chosen, extra, repeated, other]) => {
     const entries = [...chosen.flat(), ...extra];
@@ -209,7 +214,13 @@ function valueFor(name: string, value: JsonNode): JsonNode {
 }
 
 function stringValue(schema: Schema, pool: FuzzPool, name: string): fc.Arbitrary<JsonNode> {
-  if (schema.format === 'uuid') return fc.oneof({ arbitrary: fc.constantFrom(...idsFor(pool, [name])), weight: 4 }, { arbitrary: fc.constantFrom(...allIds(pool)), weight: 1 }, { arbitrary: fc.uuid(), weight: 2 }, { arbitrary: hostileStrings(pool), weight: 1 });
+  if (schema.format === 'uuid')
+    return fc.oneof(
+      { arbitrary: fc.constantFrom(...idsFor(pool, [name])), weight: 4 },
+      { arbitrary: fc.constantFrom(...allIds(pool)), weight: 1 },
+      { arbitrary: fc.uuid(), weight: 2 },
+      { arbitrary: hostileStrings(pool), weight: 1 },
+    );
   if (schema.format === 'binary') return fc.string({ maxLength: 20 });
   const lengths = [schema.minLength, schema.maxLength].filter((n): n is number => n !== undefined).flatMap((n) => [Math.max(0, n - 1), n, n + 1]);
   return fc.oneof(

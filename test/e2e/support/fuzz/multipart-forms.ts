@@ -95,28 +95,29 @@ const contentTypes = fc.oneof(
   },
 );
 
-const filenamesFor = (pool: FuzzPool) => fc.oneof(
-  { arbitrary: fc.constantFrom('notes.txt', 'guide.md', 'page.html', 'report.pdf', 'letter.docx'), weight: 4 },
-  {
-    arbitrary: fc.constantFrom(
-      '',
-      'résumé 日本語 🙂.md',
-      '../../etc/passwd',
-      '..\\..\\boot.ini',
-      'a"b.txt',
-      'a\\"b.txt',
-      'a;b=c.txt',
-      'con.txt',
-      `${'x'.repeat(300)}.txt`,
-      '%00.txt',
-      `<img src=x onerror=alert(1)>${MARKER}.txt`,
-      '.htaccess',
-      ' ',
-    ),
-    weight: 2,
-  },
-  { arbitrary: hostileStrings(pool).filter((s) => s.length < 500), weight: 1 },
-);
+const filenamesFor = (pool: FuzzPool) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom('notes.txt', 'guide.md', 'page.html', 'report.pdf', 'letter.docx'), weight: 4 },
+    {
+      arbitrary: fc.constantFrom(
+        '',
+        'résumé 日本語 🙂.md',
+        '../../etc/passwd',
+        '..\\..\\boot.ini',
+        'a"b.txt',
+        'a\\"b.txt',
+        'a;b=c.txt',
+        'con.txt',
+        `${'x'.repeat(300)}.txt`,
+        '%00.txt',
+        `<img src=x onerror=alert(1)>${MARKER}.txt`,
+        '.htaccess',
+        ' ',
+      ),
+      weight: 2,
+    },
+    { arbitrary: hostileStrings(pool).filter((s) => s.length < 500), weight: 1 },
+  );
 
 /** `name="…"` and `filename="…"` as written: a quote or line break inside breaks the header on purpose. */
 const quoted = (value: string) => `"${value.replace(/[\r\n]/g, ' ')}"`;
@@ -144,14 +145,25 @@ export function multipartForms(schema: Schema, pool: FuzzPool, maxBytes: number)
   const filenames = filenamesFor(pool);
   const fieldValue = (name: string, property: Schema): fc.Arbitrary<string> =>
     fc.oneof(
-      { arbitrary: property.enum?.length ? fc.constantFrom(...property.enum.map(String)) : property.format === 'uuid' ? fc.oneof(fc.constantFrom(...idsFor(pool, [name])), fc.uuid()) : fc.string({ maxLength: 20 }), weight: 4 },
+      {
+        arbitrary: property.enum?.length
+          ? fc.constantFrom(...property.enum.map(String))
+          : property.format === 'uuid'
+            ? fc.oneof(fc.constantFrom(...idsFor(pool, [name])), fc.uuid())
+            : fc.string({ maxLength: 20 }),
+        weight: 4,
+      },
       { arbitrary: hostileStrings(pool).filter((s) => s.length < 2_000), weight: 1 },
     );
   const declaredPart = ([name, property]: [string, Schema]): fc.Arbitrary<FormPart> =>
     property.format === 'binary'
       ? fc
           .tuple(
-            fc.oneof({ arbitrary: filenames.map((plain) => ({ plain })), weight: 6 }, { arbitrary: starFilenames.map((star) => ({ star })), weight: 1 }, { arbitrary: fc.tuple(filenames, starFilenames).map(([plain, star]) => ({ plain, star })), weight: 1 }),
+            fc.oneof(
+              { arbitrary: filenames.map((plain) => ({ plain })), weight: 6 },
+              { arbitrary: starFilenames.map((star) => ({ star })), weight: 1 },
+              { arbitrary: fc.tuple(filenames, starFilenames).map(([plain, star]) => ({ plain, star })), weight: 1 },
+            ),
             fc.oneof(fc.constant(null), fc.constantFrom('text/plain', 'application/octet-stream', 'application/pdf', 'text/html; charset=latin1', 'image/png', 'garbage')),
             fileContents(maxBytes),
           )
@@ -161,7 +173,10 @@ export function multipartForms(schema: Schema, pool: FuzzPool, maxBytes: number)
   const strayPart = fc
     .tuple(
       fc.oneof(fc.constantFrom<string | null>(null, '', 'files', 'file[]', 'departmentId ', 'Visibility', '__proto__', MARKER), fc.constantFrom(...properties.map(([name]) => name))),
-      fc.option(filenames.map((plain) => ({ plain })), { nil: null }),
+      fc.option(
+        filenames.map((plain) => ({ plain })),
+        { nil: null },
+      ),
       fc.oneof(fc.constant(Buffer.from(MARKER)), fileContents(maxBytes)),
       fc.constantFrom<string[][]>([], ['Content-Transfer-Encoding: base64'], ['X-Extra: 1'], ['Content-Type: multipart/mixed; boundary=inner']),
     )
@@ -199,9 +214,12 @@ export function multipartForms(schema: Schema, pool: FuzzPool, maxBytes: number)
             ? fc
                 .tuple(fc.constantFrom('notes.txt', 'guide.md', 'page.html'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }))
                 .map(([filename, text]) => partOf(name, { plain: filename }, 'text/plain', Buffer.from(`Notes ${text}\n`), []))
-            : (property.enum?.length ? fc.constantFrom(...property.enum.map(String)) : property.format === 'uuid' ? fc.constantFrom(...idsFor(pool, [name])) : fc.string({ minLength: 1, maxLength: 20 })).map((value) =>
-                partOf(name, null, null, Buffer.from(value, 'utf8'), []),
-              ),
+            : (property.enum?.length
+                ? fc.constantFrom(...property.enum.map(String))
+                : property.format === 'uuid'
+                  ? fc.constantFrom(...idsFor(pool, [name]))
+                  : fc.string({ minLength: 1, maxLength: 20 })
+              ).map((value) => partOf(name, null, null, Buffer.from(value, 'utf8'), [])),
         ),
       ),
     )

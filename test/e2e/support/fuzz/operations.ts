@@ -70,9 +70,7 @@ export const UNDOCUMENTED_ROUTES: ReadonlyArray<{ method: string; path: string; 
 ];
 
 /** Path prefixes whose routes are not fuzzed at all, each with the reason. */
-const NOT_FUZZED: ReadonlyArray<{ prefix: string; reason: string }> = [
-  { prefix: '/api/v1/docs', reason: "the OpenAPI document and Swagger UI's own files, served by @nestjs/swagger" },
-];
+const NOT_FUZZED: ReadonlyArray<{ prefix: string; reason: string }> = [{ prefix: '/api/v1/docs', reason: "the OpenAPI document and Swagger UI's own files, served by @nestjs/swagger" }];
 
 export const isNotFuzzed = (path: string) => NOT_FUZZED.some(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`));
 

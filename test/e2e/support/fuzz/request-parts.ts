@@ -4,7 +4,8 @@ import { allIds, hostileStrings, idsFor, MARKER, SessionValue, type FuzzPool } f
 import type { Operation, Parameter, Schema } from './operations';
 
 /** Percent-encodes every byte outside the unreserved set; lone surrogates go as U+FFFD, as any client would send them. */
-export const percentEncode = (value: string) => [...Buffer.from(value, 'utf8')].map((byte) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+export const percentEncode = (value: string) =>
+  [...Buffer.from(value, 'utf8')].map((byte) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 
 /** Path segments as sent on the wire: encoded slashes, dot segments, broken escapes, near-UUIDs. */
 const hostileSegments = [
@@ -58,7 +59,12 @@ function pathSegment(pool: FuzzPool, hints: string[]): fc.Arbitrary<string> {
       weight: 1,
     },
     { arbitrary: fc.constantFrom(...hostileSegments), weight: 2 },
-    { arbitrary: hostileStrings(pool).filter((s) => s.length > 0 && s.length < 3_000).map(percentEncode), weight: 1 },
+    {
+      arbitrary: hostileStrings(pool)
+        .filter((s) => s.length > 0 && s.length < 3_000)
+        .map(percentEncode),
+      weight: 1,
+    },
   );
 }
 
@@ -76,7 +82,19 @@ function cursors(pool: FuzzPool): fc.Arbitrary<string> {
   const id = fc.oneof(fc.uuid(), fc.constantFrom(...allIds(pool)));
   const instant = fc.oneof(
     fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-    fc.constantFrom('+099999-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '2024-02-30T00:00:00.000Z', '2024-01-01T00:00:00.000Z\u0000', '2024-01-01', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00.000+05:00', `2024-01-01T00:00:00.000Z${MARKER}`, 'yesterday', ''),
+    fc.constantFrom(
+      '+099999-01-01T00:00:00.000Z',
+      '+275760-09-13T00:00:00.000Z',
+      '-000001-01-01T00:00:00.000Z',
+      '2024-02-30T00:00:00.000Z',
+      '2024-01-01T00:00:00.000Z\u0000',
+      '2024-01-01',
+      '2024-01-01T00:00:00Z',
+      '2024-01-01T00:00:00.000+05:00',
+      `2024-01-01T00:00:00.000Z${MARKER}`,
+      'yesterday',
+      '',
+    ),
   );
   return fc.oneof(
     { arbitrary: fc.tuple(instant, id).map(cursorOf), weight: 4 },
@@ -124,14 +142,29 @@ export function queryFor(operation: Operation, pool: FuzzPool): fc.Arbitrary<str
   const own = operation.queryParams.map((parameter) =>
     fc.tuple(fc.integer({ min: 0, max: 9 }), queryValue(parameter, pool), queryValue(parameter, pool)).map(([roll, value, other]): Array<[string, string | undefined]> => {
       if (roll < 5) return [];
-      if (roll === 7) return [[parameter.name, value], [parameter.name, other]];
+      if (roll === 7)
+        return [
+          [parameter.name, value],
+          [parameter.name, other],
+        ];
       if (roll === 8) return [[`${parameter.name}%5B%5D`, value]];
       if (roll === 9) return [[`${parameter.name}[a]`, value]];
       return [[parameter.name, value]];
     }),
   );
   const unknown = fc.array(
-    fc.constantFrom<[string, string | undefined]>(['sort', 'desc'], ['__proto__[admin]', 'true'], ['constructor[prototype][x]', '1'], ['', 'x'], ['%00', '1'], ['%E0%A4%A', '1'], ['limit', '5'], ['cursor', 'x'], ['zz_unknown', MARKER], ['a'.repeat(3_000), '1']),
+    fc.constantFrom<[string, string | undefined]>(
+      ['sort', 'desc'],
+      ['__proto__[admin]', 'true'],
+      ['constructor[prototype][x]', '1'],
+      ['', 'x'],
+      ['%00', '1'],
+      ['%E0%A4%A', '1'],
+      ['limit', '5'],
+      ['cursor', 'x'],
+      ['zz_unknown', MARKER],
+      ['a'.repeat(3_000), '1'],
+    ),
     { maxLength: 2 },
   );
   const tail = fc.constantFrom('', '', '', '&', '&&', '#x');
@@ -152,12 +185,28 @@ export function extraHeaders(): fc.Arbitrary<Array<[string, HeaderValue]>> {
     { arbitrary: fc.constantFrom<HeaderValue>('x'.repeat(129), 'two words', 'a%0d%0aSet-Cookie:x', '\u00e9t\u00e9', '', 'ok/slash', `${MARKER}<>`, ['one', 'two']).map((v) => [v]), weight: 2 },
   );
   const one = (name: string, values: HeaderValue[], noneWeight: number) =>
-    fc.oneof({ arbitrary: fc.constant<Array<[string, HeaderValue]>>([]), weight: noneWeight }, { arbitrary: fc.constantFrom(...values).map((v): Array<[string, HeaderValue]> => [[name, v]]), weight: 1 });
+    fc.oneof(
+      { arbitrary: fc.constant<Array<[string, HeaderValue]>>([]), weight: noneWeight },
+      { arbitrary: fc.constantFrom(...values).map((v): Array<[string, HeaderValue]> => [[name, v]]), weight: 1 },
+    );
   return fc
     .tuple(
       requestId.map((ids) => ids.map((id): [string, HeaderValue] => ['x-request-id', id])),
       one('accept', ['application/json', 'text/event-stream', '*/*', 'text/html', 'application/xml', 'garbage;;q=x', 'application/json;q=0', 'image/png'], 2),
-      one('cookie', ['refresh_token=%E0%A4%A', 'refresh_token="x"', 'refresh_token=', 'refresh_token=a; refresh_token=b', '=;;;', `refresh_token=${MARKER}`, new SessionValue('refreshToken'), new SessionValue('otherRefreshToken')], 3),
+      one(
+        'cookie',
+        [
+          'refresh_token=%E0%A4%A',
+          'refresh_token="x"',
+          'refresh_token=',
+          'refresh_token=a; refresh_token=b',
+          '=;;;',
+          `refresh_token=${MARKER}`,
+          new SessionValue('refreshToken'),
+          new SessionValue('otherRefreshToken'),
+        ],
+        3,
+      ),
       one('expect', ['100-continue', 'foo', MARKER], 12),
       one('x-forwarded-for', ['1.2.3.4', 'garbage, , ::1', `${MARKER}`], 10),
       one('origin', ['https://evil.example', 'null'], 10),

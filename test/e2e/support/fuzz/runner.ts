@@ -70,7 +70,10 @@ export class FuzzStats {
   /** `POST /api/v1/chat   30 cases  200×9, 400 validation_failed×12, …` */
   lineOf(operation: Operation): string {
     const entry = this.byOperation.get(operation.key);
-    const statuses = [...(entry?.statuses ?? [])].sort().map(([s, n]) => `${s}×${n}`).join(', ');
+    const statuses = [...(entry?.statuses ?? [])]
+      .sort()
+      .map(([s, n]) => `${s}×${n}`)
+      .join(', ');
     return `${operation.key.padEnd(52)} ${String(entry?.cases ?? 0).padStart(5)} cases  ${statuses}`;
   }
 }

@@ -14,8 +14,7 @@ export function managedBy(user: Pick<SessionUser, 'role' | 'department'>, depart
     siblings.push(department);
     children.set(department.parentId ?? null, siblings);
   }
-  const below = (parentId: string | null): Department[] =>
-    (children.get(parentId) ?? []).sort((a, b) => a.name.localeCompare(b.name)).flatMap((d) => [d, ...below(d.id)]);
+  const below = (parentId: string | null): Department[] => (children.get(parentId) ?? []).sort((a, b) => a.name.localeCompare(b.name)).flatMap((d) => [d, ...below(d.id)]);
   if (user.role === 'admin') return below(null);
   if (user.role !== 'department_admin') return [];
   const own = departments.find((d) => d.id === user.department.id);

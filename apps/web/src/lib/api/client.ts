@@ -12,7 +12,13 @@ export async function unwrap<T>(pending: Promise<{ data?: T; error?: unknown; re
   if (error !== undefined || !response.ok) {
     const body = (error ?? {}) as { code?: string; message?: string; details?: ApiError['details'] };
     const seconds = Number(response.headers.get('retry-after'));
-    throw new ApiError(response.status, body.code ?? `http_${response.status}`, body.message ?? response.statusText, Number.isFinite(seconds) && response.headers.has('retry-after') ? seconds : null, body.details ?? []);
+    throw new ApiError(
+      response.status,
+      body.code ?? `http_${response.status}`,
+      body.message ?? response.statusText,
+      Number.isFinite(seconds) && response.headers.has('retry-after') ? seconds : null,
+      body.details ?? [],
+    );
   }
   return data as T;
 }

@@ -32,9 +32,7 @@ export function describeError(error: unknown): string {
       case 0:
         return 'Could not reach the server. Check your connection and try again.';
       case 429:
-        return error.retryAfterSeconds != null
-          ? `Too many requests right now. Try again in ${plural(error.retryAfterSeconds, 'second')}.`
-          : 'Too many requests right now. Try again in a moment.';
+        return error.retryAfterSeconds != null ? `Too many requests right now. Try again in ${plural(error.retryAfterSeconds, 'second')}.` : 'Too many requests right now. Try again in a moment.';
       case 413:
         return 'This file is larger than the upload limit.';
       case 415:

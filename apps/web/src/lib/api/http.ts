@@ -13,7 +13,10 @@ export async function authFetch(request: Request): Promise<Response> {
   const token = session.accessToken();
   const response = await send(request, token);
   if (response.status !== 401 || AUTH_ROUTES.test(new URL(request.url).pathname)) return response;
-  const problem = (await response.clone().json().catch(() => null)) as { code?: string } | null;
+  const problem = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: string } | null;
   if (problem?.code === 'account_disabled' || problem?.code === 'session_ended') {
     // Refreshing cannot help: the account or the session itself was ended.
     session.end(problem.code === 'account_disabled' ? 'disabled' : 'expired');

@@ -14,10 +14,7 @@ export type SessionUser = {
 /** Why the person is on the sign-in page: shown there in plain words. */
 export type SignedOutReason = 'signed-out' | 'expired' | 'disabled' | null;
 
-export type SessionState =
-  | { status: 'starting' }
-  | { status: 'signed-in'; user: SessionUser }
-  | { status: 'signed-out'; reason: SignedOutReason };
+export type SessionState = { status: 'starting' } | { status: 'signed-in'; user: SessionUser } | { status: 'signed-out'; reason: SignedOutReason };
 
 type Grant = { accessToken: string; expiresIn: number; user: SessionUser };
 

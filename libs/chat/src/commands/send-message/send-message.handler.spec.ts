@@ -52,7 +52,10 @@ describe('SendMessageHandler', () => {
     const agent = new ScriptedAgent((run) => streamWords(run, WORDS, 5));
     const turn = await handlerWith(agent).execute(new SendMessage(alice, null, '  How long is parental leave? '));
     expect(conversations.rows.get(turn.ids.conversationId)).toMatchObject({ userId: 'alice', title: 'How long is parental leave?' });
-    expect(conversations.messages.rows.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'streaming']]);
+    expect(conversations.messages.rows.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'streaming'],
+    ]);
     expect(slots.held.has(turn.ids.assistantMessageId)).toBe(true);
     await readEvents(turn.events);
   });
@@ -87,7 +90,10 @@ describe('SendMessageHandler', () => {
     const second = await handler.execute(new SendMessage(alice, first.ids.conversationId, 'follow-up', { fileIds: ['F2', 'f1'] }));
     await readEvents(second.events);
     expect(agent.runs[1].scope).toEqual({ readerDepartmentIds: ['d1', 'hq'], fileIds: ['f1', 'f2'] });
-    expect(agent.runs[1].history).toEqual([{ role: 'user', content: 'first question' }, { role: 'assistant', content: 'Sixteen weeks [1].' }]);
+    expect(agent.runs[1].history).toEqual([
+      { role: 'user', content: 'first question' },
+      { role: 'assistant', content: 'Sixteen weeks [1].' },
+    ]);
   });
 
   describe('with attachments', () => {
@@ -257,7 +263,18 @@ describe('SendMessageHandler, with nobody reading', () => {
     const conversations = new InMemoryConversations();
     const slots = new InMemoryStreamSlots();
     const settings = new ChatSettings({ flushEveryMs: 10, leaseRenewEveryMs: 1000, shutdownGraceMs: 50 });
-    const handler = new SendMessageHandler(conversations, conversations.messages, slots, new RunningAnswers(settings, new ProcessDraining()), new InMemoryAccessDirectory([{ id: 'd1', parentId: null }]), new InMemoryStopSignals(), new ScriptedAgent((run) => streamWords(run, WORDS)), new NoMetrics(), settings, new ConversationAttachmentScope(new InMemoryAttachments().asService(), settings));
+    const handler = new SendMessageHandler(
+      conversations,
+      conversations.messages,
+      slots,
+      new RunningAnswers(settings, new ProcessDraining()),
+      new InMemoryAccessDirectory([{ id: 'd1', parentId: null }]),
+      new InMemoryStopSignals(),
+      new ScriptedAgent((run) => streamWords(run, WORDS)),
+      new NoMetrics(),
+      settings,
+      new ConversationAttachmentScope(new InMemoryAttachments().asService(), settings),
+    );
     const turn = await handler.execute(new SendMessage(alice, null, 'q'));
     for (let i = 0; i < 100 && slots.held.size > 0; i++) await sleep(5);
     expect(slots.held.size).toBe(0);

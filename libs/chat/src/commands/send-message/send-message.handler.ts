@@ -241,7 +241,15 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
   private async finishRow(turn: Turn, draft: AnswerDraft, ending: AnswerEnding, result: AnswerResult | null, aborted: () => { clientGone: boolean; shutdown: boolean }): Promise<AnswerEnding> {
     if (result) {
       try {
-        await draft.finish({ status: ending.row.status, ending: ending.outcome, content: result.answer, citations: result.citations, finishReason: result.finishReason, usage: result.usage ?? null, errorCode: null });
+        await draft.finish({
+          status: ending.row.status,
+          ending: ending.outcome,
+          content: result.answer,
+          citations: result.citations,
+          finishReason: result.finishReason,
+          usage: result.usage ?? null,
+          errorCode: null,
+        });
         return ending;
       } catch (error) {
         this.report(turn, error, false);

@@ -19,10 +19,7 @@ describe('StopGenerationHandler', () => {
     stops = new InMemoryStopSignals();
     stopped = [];
     const now = new Date();
-    await conversations.saveWithMessages(Conversation.start('c1', 'alice', null, now), [
-      Message.fromUser('q1', 'c1', 'q', now),
-      Message.answerStarting('a1', 'c1', now),
-    ]);
+    await conversations.saveWithMessages(Conversation.start('c1', 'alice', null, now), [Message.fromUser('q1', 'c1', 'q', now), Message.answerStarting('a1', 'c1', now)]);
     stops.listen('a1', () => stopped.push('a1'));
   });
 

@@ -19,7 +19,12 @@ describe('ListConversationsHandler', () => {
   beforeEach(async () => {
     conversations = new InMemoryConversations();
     handler = new ListConversationsHandler(conversations);
-    for (const [letter, minute] of [['a', 1], ['b', 3], ['c', 2]] as const) await conversations.save(Conversation.start(id[letter], 'u1', letter, at(minute)));
+    for (const [letter, minute] of [
+      ['a', 1],
+      ['b', 3],
+      ['c', 2],
+    ] as const)
+      await conversations.save(Conversation.start(id[letter], 'u1', letter, at(minute)));
     await conversations.save(Conversation.start('d0000000-0000-4000-8000-00000000000d', 'u2', 'x', at(9)));
     await conversations.saveWithMessages(conversations.rows.get(id.a)!, [Message.fromUser('m1', id.a, 'hi', at(1))]);
   });

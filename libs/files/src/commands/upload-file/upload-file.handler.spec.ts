@@ -191,7 +191,13 @@ describe('UploadFileHandler', () => {
     const { upload, audit, files } = setUp();
     const { file } = await upload('notes.txt', streamOf('some notes'));
     expect(audit.records).toEqual([
-      { actorId: actor.userId, action: 'file.uploaded', target: { type: 'file', id: file.id }, departmentIds: [file.departmentId], detail: { filename: 'notes.txt', visibility: 'department', sizeBytes: 10 } },
+      {
+        actorId: actor.userId,
+        action: 'file.uploaded',
+        target: { type: 'file', id: file.id },
+        departmentIds: [file.departmentId],
+        detail: { filename: 'notes.txt', visibility: 'department', sizeBytes: 10 },
+      },
     ]);
     expect(files.rows.size).toBe(1);
   });

@@ -104,7 +104,17 @@ class InMemoryChunkIndex extends ChunkIndex {
   }
 }
 
-const file: FileToIngest = { id: '3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11', filename: 'guide.md', type: 'markdown', departmentId: 'd', visibility: 'department', conversationId: null, ownerId: 'u', contentKey: 'guide-bytes', generation: 0 };
+const file: FileToIngest = {
+  id: '3f0c2a52-6f55-4f7e-9a43-7d2f0b0c1e11',
+  filename: 'guide.md',
+  type: 'markdown',
+  departmentId: 'd',
+  visibility: 'department',
+  conversationId: null,
+  ownerId: 'u',
+  contentKey: 'guide-bytes',
+  generation: 0,
+};
 const markdown = Buffer.from(['# Guide', '', ...Array.from({ length: 80 }, (_, i) => `Paragraph ${i} explains one step of the setup in words.\n`)].join('\n'));
 const settings = { timeoutMs: 5_000, embeddingBatchSize: 2, progressIntervalMs: 0 };
 

@@ -37,7 +37,11 @@ export class IngestFileHandler implements ICommandHandler<IngestFile> {
     const file = await this.files.claim(command.fileId);
     if (!file) return { outcome: 'skipped' as const }; // deleted meanwhile, or a stale job for a settled file
     try {
-      const result = await withDeadline(this.settings.timeoutMs, () => new IngestionTimedOut(this.settings.timeoutMs), (signal) => this.run(file, command, signal));
+      const result = await withDeadline(
+        this.settings.timeoutMs,
+        () => new IngestionTimedOut(this.settings.timeoutMs),
+        (signal) => this.run(file, command, signal),
+      );
       if (result.outcome === 'superseded') return { outcome: 'skipped' as const }; // deleted, or another run published a newer generation
       const { chunkCount, pageCount } = result;
       await this.files.markReady(file.id, { chunkCount, pageCount, generation: file.generation });

@@ -8,7 +8,15 @@ const admin: Actor = { userId: 'u1', role: 'admin', departmentId: 'd1' };
 const now = new Date('2026-03-10T12:00:00Z');
 
 function row(day: string, department: string, complete: number, inputTokens: number): UsageRow {
-  return { day, department: { id: department, name: department }, conversations: 1, answers: { complete, stopped: 1, interrupted: 0, failed: 2 }, inputTokens, outputTokens: inputTokens * 2, answersWithoutUsage: 3 };
+  return {
+    day,
+    department: { id: department, name: department },
+    conversations: 1,
+    answers: { complete, stopped: 1, interrupted: 0, failed: 2 },
+    inputTokens,
+    outputTokens: inputTokens * 2,
+    answersWithoutUsage: 3,
+  };
 }
 
 describe('GetUsageHandler', () => {
@@ -31,7 +39,12 @@ describe('GetUsageHandler', () => {
 
   it('gives zeros for a range with no activity', async () => {
     const report = await handler.execute(new GetUsage(admin, '2026-01-01', '2026-01-01', now));
-    expect(report).toEqual({ from: '2026-01-01', to: '2026-01-01', rows: [], totals: { conversations: 0, answers: { complete: 0, stopped: 0, interrupted: 0, failed: 0 }, inputTokens: 0, outputTokens: 0, answersWithoutUsage: 0 } });
+    expect(report).toEqual({
+      from: '2026-01-01',
+      to: '2026-01-01',
+      rows: [],
+      totals: { conversations: 0, answers: { complete: 0, stopped: 0, interrupted: 0, failed: 0 }, inputTokens: 0, outputTokens: 0, answersWithoutUsage: 0 },
+    });
   });
 
   it('refuses members, and ranges that are backwards or longer than 366 days, before reading', async () => {

@@ -66,7 +66,7 @@ class SortedLines {
     const starts: number[] = [];
     const keyEnds: number[] = [];
     // The licence header's lines begin with two spaces; every other line is one record.
-    for (let start = 0; start < bytes.length; ) {
+    for (let start = 0; start < bytes.length;) {
       const end = bytes.indexOf(NEWLINE, start);
       const next = end === -1 ? bytes.length : end + 1;
       if (bytes[start] !== SPACE && next - start > 1) {

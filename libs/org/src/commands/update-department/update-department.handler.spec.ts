@@ -13,7 +13,13 @@ describe('UpdateDepartmentHandler', () => {
   const lead = { userId: 'lead', role: 'department_admin' as const, departmentId: 'eng' };
   const setUp = async () => {
     const org = inMemoryOrg();
-    for (const [id, parent] of [['eng', null], ['platform', 'eng'], ['sre', 'platform'], ['mobile', 'eng'], ['people', null]] as const) {
+    for (const [id, parent] of [
+      ['eng', null],
+      ['platform', 'eng'],
+      ['sre', 'platform'],
+      ['mobile', 'eng'],
+      ['people', null],
+    ] as const) {
       await org.departments.add(Department.create(id, id[0].toUpperCase() + id.slice(1), parent, new Date()));
     }
     return { ...org, handler: new UpdateDepartmentHandler(org.departments, org.access, org.transactions, org.audit) };

@@ -10,8 +10,7 @@ const AUDIT_PAGE_SIZE = 25;
 export function useAuditEntries(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', filters],
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/admin/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/admin/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? null,
     // The log only grows: what was read stays true, and newer entries come with a refresh.

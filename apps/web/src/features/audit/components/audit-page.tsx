@@ -109,7 +109,13 @@ export function AuditPage() {
         {invalidRange && <Notice kind="info">“From” is after “Until”: nothing can match.</Notice>}
         {entries.isPending && <Loading label="Loading the audit log…" />}
         {entries.isError && (
-          <Notice action={<button type="button" className="button small" onClick={() => void entries.refetch()}>Try again</button>}>
+          <Notice
+            action={
+              <button type="button" className="button small" onClick={() => void entries.refetch()}>
+                Try again
+              </button>
+            }
+          >
             Could not load the audit log. {describeError(entries.error)}
           </Notice>
         )}

@@ -20,12 +20,11 @@ export function useAttachments(conversationId: string | null) {
       // Attached since the last question: what the next one is asked with.
       unasked: conversation.attachments.filter((a) => !conversation.messages.some((m) => m.attachmentIds.includes(a.id))).map((a) => a.id),
     }),
-    refetchInterval: (query) => (query.state.data?.attachments.every(settled) ?? true ? false : 1000),
+    refetchInterval: (query) => ((query.state.data?.attachments.every(settled) ?? true) ? false : 1000),
   });
 }
 
-export const attachFile = (conversationId: string, file: File) =>
-  uploadForm<FileRecord>(`/api/v1/conversations/${conversationId}/attachments`, [['file', file, file.name]], () => undefined);
+export const attachFile = (conversationId: string, file: File) => uploadForm<FileRecord>(`/api/v1/conversations/${conversationId}/attachments`, [['file', file, file.name]], () => undefined);
 
 /** A conversation for a first attachment, before any question names one. */
 export const startConversation = () => unwrap(api.POST('/api/v1/conversations', { body: {} }));

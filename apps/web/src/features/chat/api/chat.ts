@@ -9,9 +9,7 @@ import { isEventStream } from '@/lib/sse';
  * edited question in place of an earlier one. All three answer with the same event stream.
  */
 export type TurnRequest =
-  | { kind: 'ask'; body: ChatRequest }
-  | { kind: 'regenerate'; assistantMessageId: string; filters?: ChatFilters }
-  | { kind: 'edit'; userMessageId: string; message: string; filters?: ChatFilters };
+  { kind: 'ask'; body: ChatRequest } | { kind: 'regenerate'; assistantMessageId: string; filters?: ChatFilters } | { kind: 'edit'; userMessageId: string; message: string; filters?: ChatFilters };
 
 const filtersOf = (filters: ChatFilters | undefined) => (filters ? { filters } : {});
 
@@ -41,5 +39,4 @@ export async function openChatStream(request: TurnRequest, signal: AbortSignal):
 
 export const stopGeneration = (assistantMessageId: string) => unwrap(api.POST('/api/v1/chat/{assistantMessageId}/stop', { params: { path: { assistantMessageId } } }));
 
-export const giveFeedback = (assistantMessageId: string, body: FeedbackRequest) =>
-  unwrap(api.POST('/api/v1/chat/{assistantMessageId}/feedback', { params: { path: { assistantMessageId } }, body }));
+export const giveFeedback = (assistantMessageId: string, body: FeedbackRequest) => unwrap(api.POST('/api/v1/chat/{assistantMessageId}/feedback', { params: { path: { assistantMessageId } }, body }));

@@ -21,12 +21,7 @@ export function Answer({ messageId, text, citations, live, rateable }: Props) {
           renderCitation={(n) => {
             const citation = known.get(n);
             return (
-              <button
-                type="button"
-                className="citation"
-                aria-label={citation ? `Source ${n}: ${citation.filename}` : `Source ${n}`}
-                onClick={() => revealSource(messageId, n)}
-              >
+              <button type="button" className="citation" aria-label={citation ? `Source ${n}: ${citation.filename}` : `Source ${n}`} onClick={() => revealSource(messageId, n)}>
                 {n}
               </button>
             );

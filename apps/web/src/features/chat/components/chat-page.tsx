@@ -89,36 +89,40 @@ export function ChatPage() {
   const notFound = conversation.error instanceof ApiError && (conversation.error.status === 404 || conversation.error.status === 400);
   return (
     <>
-        {conversationId && conversation.data && <ConversationHeader id={conversationId} title={conversation.data.title} />}
-        <div className="chat-scroll">
-          {conversationId && conversation.isPending && !turnHere && <Loading label="Loading the conversation…" />}
-          {notFound && (
-            <Notice action={<Link to="/chat">Start a new chat</Link>}>This conversation does not exist or was deleted.</Notice>
-          )}
-          {conversation.isError && !notFound && (
-            <Notice action={<button type="button" className="button small" onClick={() => void conversation.refetch()}>Try again</button>}>
-              Could not load the conversation. {describeError(conversation.error)}
-            </Notice>
-          )}
-          {!conversationId && !turnHere && <Welcome onPick={(q) => ask(q, undefined)} />}
-          {showVersion.isError && <Notice>Could not switch versions. {describeError(showVersion.error)}</Notice>}
-          {(conversation.data || turnHere) && (
-            <MessageList
-              messages={conversation.data?.messages ?? []}
-              turn={turnHere}
-              stepsByAnswer={stepsByAnswer}
-              busy={live || showVersion.isPending}
-              onAskAgain={onAskAgain}
-              onFork={onFork}
-              onShowVersion={onShowVersion}
-              onDismiss={dismiss}
-            />
-          )}
-        </div>
-        <AttachDropZone conversationId={conversationId} onConversation={openConversation}>
-          <AttachmentList attachments={attached.data?.attachments ?? []} />
-          <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
-        </AttachDropZone>
+      {conversationId && conversation.data && <ConversationHeader id={conversationId} title={conversation.data.title} />}
+      <div className="chat-scroll">
+        {conversationId && conversation.isPending && !turnHere && <Loading label="Loading the conversation…" />}
+        {notFound && <Notice action={<Link to="/chat">Start a new chat</Link>}>This conversation does not exist or was deleted.</Notice>}
+        {conversation.isError && !notFound && (
+          <Notice
+            action={
+              <button type="button" className="button small" onClick={() => void conversation.refetch()}>
+                Try again
+              </button>
+            }
+          >
+            Could not load the conversation. {describeError(conversation.error)}
+          </Notice>
+        )}
+        {!conversationId && !turnHere && <Welcome onPick={(q) => ask(q, undefined)} />}
+        {showVersion.isError && <Notice>Could not switch versions. {describeError(showVersion.error)}</Notice>}
+        {(conversation.data || turnHere) && (
+          <MessageList
+            messages={conversation.data?.messages ?? []}
+            turn={turnHere}
+            stepsByAnswer={stepsByAnswer}
+            busy={live || showVersion.isPending}
+            onAskAgain={onAskAgain}
+            onFork={onFork}
+            onShowVersion={onShowVersion}
+            onDismiss={dismiss}
+          />
+        )}
+      </div>
+      <AttachDropZone conversationId={conversationId} onConversation={openConversation}>
+        <AttachmentList attachments={attached.data?.attachments ?? []} />
+        <Composer streaming={turnHere != null && isLive(turnHere)} stopping={turnHere?.phase === 'stopping'} blocked={live || notFound} onSend={ask} onStop={onStop} />
+      </AttachDropZone>
     </>
   );
 }

@@ -48,7 +48,15 @@ export function ConversationHeader({ id, title }: { id: string; title: string | 
           <label className="visually-hidden" htmlFor="conversation-title">
             Conversation title
           </label>
-          <input id="conversation-title" className="input" value={draft} maxLength={200} autoFocus onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
+          <input
+            id="conversation-title"
+            className="input"
+            value={draft}
+            maxLength={200}
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+          />
           <button type="submit" className="button primary small" disabled={!trimmed || rename.isPending}>
             Save
           </button>
@@ -78,10 +86,16 @@ export function ConversationHeader({ id, title }: { id: string; title: string | 
       )}
       {rename.isError && <Notice>Could not rename: {describeError(rename.error)}</Notice>}
       {remove.isError && <Notice>Could not delete: {describeError(remove.error)}</Notice>}
-      <ConfirmDialog open={confirming} title="Delete this conversation?" confirmLabel="Delete conversation" danger busy={remove.isPending} onConfirm={() => void confirmDelete()} onCancel={() => setConfirming(false)}>
-        <p>
-          “{title ?? untitled}” and all its messages will be deleted. This cannot be undone.
-        </p>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this conversation?"
+        confirmLabel="Delete conversation"
+        danger
+        busy={remove.isPending}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>“{title ?? untitled}” and all its messages will be deleted. This cannot be undone.</p>
       </ConfirmDialog>
     </header>
   );

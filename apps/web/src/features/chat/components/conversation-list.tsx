@@ -29,7 +29,13 @@ export const ConversationList = memo(function ConversationList({ onPick }: { onP
   if (conversations.isPending) return <Loading label="Loading conversations…" />;
   if (conversations.isError)
     return (
-      <Notice action={<button type="button" className="button small" onClick={() => void conversations.refetch()}>Try again</button>}>
+      <Notice
+        action={
+          <button type="button" className="button small" onClick={() => void conversations.refetch()}>
+            Try again
+          </button>
+        }
+      >
         Could not load your conversations. {describeError(conversations.error)}
       </Notice>
     );

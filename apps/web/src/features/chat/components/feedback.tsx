@@ -37,8 +37,16 @@ export function Feedback({ messageId }: { messageId: string }) {
         <button type="button" className="icon-button" aria-pressed={rating === 'down'} aria-label="Bad answer" title="Bad answer" onClick={() => rate('down')}>
           <ThumbDownIcon />
         </button>
-        {state === 'saved' && <span className="muted small" role="status">Thanks for the feedback.</span>}
-        {state === 'commented' && <span className="muted small" role="status">Comment sent. Thank you.</span>}
+        {state === 'saved' && (
+          <span className="muted small" role="status">
+            Thanks for the feedback.
+          </span>
+        )}
+        {state === 'commented' && (
+          <span className="muted small" role="status">
+            Comment sent. Thank you.
+          </span>
+        )}
       </div>
       {rating && state !== 'commented' && (
         <form

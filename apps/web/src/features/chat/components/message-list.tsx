@@ -45,7 +45,10 @@ export function MessageList({ messages, turn, stepsByAnswer, busy, onAskAgain, o
   }, [shown.length, lastLength, turn?.phase]);
 
   const onEdit = useCallback((message: StoredMessage, text: string) => onFork(text, { kind: 'edit', userMessageId: message.id }), [onFork]);
-  const onRegenerate = useCallback((answer: StoredMessage, question: StoredMessage) => onFork(question.content, { kind: 'regenerate', assistantMessageId: answer.id, questionId: question.id }), [onFork]);
+  const onRegenerate = useCallback(
+    (answer: StoredMessage, question: StoredMessage) => onFork(question.content, { kind: 'regenerate', assistantMessageId: answer.id, questionId: question.id }),
+    [onFork],
+  );
   const lastId = turn ? null : shown.at(-1)?.id;
 
   return (

@@ -75,7 +75,22 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
       const key = ++keys.current;
       const update = (change: (t: Turn) => Partial<Turn>) => setTurn((t) => (t && t.key === key ? { ...t, ...change(t) } : t));
       const replacesFrom = fork ? (fork.kind === 'regenerate' ? fork.questionId : fork.userMessageId) : null;
-      setTurn({ key, question, filters, conversationId, startsConversation: !conversationId, replacesFrom, fork, userMessageId: null, assistantMessageId: null, text: '', steps: [], citations: [], phase: 'sending', error: null });
+      setTurn({
+        key,
+        question,
+        filters,
+        conversationId,
+        startsConversation: !conversationId,
+        replacesFrom,
+        fork,
+        userMessageId: null,
+        assistantMessageId: null,
+        text: '',
+        steps: [],
+        citations: [],
+        phase: 'sending',
+        error: null,
+      });
 
       let finished = false;
       let current = conversationId;
@@ -125,7 +140,9 @@ export function useChatTurn(onNewConversation: (id: string) => void) {
               // Committed at once, then the page moves to the new conversation at once: a route
               // change left to a transition keeps being put off by the tokens' renders, and
               // until it lands the answer belongs to a page that is not shown.
-              flushSync(() => update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' })));
+              flushSync(() =>
+                update(() => ({ conversationId: event.data.conversationId, userMessageId: event.data.userMessageId, assistantMessageId: event.data.assistantMessageId, phase: 'streaming' })),
+              );
               if (!conversationId) onNewConversationRef.current(event.data.conversationId);
               break;
             case 'status':

@@ -43,7 +43,13 @@ export function FileTable({ departments, manage }: { departments: Department[]; 
       {remove.isError && <Notice>Could not delete: {describeError(remove.error)}</Notice>}
       {files.isPending && <Loading label="Loading files…" />}
       {files.isError && (
-        <Notice action={<button type="button" className="button small" onClick={() => void files.refetch()}>Try again</button>}>
+        <Notice
+          action={
+            <button type="button" className="button small" onClick={() => void files.refetch()}>
+              Try again
+            </button>
+          }
+        >
           Could not load the files. {describeError(files.error)}
         </Notice>
       )}
@@ -56,8 +62,12 @@ export function FileTable({ departments, manage }: { departments: Department[]; 
                 <th scope="col">Name</th>
                 <th scope="col">Department</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="hide-narrow">Size</th>
-                <th scope="col" className="hide-narrow">Updated</th>
+                <th scope="col" className="hide-narrow">
+                  Size
+                </th>
+                <th scope="col" className="hide-narrow">
+                  Updated
+                </th>
                 {manage && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -84,7 +94,13 @@ export function FileTable({ departments, manage }: { departments: Department[]; 
                   {manage && (
                     <td>
                       <div className="row-actions">
-                        <button type="button" className="button ghost small" aria-label={`Reindex ${file.filename}`} disabled={file.status === 'queued' || file.status === 'processing' || reindex.isPending} onClick={() => reindex.mutate(file.id)}>
+                        <button
+                          type="button"
+                          className="button ghost small"
+                          aria-label={`Reindex ${file.filename}`}
+                          disabled={file.status === 'queued' || file.status === 'processing' || reindex.isPending}
+                          onClick={() => reindex.mutate(file.id)}
+                        >
                           Reindex
                         </button>
                         <button type="button" className="button ghost small danger-text" aria-label={`Delete ${file.filename}`} onClick={() => setDeleting(file)}>

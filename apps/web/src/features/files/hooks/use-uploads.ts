@@ -50,7 +50,11 @@ export function useUploads() {
             if (controller.signal.aborted) return;
             setItems((list) =>
               list.map((item) =>
-                item.key === key ? (item.file ? { ...item, phase: 'failed', message: `Lost track of it: ${describeError(error)}` } : { ...item, phase: 'refused', message: describeError(error) }) : item,
+                item.key === key
+                  ? item.file
+                    ? { ...item, phase: 'failed', message: `Lost track of it: ${describeError(error)}` }
+                    : { ...item, phase: 'refused', message: describeError(error) }
+                  : item,
               ),
             );
           } finally {

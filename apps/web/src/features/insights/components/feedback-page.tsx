@@ -45,7 +45,13 @@ export function FeedbackPage() {
         </div>
         {feedback.isPending && <Loading label="Loading feedback…" />}
         {feedback.isError && (
-          <Notice action={<button type="button" className="button small" onClick={() => void feedback.refetch()}>Try again</button>}>
+          <Notice
+            action={
+              <button type="button" className="button small" onClick={() => void feedback.refetch()}>
+                Try again
+              </button>
+            }
+          >
             Could not load the feedback. {describeError(feedback.error)}
           </Notice>
         )}

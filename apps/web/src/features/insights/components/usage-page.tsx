@@ -97,7 +97,13 @@ export function UsagePage() {
         {problem && <Notice>{problem}</Notice>}
         {!problem && usage.isPending && <Loading label="Loading usage…" />}
         {usage.isError && (
-          <Notice action={<button type="button" className="button small" onClick={() => void usage.refetch()}>Try again</button>}>
+          <Notice
+            action={
+              <button type="button" className="button small" onClick={() => void usage.refetch()}>
+                Try again
+              </button>
+            }
+          >
             Could not load the usage. {describeError(usage.error)}
           </Notice>
         )}
@@ -124,7 +130,13 @@ function UsageReportView({ report, departmentId }: { report: UsageReport; depart
     });
   }, [days, rows]);
   const totals = rows.reduce(
-    (sum, row) => ({ conversations: sum.conversations + row.conversations, answers: sum.answers + answersOf(row), inputTokens: sum.inputTokens + row.inputTokens, outputTokens: sum.outputTokens + row.outputTokens, unmetered: sum.unmetered + row.answersWithoutUsage }),
+    (sum, row) => ({
+      conversations: sum.conversations + row.conversations,
+      answers: sum.answers + answersOf(row),
+      inputTokens: sum.inputTokens + row.inputTokens,
+      outputTokens: sum.outputTokens + row.outputTokens,
+      unmetered: sum.unmetered + row.answersWithoutUsage,
+    }),
     { conversations: 0, answers: 0, inputTokens: 0, outputTokens: 0, unmetered: 0 },
   );
 
@@ -152,7 +164,11 @@ function UsageReportView({ report, departmentId }: { report: UsageReport; depart
             <dd>{formatCount(totals.outputTokens)}</dd>
           </div>
         </dl>
-        {totals.unmetered > 0 && <p className="muted small">{formatCount(totals.unmetered)} {totals.unmetered === 1 ? 'answer carries' : 'answers carry'} no token counts (cut short before the model reported them, or a model that reports none).</p>}
+        {totals.unmetered > 0 && (
+          <p className="muted small">
+            {formatCount(totals.unmetered)} {totals.unmetered === 1 ? 'answer carries' : 'answers carry'} no token counts (cut short before the model reported them, or a model that reports none).
+          </p>
+        )}
         <h3>Answers per day</h3>
         <UsageChart days={days} series={series} label={`Answers per day by how they ended, ${report.from} to ${report.to}. The table below holds the same figures.`} />
       </section>

@@ -51,7 +51,10 @@ export function Departments({ departments, managed, organisationAdmin }: { depar
         <h3>New department</h3>
         <label className="field">
           <span>Name</span>
-          <input {...register('name', { required: 'Give the department a name.', validate: (v) => v.trim().length > 0 || 'Give the department a name.' })} aria-invalid={formState.errors.name ? true : undefined} />
+          <input
+            {...register('name', { required: 'Give the department a name.', validate: (v) => v.trim().length > 0 || 'Give the department a name.' })}
+            aria-invalid={formState.errors.name ? true : undefined}
+          />
           {formState.errors.name && <span className="field-error">{formState.errors.name.message}</span>}
         </label>
         <label className="field">

@@ -194,7 +194,12 @@ function CreateUser({ departments, roles }: { departments: Department[]; roles: 
         </label>
         <label className="field">
           <span>Initial password</span>
-          <input type="password" autoComplete="new-password" {...register('password', { required: 'Set a password.', minLength: { value: 12, message: 'At least 12 characters.' } })} aria-invalid={formState.errors.password ? true : undefined} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            {...register('password', { required: 'Set a password.', minLength: { value: 12, message: 'At least 12 characters.' } })}
+            aria-invalid={formState.errors.password ? true : undefined}
+          />
           {formState.errors.password && <span className="field-error">{formState.errors.password.message}</span>}
         </label>
         <SelectField label="Role" options={roles} {...register('role')} />
