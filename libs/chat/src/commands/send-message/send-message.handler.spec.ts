@@ -204,6 +204,8 @@ describe('SendMessageHandler', () => {
   });
 
   it('lets a running answer finish when the process shuts down within the grace period', async () => {
+    // A grace period no loaded machine outlasts: shutdown waits only until the answer ends.
+    running = new RunningAnswers(new ChatSettings({ ...settings, shutdownGraceMs: 60_000 }), new ProcessDraining());
     const turn = await handlerWith(new ScriptedAgent((run) => streamWords(run, ['a', 'b', 'c'], 5))).execute(new SendMessage(alice, null, 'q'));
     const answering = readEvents(turn.events);
     await running.beforeApplicationShutdown();
