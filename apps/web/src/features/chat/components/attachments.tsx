@@ -1,12 +1,11 @@
-import { useId, useState, type ReactNode, type DragEvent } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { DocumentPicker, useFileDrop } from '@/components/file-drop';
 import { formatBytes } from '@/components/format';
 import { describeError } from '@/lib/api/errors';
 import type { Attachment } from '@/lib/api/types';
 import { attachFile, startConversation } from '../api/attachments';
 import { conversationKeys } from '../api/conversations';
-
-const ACCEPT = '.pdf,.docx,.md,.markdown,.txt,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain,text/html';
 
 function statusOf(attachment: Attachment): string {
   if (attachment.status === 'ready') return 'Ready';
@@ -40,7 +39,6 @@ export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
 export function AttachDropZone({ conversationId, onConversation, children }: { conversationId: string | null; onConversation: (id: string) => void; children: ReactNode }) {
   const queries = useQueryClient();
   const inputId = useId();
-  const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(0);
 
@@ -69,35 +67,13 @@ export function AttachDropZone({ conversationId, onConversation, children }: { c
       if (id) await Promise.all([queries.invalidateQueries({ queryKey: conversationKeys.one(id) }), queries.invalidateQueries({ queryKey: conversationKeys.list })]);
     }
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    void take(event.dataTransfer.files);
-  };
+  const { over, dropHandlers } = useFileDrop((files) => void take(files));
 
   return (
-    <div
-      className={`attach-zone${over ? ' over' : ''}`}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
+    <div className={`attach-zone${over ? ' over' : ''}`} {...dropHandlers}>
       {children}
       <div className="attach-actions">
-        <input
-          id={inputId}
-          className="file-input"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          onChange={(event) => {
-            void take(event.target.files);
-            event.target.value = '';
-          }}
-        />
+        <DocumentPicker id={inputId} onFiles={(files) => void take(files)} />
         <label htmlFor={inputId} className="button ghost small">
           Attach a file
         </label>

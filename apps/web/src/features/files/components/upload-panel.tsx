@@ -1,4 +1,5 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useState } from 'react';
+import { DocumentPicker, useFileDrop } from '@/components/file-drop';
 import { formatBytes } from '@/components/format';
 import { UploadIcon } from '@/components/icons';
 import { departmentOptions, SelectField } from '@/components/select-field';
@@ -12,24 +13,17 @@ const VISIBILITIES: Array<{ value: Visibility; label: string }> = [
   { value: 'organization', label: 'Everyone in the organisation' },
 ];
 
-const ACCEPT = '.pdf,.docx,.md,.markdown,.txt,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain,text/html';
-
 /** Drag and drop or pick files; each shows its upload and then its ingestion as it happens. */
 export function UploadPanel({ departments, defaultDepartmentId }: { departments: Department[]; defaultDepartmentId: string }) {
   const { items, start, clearFinished } = useUploads();
   const [departmentId, setDepartmentId] = useState(defaultDepartmentId);
   const [visibility, setVisibility] = useState<Visibility>('department');
-  const [over, setOver] = useState(false);
   const inputId = useId();
 
   const take = (files: FileList | null) => {
     if (files?.length) start([...files], departmentId, visibility);
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    take(event.dataTransfer.files);
-  };
+  const { over, dropHandlers } = useFileDrop(take);
 
   return (
     <section className="card" aria-labelledby="upload-title">
@@ -38,28 +32,10 @@ export function UploadPanel({ departments, defaultDepartmentId }: { departments:
         <SelectField label="Department" options={departmentOptions(departments)} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} />
         <SelectField label="Who can read them" options={VISIBILITIES} value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)} />
       </div>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <div className={`dropzone${over ? ' over' : ''}`} {...dropHandlers}>
         <UploadIcon />
         <p className="muted">Drag PDF, Word (DOCX), Markdown, HTML or text files here, or</p>
-        <input
-          id={inputId}
-          className="file-input"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          onChange={(e) => {
-            take(e.target.files);
-            e.target.value = '';
-          }}
-        />
+        <DocumentPicker id={inputId} onFiles={take} />
         <label htmlFor={inputId} className="button primary">
           Upload files
         </label>
