@@ -25,6 +25,17 @@ interface Outcome {
 }
 
 /** `npm run <script> -- <args>` in the deployment folder, with `stdin` piped in (or none). */
+/**
+ * Redis database 1, its own: production's limit on sign-ins from one address then counts only
+ * this deployment's, not those of the specs beside it that sign in from 127.0.0.1 too.
+ */
+function ownRedisDatabase(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'unix:') parsed.searchParams.set('db', '1');
+  else parsed.pathname = '/1';
+  return parsed.toString();
+}
+
 function npmRun(script: string, args: string[], env: Record<string, string>, stdin = ''): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', script, '--', ...args], { cwd: deployDir, env: { PATH: process.env.PATH ?? '', ...env } });
@@ -56,7 +67,7 @@ describe('a fresh deployment', () => {
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      REDIS_URL: process.env.REDIS_URL!,
+      REDIS_URL: ownRedisDatabase(process.env.REDIS_URL!),
       CHROMA_URL: process.env.CHROMA_URL!,
       CHROMA_COLLECTION: `fresh_${tag}`,
       JWT_SECRET: randomBytes(48).toString('base64url'),

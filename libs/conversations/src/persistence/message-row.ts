@@ -16,11 +16,12 @@ export interface MessageRow {
   updated_at: Date;
   parent_id: string | null;
   selected_at: Date;
+  attachment_ids: string[] | null;
 }
 
 /** The domain message of a row read by hand-written SQL (the branch walks), outside the unit of work. */
 export function messageOf(row: MessageRow): Message {
-  return new Message(
+  const message = new Message(
     row.id,
     row.conversation_id,
     row.role,
@@ -36,4 +37,6 @@ export function messageOf(row: MessageRow): Message {
     new Date(row.selected_at),
     row.ending,
   );
+  message.attachmentIds = row.attachment_ids ?? [];
+  return message;
 }
