@@ -22,6 +22,10 @@ const shared = {
 };
 
 module.exports = {
+  // On two cores Jest would run every suite inside its own process (in band), which keeps each file's modules and
+  // the Nest apps it booted until the heap runs out; with a limit it runs them in a worker that it
+  // replaces between files once the worker holds more than this.
+  workerIdleMemoryLimit: '1536MB',
   // Per-project testTimeout does not reach hooks; set once here (unit specs finish far sooner).
   testTimeout: 60_000,
   projects: [
