@@ -119,6 +119,10 @@ function pingRedis(port) {
   });
 }
 
+// Every Redis started here, alone or as a cluster node: no snapshots, an error rather than an
+// eviction when memory runs out (the queue's jobs must never be evicted), and local clients only.
+const REDIS_SETTINGS = ['--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes'];
+
 /**
  * Redis listens on TCP and on a Unix socket named after its port, which the returned URL names:
  * like PostgreSQL's, cheaper per round trip than loopback TCP. It is in /tmp because a socket's
@@ -129,26 +133,7 @@ export async function startRedis({ dataDir, port, persistent }) {
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const socket = `/tmp/redis-${port}.sock`;
-  const args = [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--dir',
-    dir,
-    '--unixsocket',
-    socket,
-    '--unixsocketperm',
-    '700',
-    '--appendonly',
-    persistent ? 'yes' : 'no',
-    '--save',
-    '',
-    '--maxmemory-policy',
-    'noeviction',
-    '--protected-mode',
-    'yes',
-  ];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--unixsocket', socket, '--unixsocketperm', '700', '--appendonly', persistent ? 'yes' : 'no', ...REDIS_SETTINGS];
   const child = spawnService('redis-server', args);
   await waitFor('redis-server', () => pingRedis(port), 15_000);
   // Redis removes its socket when it shuts down cleanly, but not when it is killed.
@@ -201,12 +186,7 @@ export async function startRedisCluster({ dataDir, nodes = 3 }) {
       '3000',
       '--appendonly',
       'no',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
-      '--protected-mode',
-      'yes',
+      ...REDIS_SETTINGS,
     ]);
     await waitFor(`redis-server (cluster node ${member.port})`, () => pingRedis(member.port), 15_000);
   };
