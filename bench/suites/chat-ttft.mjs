@@ -24,7 +24,7 @@ const ALONE_CHATS = 30;
 export const HOSTED_MODEL_TOKEN_DELAY_MS = 20;
 const FIRST_TOKEN_HISTOGRAM = 'chat_first_token_seconds';
 
-// Questions set aside for the chats asked while the measured clients start one by one.
+// Questions set aside for the chats asked while the measured clients start one by one (asked in turn, again and again).
 const RAMP_CHATS = 2 * CONCURRENT_CHATS;
 
 /** Distinct questions one measureChats run asks. */
@@ -84,9 +84,13 @@ export async function measureChats(api, admin, questions) {
   const burst = warmup.slice(0, CONCURRENT_CHATS).map((o) => o.ms);
   const answerMs = mean(warmup.map((o) => o.totalMs));
 
-  // Questions past the warm-up's, all of them: a caller may give more for a slower ramp.
-  const asked = questions.slice(WARMUP_CHATS);
-  let next = 0;
+  // While the clients start, the first ones chat on: how many answers that takes depends on the
+  // warm-up's answer time, so those unmeasured chats cycle through questions of their own; the
+  // measured chats each ask a question nobody asked before, so the search cache never answers.
+  const ramp = questions.slice(WARMUP_CHATS, WARMUP_CHATS + RAMP_CHATS);
+  const measuredQuestions = questions.slice(WARMUP_CHATS + RAMP_CHATS);
+  if (measuredQuestions.length < MEASURED_CHATS) throw new Error(`${MEASURED_CHATS} measured chats need ${WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS} questions`);
+  let rampAsked = 0;
   let started = 0;
   let before = null;
   let measuredFrom = null;
@@ -99,11 +103,11 @@ export async function measureChats(api, admin, questions) {
       measuredFrom = performance.now();
     }
     while (measuredAsked < MEASURED_CHATS) {
-      if (next === asked.length) throw new Error(`the clients used up ${asked.length - MEASURED_CHATS} questions while starting; raise RAMP_CHATS`);
-      const measured = measuredFrom !== null;
-      if (measured) measuredAsked++;
-      const outcome = await chat(asked[next++]);
-      if (measured) outcomes.push(outcome);
+      if (measuredFrom === null) {
+        await chat(ramp[rampAsked++ % ramp.length]);
+        continue;
+      }
+      outcomes.push(await chat(measuredQuestions[measuredAsked++]));
     }
   });
   await Promise.all(clients);

@@ -43,12 +43,11 @@ export async function runScale({ product, api, admin, adminUser, results, log })
   const testQrels = scifact.qrels('test');
   const testQueries = [...testQrels.keys()].map((id) => ({ id, text: scifact.queries.get(id) }));
   // Train questions, the same at every size: each size's ingest bumps the corpus version, so the
-  // search cache starts cold. Twice what one run asks, so a slow ramp (the warm-up's burst makes
-  // its answer time long) never runs out.
+  // search cache starts cold.
   const chatQuestions = [...scifact.qrels('train').keys()]
     .map((id) => scifact.queries.get(id))
     .filter(Boolean)
-    .slice(0, 2 * QUESTIONS_PER_WORKLOAD);
+    .slice(0, QUESTIONS_PER_WORKLOAD);
 
   const worker = await product.startWorker();
   if (!worker) throw new Error('dist/apps/worker/src/main.js is missing');

@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { startOwnRedis, type OwnRedis } from './support/own-redis';
@@ -82,6 +84,28 @@ describe('operations', () => {
       expect(metrics.text).toContain('http_request_duration_seconds_bucket');
       const document = await http.get('/api/v1/docs-json').expect(200);
       expect(Object.keys(document.body.paths)).toContain('/api/v1/auth/login');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps an idle keep-alive connection open past the 5 s Node defaults to, so a client reusing it is not reset', async () => {
+    const app = await startApi();
+    try {
+      await app.listen(0, '127.0.0.1');
+      const socket = connect((app.getHttpServer().address() as AddressInfo).port, '127.0.0.1').setEncoding('utf8');
+      let closed = false;
+      socket.on('close', () => (closed = true));
+      const ask = async () => {
+        const answer = once(socket, 'data');
+        socket.write('GET /api/v1/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n');
+        return String((await answer)[0]);
+      };
+      expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+      await sleep(5_500);
+      expect(closed).toBe(false);
+      expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+      socket.destroy();
     } finally {
       await app.close();
     }

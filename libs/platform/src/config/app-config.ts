@@ -51,6 +51,10 @@ const configSchema = z
     CORS_ORIGINS: csv.default([]),
     // The built web app (index.html, assets/), served at /; relative to the working directory.
     WEB_APP_DIR: z.string().default('dist/web'),
+    // How long an idle keep-alive connection stays open. Longer than a load balancer's idle
+    // timeout (60 s on most), so the balancer, never the API, closes it: otherwise a request the
+    // balancer sends on a connection the API is closing fails with a reset (a 502 to the client).
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(65_000),
     TRUST_PROXY: z
       .string()
       .optional()

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -14,6 +15,14 @@ import { stampArrival } from './request-arrival';
 import { createValidationPipe } from './validation.pipe';
 import { serveWebApp } from './web-app';
 
+/** Node closes idle connections after 5 s; a client or balancer reusing one as it closes gets a reset. */
+function keepIdleConnectionsOpen(server: Server, timeoutMs: number): void {
+  server.keepAliveTimeout = timeoutMs;
+  // The wait for a request's headers must outlast the idle wait, or Node may cut a request that
+  // arrives on a long-idle connection before its headers are read.
+  server.headersTimeout = Math.max(server.headersTimeout, timeoutMs + 1_000);
+}
+
 export const apiPrefix = 'api/v1';
 
 /** Everything the HTTP app needs beyond its modules; main.ts and the e2e tests both call it. */
@@ -27,6 +36,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.use(assignRequestId);
   app.use(refuseRequestsWithoutHost);
   answerClientErrorsInShape(app.getHttpServer());
+  keepIdleConnectionsOpen(app.getHttpServer(), config.get('HTTP_KEEP_ALIVE_TIMEOUT_MS'));
   app.use(helmet({ contentSecurityPolicy }));
   // Only the auth routes read a cookie (the browser's refresh token).
   app.use(`/${apiPrefix}/auth`, cookieParser());
