@@ -34,10 +34,9 @@ const CHAT_TTFT_QUESTIONS = 2 * QUESTIONS_PER_WORKLOAD + ALONE_CHATS;
 
 export async function runChatTtft({ product, api, admin, questions, results, log }) {
   if (questions.length < CHAT_TTFT_QUESTIONS) throw new Error('not enough distinct questions for the chat runs');
-  const perWorkload = WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS;
-  const pacedQuestions = questions.slice(0, perWorkload);
-  const backToBackQuestions = questions.slice(perWorkload, 2 * perWorkload);
-  const aloneQuestions = questions.slice(2 * perWorkload, CHAT_TTFT_QUESTIONS);
+  const pacedQuestions = questions.slice(0, QUESTIONS_PER_WORKLOAD);
+  const backToBackQuestions = questions.slice(QUESTIONS_PER_WORKLOAD, 2 * QUESTIONS_PER_WORKLOAD);
+  const aloneQuestions = questions.slice(2 * QUESTIONS_PER_WORKLOAD, CHAT_TTFT_QUESTIONS);
 
   const pacedApi = await product.startApi({ LOCAL_CHAT_TOKEN_DELAY_MS: String(HOSTED_MODEL_TOKEN_DELAY_MS) });
   try {
@@ -89,7 +88,7 @@ export async function measureChats(api, admin, questions) {
   // measured chats each ask a question nobody asked before, so the search cache never answers.
   const ramp = questions.slice(WARMUP_CHATS, WARMUP_CHATS + RAMP_CHATS);
   const measuredQuestions = questions.slice(WARMUP_CHATS + RAMP_CHATS);
-  if (measuredQuestions.length < MEASURED_CHATS) throw new Error(`${MEASURED_CHATS} measured chats need ${WARMUP_CHATS + RAMP_CHATS + MEASURED_CHATS} questions`);
+  if (measuredQuestions.length < MEASURED_CHATS) throw new Error(`${MEASURED_CHATS} measured chats need ${QUESTIONS_PER_WORKLOAD} questions`);
   let rampAsked = 0;
   let started = 0;
   let before = null;
