@@ -25,11 +25,21 @@ const RAISED_LIMITS = {
 // (Node refuses --cpu-prof in NODE_OPTIONS).
 const PROFILING_ARGS = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
 
+const FIXTURES = 'libs/ingest/src/parsing/__fixtures__';
+
 export function build(log) {
   log('building dist/ with swc, and the web app with Vite');
   const swc = path.join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
   const server = spawnSync(process.execPath, [swc, 'apps/api', 'apps/worker', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--quiet'], { cwd: root, stdio: 'inherit' });
   if (server.status !== 0) throw new Error('build failed');
+  // The answers suite builds its PDF and DOCX documents with the ingest tests' fixture builders,
+  // which the product's build leaves out (.swcrc excludes __fixtures__).
+  const fixtures = spawnSync(
+    process.execPath,
+    [swc, FIXTURES, '-d', 'dist', '--no-swcrc', '-C', 'module.type=commonjs', '-C', 'jsc.parser.syntax=typescript', '-C', 'jsc.target=es2023', '--quiet'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (fixtures.status !== 0) throw new Error('fixture build failed');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const web = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (web.status !== 0) throw new Error('web app build failed');
