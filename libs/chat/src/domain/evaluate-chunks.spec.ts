@@ -33,6 +33,19 @@ describe('evaluateChunks', () => {
     expect(evaluateChunks(question, [chunk]).sufficient).toBe(true);
   });
 
+  it('answers a question whose modifier the documents word differently when they name its head', () => {
+    const declare = aChunk('Declare any outside job, investment or family relationship that could conflict with your work.');
+    expect(evaluateChunks('Do I have to tell anyone about a side job?', [declare]).sufficient).toBe(true);
+    const card = aChunk('Corporate cards have a monthly limit of 5,000 euros.');
+    expect(evaluateChunks('What is the spending limit on a company card?', [card]).sufficient).toBe(true);
+  });
+
+  it('still refuses when only a related word of the head is found and the modifier is missing', () => {
+    // WordNet relates "party" to "company"; a summer party is not company business.
+    const mileage = aChunk('Mileage for using your own car on company business is reimbursed at 0.30 euros per kilometre.');
+    expect(evaluateChunks('When is the summer party?', [mileage]).sufficient).toBe(false);
+  });
+
   it('finds no chunks insufficient', () => {
     expect(evaluateChunks(question, []).sufficient).toBe(false);
   });

@@ -46,6 +46,25 @@ describe('questionTermsOf', () => {
     expect(Object.keys(termsOf('How many days of leave can I sell back?'))).toContain('back');
   });
 
+  it('marks a noun that modifies the next one, unless WordNet knows the pair as one word', () => {
+    expect(termsOf('Do I have to tell anyone about a side job?').side.head).toBe('job');
+    expect(termsOf('What is the limit on a company card?').compani.head).toBe('card');
+    // "dress code" is one word to WordNet; "spending" is mostly the verb "spend"; a job is the last word.
+    expect(termsOf('What is the dress code?').dress.head).toBeUndefined();
+    expect(termsOf('What is the spending limit?').spend.head).toBeUndefined();
+    expect(termsOf('Do I have to tell anyone about a side job?').job.head).toBeUndefined();
+  });
+
+  it('lets a passage that states a time answer a question beginning with "when"', () => {
+    const terms = questionTermsOf('When is the change freeze?');
+    const dated = coverageOf(terms, termSetOf('Between 15 December and 5 January there is a change freeze.'));
+    const undated = coverageOf(terms, termSetOf('There is a change freeze.'));
+    expect(dated.share).toBeGreaterThan(undated.share);
+    expect(coverageOf(terms, termSetOf('The change freeze starts in October.')).share).toBeCloseTo(dated.share);
+    // Inside a question "when" joins clauses and asks for no time.
+    expect(questionTermsOf('What happens when a laptop is lost?').map((t) => t.term)).toEqual(questionTermsOf('What happens if a laptop is lost?').map((t) => t.term));
+  });
+
   it('matches nothing for a text without the words', () => {
     expect(matchOf(termsOf('parking for staff').park, termSetOf('The canteen opens at noon.'))).toBe(0);
   });
@@ -56,6 +75,25 @@ describe('coverageOf', () => {
     const terms = questionTermsOf("what's the deploy freeze rule?");
     const coverage = coverageOf(terms, termSetOf('Deployments are not allowed during the quarterly freeze.'));
     expect(coverage).toEqual({ share: 2 / 2.5, topicMatched: 2, topicTerms: 2 });
+  });
+
+  it('lets a missing modifier give way where the passage names its head itself', () => {
+    const terms = questionTermsOf('Do I have to tell anyone about a side job?');
+    expect(coverageOf(terms, termSetOf('Declare any outside job to your manager.'))).toEqual({ share: 1 / 1.5, topicMatched: 1, topicTerms: 1 });
+    // Found, the modifier counts fully.
+    expect(coverageOf(terms, termSetOf('Declare a side job.'))).toEqual({ share: 1, topicMatched: 2, topicTerms: 2 });
+    // A chain of modifiers gives way to the head they narrow.
+    expect(coverageOf(questionTermsOf('holiday code freeze'), termSetOf('There is a change freeze.')).topicTerms).toBe(1);
+  });
+
+  it('keeps a missing modifier at full weight where its head is matched only through a related word', () => {
+    const terms = questionTermsOf('How much is a side job paid?');
+    const job = terms.find((t) => t.term === 'job')!;
+    const [relatedStem, related] = [...job.alternatives].find(([, a]) => a.kind === 'synonym')!;
+    expect(relatedStem).toBeTruthy();
+    const coverage = coverageOf(terms, termSetOf(`Every ${related.word} is paid.`));
+    expect(coverage.topicTerms).toBe(3);
+    expect(coverage.topicMatched).toBe(2);
   });
 
   it('is zero for a question without terms', () => {

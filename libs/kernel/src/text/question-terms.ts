@@ -24,16 +24,20 @@ const MATCH_FACTOR: Readonly<Record<AlternativeKind, number>> = {
 
 // The stem a passage holds when it states a number; no token can be it, since tokens are letters and digits.
 const QUANTITY = '#quantity';
-// Numbers written out, and the words that say how often: "within one working day", "twice a
-// year", "reviewed quarterly". A digit anywhere in a token ("30", "sev1", "08:00") counts as well.
+// Numbers written out, the words that say how often, and the months and weekdays a date names:
+// "within one working day", "twice a year", "reviewed quarterly", "in the October cycle". A digit
+// anywhere in a token ("30", "sev1", "08:00") counts as well. "May" is left out: it is mostly the verb.
 const NUMBER_WORDS: ReadonlySet<string> = new Set(
   (
     'zero one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety ' +
     'hundred thousand million billion dozen half twice first second third fourth fifth sixth seventh eighth ninth tenth ' +
-    'hourly daily weekly monthly quarterly yearly annually'
+    'hourly daily weekly monthly quarterly yearly annually ' +
+    'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'
   ).split(' '),
 );
 const HAS_DIGIT = /\d/;
+// The term of a question that begins with "when"; no token can be it, as for QUANTITY.
+const ASKS_WHEN = '#when';
 
 /** The weight of a word that frames the question rather than names its topic. */
 export const FRAMING_WEIGHT = 0.5;
@@ -47,6 +51,16 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
     'count counts mean means rule rules policy policies process procedure way thing deadline date day days time times amount number'
   ).split(' '),
 );
+
+/**
+ * The weight of a missing noun that modifies the noun after it ("side job", "company card"): it
+ * narrows the topic its head names, and documents often narrow it in other words ("outside
+ * job", "corporate card"), so a passage that names the head itself answers even where the
+ * modifier appears nowhere. Found, or with its head only matched through a related word, the
+ * modifier is a topic word like any other ("summer party" is not answered by "company business").
+ * A pair WordNet knows as one word ("dress code") is a topic of its own: neither word modifies.
+ */
+export const MODIFIER_WEIGHT = 0.5;
 
 const INFLECTION_CACHE_LIMIT = 50_000;
 const LATIN_WORD = /^[a-z]+$/;
@@ -91,6 +105,8 @@ export interface QuestionTerm {
   term: string;
   /** 1 for a topic word, FRAMING_WEIGHT for a framing one. */
   weight: number;
+  /** For a noun modifying the noun after it, that noun's term. */
+  head?: string;
   /** Stems of related words, each with the word and how fully it matches. */
   alternatives: ReadonlyMap<string, Alternative>;
 }
@@ -117,7 +133,7 @@ const questionCache = new Map<string, QuestionTerm[]>();
 
 function readQuestion(question: string, thesaurus: Thesaurus): QuestionTerm[] {
   const tokens = matchingTokensOf(question);
-  const terms = new Map<string, { term: string; weight: number; alternatives: Map<string, Alternative> }>();
+  const terms = new Map<string, { term: string; weight: number; head?: string; alternatives: Map<string, Alternative> }>();
   const addAlternative = (entry: { term: string; alternatives: Map<string, Alternative> }, word: string, kind: AlternativeKind) => {
     const factor = MATCH_FACTOR[kind];
     for (const part of tokenize(word)) {
@@ -139,6 +155,7 @@ function readQuestion(question: string, thesaurus: Thesaurus): QuestionTerm[] {
     if (!isContentToken(token) || particles.has(index)) return;
     const term = termOf(token);
     const asksHowMuch = tokens[index - 1] === 'how';
+    const next = tokens[index + 1];
     const weight = FRAMING_WORDS.has(token) || asksHowMuch ? FRAMING_WEIGHT : 1;
     let entry = terms.get(term);
     if (!entry) {
@@ -146,12 +163,12 @@ function readQuestion(question: string, thesaurus: Thesaurus): QuestionTerm[] {
       terms.set(term, entry);
     }
     entry.weight = Math.max(entry.weight, weight);
+    if (weight === 1 && next !== undefined && modifiesNext(token, next, thesaurus)) entry.head = termOf(next);
     // "How long", "how often", "how quickly" ask for a number: a passage that states one answers
     // that part of the question even in other words ("within one working day").
     if (asksHowMuch) entry.alternatives.set(QUANTITY, { word: '', kind: 'quantity', factor: MATCH_FACTOR.quantity });
     for (const form of irregularFormsOf(token, thesaurus)) addAlternative(entry, form, 'inflection');
     for (const related of thesaurus.relatedTo(token)) addAlternative(entry, related.word, related.relation);
-    const next = tokens[index + 1];
     const compound = next === undefined ? null : thesaurus.compoundOf(token, next);
     if (compound) addAlternative(entry, compound, 'compound');
     const phrasalVerb = next === undefined ? null : thesaurus.phrasalVerbOf(token, next);
@@ -163,7 +180,16 @@ function readQuestion(question: string, thesaurus: Thesaurus): QuestionTerm[] {
   // A word the question asks about itself counts for its own term only: "work" stands in for
   // "bring" in WordNet, but "can I bring my dog to work?" is not answered by a page about work.
   for (const entry of terms.values()) for (const stem of entry.alternatives.keys()) if (terms.has(stem)) entry.alternatives.delete(stem);
+  // "When ..." asks for a time, which a passage states with a number: a date, an hour, "every
+  // second Tuesday". Only as the question's first word; inside it, "when" joins two clauses.
+  if (tokens[0] === 'when') terms.set(ASKS_WHEN, { term: ASKS_WHEN, weight: FRAMING_WEIGHT, alternatives: new Map([[QUANTITY, { word: '', kind: 'quantity', factor: MATCH_FACTOR.quantity }]]) });
   return [...terms.values()];
+}
+
+/** Whether a noun is the modifier of a noun compound the thesaurus does not know as one word: "paternity leave", not "dress code". */
+function modifiesNext(token: string, next: string, thesaurus: Thesaurus): boolean {
+  if (!isContentToken(next) || FRAMING_WORDS.has(next) || !LATIN_WORD.test(token) || !LATIN_WORD.test(next)) return false;
+  return thesaurus.isMostlyNoun(token) && thesaurus.partsOfSpeechOf(next).includes('noun') && thesaurus.compoundOf(token, next) === null;
 }
 
 /** How fully a text whose stems are `present` contains the term: 1, a related word's factor, or 0. */
@@ -184,15 +210,23 @@ export interface Coverage {
 }
 
 export function coverageOf(terms: readonly QuestionTerm[], present: ReadonlySet<string>): Coverage {
+  const byStem = new Map(terms.map((term) => [term.term, term]));
+  const matches = new Map(terms.map((term) => [term, matchOf(term, present)]));
+  // A missing modifier gives way where its head is named itself, or is a missing modifier that gives way ("holiday code freeze").
+  const givesWay = (term: QuestionTerm): boolean => {
+    const head = term.head === undefined ? undefined : byStem.get(term.head);
+    return matches.get(term) === 0 && head !== undefined && (matches.get(head) === 1 || givesWay(head));
+  };
   let matched = 0;
   let total = 0;
   let topicMatched = 0;
   let topicTerms = 0;
   for (const term of terms) {
-    const match = matchOf(term, present);
-    total += term.weight;
-    matched += term.weight * match;
-    if (term.weight === 1) {
+    const match = matches.get(term) ?? 0;
+    const weight = givesWay(term) ? MODIFIER_WEIGHT : term.weight;
+    total += weight;
+    matched += weight * match;
+    if (weight === 1) {
       topicTerms++;
       if (match > 0) topicMatched++;
     }

@@ -128,6 +128,11 @@ export class Thesaurus {
     return PARTS_OF_SPEECH.filter((pos) => baseFormCandidates(word, pos).some((form) => this.wordnet.has(form, pos)));
   }
 
+  /** Whether the word's commonest sense, over every part of speech and its base forms, is a noun's. */
+  isMostlyNoun(word: string): boolean {
+    return this.sensesOf(word)[0]?.sense.pos === 'noun';
+  }
+
   private isCollocation(first: string, second: string): boolean {
     return this.knows(`${first}_${second}`) || this.knows(`${first}-${second}`);
   }
