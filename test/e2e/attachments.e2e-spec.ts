@@ -152,6 +152,18 @@ describe('conversation attachments', () => {
       expect(placed.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'visibility', problem: 'is not a field this endpoint accepts' }] });
     });
 
+    it('answers another’s post to its conversation as to one that does not exist, with its id or a made-up one', async () => {
+      const refusals = [];
+      for (const attachmentIds of [[fileId], [randomUUID()]]) {
+        const refused = await chat(colleague, { conversationId, message: 'What is in it?', attachmentIds });
+        refusals.push({ status: refused.status, code: (refused.json as { code?: string } | null)?.code });
+      }
+      expect(refusals).toEqual([
+        { status: 404, code: 'conversation_not_found' },
+        { status: 404, code: 'conversation_not_found' },
+      ]);
+    });
+
     it('goes with its conversation: bytes, chunk rows and vectors', async () => {
       const before = await inOrmContext(app, () => app.get(ChunkIndex).countFileChunks(fileId));
       expect(before.rows).toBeGreaterThan(0);

@@ -77,6 +77,8 @@ export async function streamWords(run: AnswerRun, words: string[], delayMs = 0):
 /** A conversation's attachments as the chat sees them, set by the test; `ready` moves one on. */
 export class InMemoryAttachments {
   readonly files: Array<FileRecord & { conversationId: string }> = [];
+  /** The conversations whose attachments were listed, in order. */
+  readonly listed: string[] = [];
 
   attach(conversationId: string, id: string, status: FileRecord['status'] = 'ready'): void {
     const at = new Date().toISOString();
@@ -107,7 +109,10 @@ export class InMemoryAttachments {
   }
 
   asService(): ConversationAttachments {
-    const listOf = async (conversationId: string) => this.files.filter((file) => file.conversationId === conversationId).map((file) => ({ ...file }));
+    const listOf = async (conversationId: string) => {
+      this.listed.push(conversationId);
+      return this.files.filter((file) => file.conversationId === conversationId).map((file) => ({ ...file }));
+    };
     return { listOf } as unknown as ConversationAttachments;
   }
 }

@@ -114,6 +114,18 @@ describe('SendMessageHandler', () => {
       expect(conversations.messages.rows.find((m) => m.id === turn.ids.userMessageId)?.attachmentIds).toEqual(['a1']);
     });
 
+    it('answers another’s conversation as one that does not exist, whatever attachment ids come with it, never reading its attachments', async () => {
+      const handler = handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)));
+      const conversationId = await started(handler);
+      attachments.attach(conversationId, 'a1');
+      attachments.listed.length = 0;
+      for (const attachmentIds of [['a1'], ['missing'], []]) {
+        await expect(handler.execute(new SendMessage(bob, conversationId, 'q', {}, undefined, null, attachmentIds))).rejects.toBeInstanceOf(ConversationNotFound);
+      }
+      expect(attachments.listed).toEqual([]);
+      expect(slots.held.size).toBe(0);
+    });
+
     it('refuses an attachment of another conversation, or none at all, before saving anything', async () => {
       const handler = handlerWith(new ScriptedAgent((run) => streamWords(run, WORDS)));
       const conversationId = await started(handler);

@@ -85,13 +85,15 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
       slotHeld = true;
       // Read from the tree now, never cached: a department moved a moment ago reads accordingly.
       const reader = await this.access.readerScopeOf(actor.departmentId);
+      // Ownership before the attachments: another's conversation answers as one that does not exist, whatever ids come with it.
+      const existing = fork || !conversationId ? null : await this.owned(conversationId, actor.userId);
       // A fork's conversation is only known once its message is loaded.
-      let attached = fork ? null : await this.attachmentScope.of(conversationId, attachmentIds);
+      let attached = fork ? null : await this.attachmentScope.of(existing?.id ?? null, attachmentIds);
       let scope = attached ? this.attachmentScope.scopeOf(reader, actor.userId, conversationId, attached, filters) : accessScopeOf(reader, filters);
       const now = new Date();
       // A regenerated answer's question is only known once loaded; every other question is.
       let prefetched = fork?.kind === 'regenerate' ? null : this.agent.prefetch(message, scope);
-      const turn = fork ? await this.forked(actor.userId, fork, message, assistantMessageId, now) : await this.next(actor.userId, conversationId, message, assistantMessageId, now);
+      const turn = fork ? await this.forked(actor.userId, fork, message, assistantMessageId, now) : await this.next(actor.userId, existing, message, assistantMessageId, now);
       if (!attached) {
         attached = await this.attachmentScope.of(turn.conversation.id, attachmentIds);
         if (attached.all.length) [scope, prefetched] = [this.attachmentScope.scopeOf(reader, actor.userId, turn.conversation.id, attached, filters), null];
@@ -111,14 +113,18 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
     }
   }
 
-  /** The next question of a conversation (a new one without an id): it follows the branch shown. */
-  private async next(userId: string, conversationId: string | null, message: string, assistantMessageId: string, now: Date): Promise<PlannedTurn> {
+  private async owned(conversationId: string, userId: string): Promise<Conversation> {
+    const found = await this.conversations.findOwned(conversationId, userId);
+    if (!found) throw new ConversationNotFound(conversationId);
+    return found;
+  }
+
+  /** The next question of a conversation (a new one when there is none yet): it follows the branch shown. */
+  private async next(userId: string, existing: Conversation | null, message: string, assistantMessageId: string, now: Date): Promise<PlannedTurn> {
     let conversation: Conversation;
     let before: Message[] = [];
-    if (conversationId) {
-      const found = await this.conversations.findOwned(conversationId, userId);
-      if (!found) throw new ConversationNotFound(conversationId);
-      conversation = found;
+    if (existing) {
+      conversation = existing;
       const tip = await this.messages.shownTip(conversation.id);
       before = tip ? await this.lineage(tip.id) : [];
       conversation.recordMessage(message, now);
