@@ -13,6 +13,7 @@ import { buildPdf } from '../../libs/ingest/src/parsing/__fixtures__/pdf.fixture
 import { SseReader } from './support/sse-client';
 import { createSession, useTestEnvironment, type TestUser } from './support/test-app';
 import { startWorker } from './support/test-worker';
+import { waitFor } from './support/eventually';
 
 /** An API process on a real port, optionally with a chat model that streams slowly enough to interrupt. */
 async function startListeningApi(env: Record<string, string>, tokenDelayMs = 0): Promise<{ app: INestApplication; url: string }> {
@@ -210,10 +211,10 @@ describe('chat (SSE)', () => {
     await stream.until('token');
     stream.abort();
     const { conversationId, assistantMessageId } = stream.events[0].data;
-    const messages = await eventually(async () => {
+    const messages = await waitFor('the stopped answer stored', async () => {
       const body = (await request(slow.app.getHttpServer()).get(`/api/v1/conversations/${conversationId}`).set(member.auth).expect(200)).body;
       return body.messages[1]?.status === 'streaming' ? null : body.messages;
-    });
+    }, { intervalMs: 100 });
     expect(messages[0]).toMatchObject({ role: 'user', content: LEAVE_QUESTION, status: 'complete' });
     expect(messages[1]).toMatchObject({ id: assistantMessageId, role: 'assistant', status: expect.stringMatching(/^(interrupted|complete)$/) });
     expect(messages[1].content.length).toBeGreaterThan(0);
@@ -305,12 +306,3 @@ describe('chat (SSE)', () => {
   });
 });
 
-async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -12,6 +12,7 @@ import { freePort } from '../../scripts/lib/local-stack.mjs';
 import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
 import { startWorker } from './support/test-worker';
 import { docxBomb, documentsOfEachType } from './support/file-fixtures';
+import { eventually } from './support/eventually';
 
 const collectionName = `files_e2e_${randomUUID().slice(0, 8)}`;
 const storageDir = path.join(process.env.TEST_DATA_DIR ?? '/tmp', `blobs-${randomUUID().slice(0, 8)}`);
@@ -209,7 +210,7 @@ describe('files and ingestion', () => {
       expect(await vectorIds(file.id)).toEqual([]);
       const [row] = await app.get(EntityManager).getConnection().execute('select count(*)::int as n from files where id = ?', [file.id]);
       expect(row.n).toBe(0);
-    });
+    }, { timeoutMs: 15_000, intervalMs: 200 });
     expect(existsSync(blob)).toBe(false);
   });
 
@@ -232,18 +233,6 @@ describe('files and ingestion', () => {
     expect(stdout).toMatch(/failed .*picture\.png: unsupported_media_type/);
   });
 });
-
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 async function readEvents(url: string, authorization: string, timeoutMs = 30_000) {
   const response = await fetch(url, { headers: { authorization }, signal: AbortSignal.timeout(timeoutMs) });

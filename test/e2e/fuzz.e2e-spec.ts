@@ -11,6 +11,7 @@ import { startApi, testJwtSecret, testPassword } from './support/test-app';
 import { isNotFuzzed, operationsOf, routesOf, routesOutsideDocument, undocumentedOperations, UNDOCUMENTED_ROUTES, unfuzzable, type Operation } from './support/fuzz/operations';
 import { FuzzStats, fuzzOperation, fuzzSettingsFromEnv, type FuzzTarget } from './support/fuzz/runner';
 import { FuzzSessions } from './support/fuzz/sessions';
+import { eventually } from './support/eventually';
 
 // Property-based fuzzing of every operation in the app's own OpenAPI document (issue 18): each
 // gets generated requests as an anonymous caller, a member and an admin, with hostile bodies,
@@ -180,16 +181,4 @@ describe('fuzz: every operation of the OpenAPI document', () => {
 
 function openConnections(app: INestApplication): Promise<number> {
   return new Promise((resolve, reject) => app.getHttpServer().getConnections((error: Error | null, count: number) => (error ? reject(error) : resolve(count))));
-}
-
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 }

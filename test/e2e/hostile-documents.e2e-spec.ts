@@ -12,6 +12,7 @@ import { FileStatusLog } from './support/file-status-log';
 import { SseReader } from './support/sse-client';
 import { createSession, startApi, type TestUser } from './support/test-app';
 import { buildWorker, testWorkerEnv, WorkerProcess } from './support/worker-process';
+import { waitFor } from './support/eventually';
 
 // Issue 18, items 2, 3 and 5, as a client sees them: uploads through the HTTP API, the compiled
 // worker in a child process (so "it never stopped" means the same process id throughout), and
@@ -65,10 +66,10 @@ describe('hostile documents', () => {
 
   it('fails a quadratic Markdown file document_too_complex, at once, while a file uploaded after it gets ready', async () => {
     const hostile = await upload('emphasis.md', Buffer.from(quadraticMarkdown(120_000)));
-    await waitFor('the hostile file processing', async () => (await fileStatus(hostile)).status === 'processing');
+    await waitForWorker('the hostile file processing', async () => (await fileStatus(hostile)).status === 'processing');
     const ordinary = await upload('ordinary.md', Buffer.from('# Ordinary\n\nThe ordinary file reaches ready while the other one parses.\n'));
 
-    await waitFor('the ordinary file ready', async () => (await fileStatus(ordinary)).status === 'ready');
+    await waitForWorker('the ordinary file ready', async () => (await fileStatus(ordinary)).status === 'ready');
     expect((await fileStatus(hostile)).status).toBe('processing');
 
     const failed = await settled(hostile);
@@ -158,19 +159,15 @@ describe('hostile documents', () => {
 
   async function settled(id: string) {
     let file = await fileStatus(id);
-    await waitFor(`file ${id} settled`, async () => {
+    await waitForWorker(`file ${id} settled`, async () => {
       file = await fileStatus(id);
       return file.status === 'ready' || file.status === 'failed';
     });
     return file;
   }
 
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\nworker log:\n${worker.tail()}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  function waitForWorker(what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
+    return waitFor(what, check, { timeoutMs, context: () => `worker log:\n${worker.tail()}` });
   }
 });
 

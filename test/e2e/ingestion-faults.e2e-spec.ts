@@ -12,6 +12,7 @@ import { chunkCopyProblems, statusCounts } from './support/chunk-copies';
 import { FileStatusLog } from './support/file-status-log';
 import { createSession, startApi, testPassword, type TestUser } from './support/test-app';
 import { buildWorker, testWorkerEnv, WorkerProcess } from './support/worker-process';
+import { waitFor } from './support/eventually';
 
 // The acceptance of issue 3: a worker killed mid-batch and a Redis restarted mid-batch lose
 // nothing and duplicate nothing. The worker is the compiled one in a child process, and Redis
@@ -61,7 +62,7 @@ describe('ingestion under faults', () => {
     const started = Date.now();
     const ids = await uploadBatch(BATCH, 'kill');
     await worker.start();
-    await waitFor('a third of the batch ready and a file processing', async () => {
+    await waitForWorker('a third of the batch ready and a file processing', async () => {
       const counts = await statusCounts(em(), ids);
       return (counts.ready ?? 0) >= BATCH / 3 && (counts.processing ?? 0) > 0;
     });
@@ -70,7 +71,7 @@ describe('ingestion under faults', () => {
     expect(atKill.ready).toBeLessThan(BATCH);
 
     await worker.start();
-    await waitFor('every file settled', () => allSettled(ids), 240_000);
+    await waitForWorker('every file settled', () => allSettled(ids), 240_000);
     const problems = await chunkCopyProblems(em(), collectionName, ids, everyFile);
     console.log(`worker SIGKILL: ${JSON.stringify(atKill)} at the kill; all ${BATCH} settled ${((Date.now() - started) / 1000).toFixed(1)} s after the first upload`);
     expect(problems).toEqual([]);
@@ -81,7 +82,7 @@ describe('ingestion under faults', () => {
     const started = Date.now();
     if (!worker.running) await worker.start();
     const before = await uploadBatch(BATCH - 20, 'redis');
-    await waitFor('a third of the batch ready and a file processing', async () => {
+    await waitForWorker('a third of the batch ready and a file processing', async () => {
       const counts = await statusCounts(em(), before);
       return (counts.ready ?? 0) >= BATCH / 3 && (counts.processing ?? 0) > 0;
     });
@@ -92,7 +93,7 @@ describe('ingestion under faults', () => {
     redis = await startRedis({ dataDir: workDir, port: redisPort, persistent: true });
 
     const ids = [...before, ...during];
-    await waitFor('every file settled', () => allSettled(ids), 240_000);
+    await waitForWorker('every file settled', () => allSettled(ids), 240_000);
     const problems = await chunkCopyProblems(em(), collectionName, ids, everyFile);
     console.log(`Redis SIGKILL: ${JSON.stringify(atKill)} at the kill; all ${ids.length} settled ${((Date.now() - started) / 1000).toFixed(1)} s after the first upload`);
     expect(problems).toEqual([]);
@@ -151,12 +152,8 @@ describe('ingestion under faults', () => {
     return (counts.ready ?? 0) + (counts.failed ?? 0) === ids.length;
   }
 
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\nworker log:\n${worker.tail()}`);
-      await sleep(50);
-    }
+  function waitForWorker(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
+    return waitFor(what, check, { timeoutMs, context: () => `worker log:\n${worker.tail()}` });
   }
 });
 

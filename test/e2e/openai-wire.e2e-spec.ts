@@ -6,6 +6,9 @@ import { FakeOpenAiServer, type ChatReply } from './support/fake-openai-server';
 import { SseReader } from './support/sse-client';
 import { createSession, startApi, type TestUser } from './support/test-app';
 import { startWorker } from './support/test-worker';
+import { waitFor } from './support/eventually';
+
+const waitForWire = (what: string, check: () => boolean) => waitFor(what, check, { intervalMs: 20 });
 
 // The OpenAI-compatible providers against an in-process server speaking the wire protocol:
 // what the product sends, and what it makes of streams, usage, errors, cuts, stalls and stops.
@@ -18,14 +21,6 @@ async function listeningApi(env: Record<string, string>): Promise<{ app: INestAp
   const app = await startApi(env);
   await app.listen(0, '127.0.0.1');
   return { app, url: `${await app.getUrl()}/api/v1` };
-}
-
-async function eventually(what: string, check: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('OpenAI-compatible providers on the wire', () => {
@@ -146,7 +141,7 @@ describe('OpenAI-compatible providers on the wire', () => {
       await stream.all(20_000);
       // (The client says "Request timed out."; under Jest's module sandbox the same abort reads as "Connection error.")
       expect(stream.events.at(-1)).toMatchObject({ event: 'error', data: { code: 'answer_generation_failed' } });
-      await eventually('the upstream requests closed', () => sent().length === 2 && sent().every((upstream) => upstream.closedByClient));
+      await waitForWire('the upstream requests closed', () => sent().length === 2 && sent().every((upstream) => upstream.closedByClient));
     });
 
     it('ends a stream that opens and then sends nothing within OPENAI_TIMEOUT_MS, closing the request, and keeps what came', async () => {
@@ -155,7 +150,7 @@ describe('OpenAI-compatible providers on the wire', () => {
       await stream.all(20_000);
       expect(stream.text()).toBe('Started');
       expect(stream.events.at(-1)).toMatchObject({ event: 'error', data: { code: 'answer_generation_failed', message: expect.stringContaining('sent nothing for 1500 ms') } });
-      await eventually('the upstream request closed', () => sent()[0]?.closedByClient === true);
+      await waitForWire('the upstream request closed', () => sent()[0]?.closedByClient === true);
       expect(await stored(stream)).toMatchObject({ status: 'failed', content: 'Started' });
     });
 
@@ -163,12 +158,12 @@ describe('OpenAI-compatible providers on the wire', () => {
       const sent = script(() => ({ kind: 'stream', tokens: ['Half', ' an', ' answer', ' then', ' silence'], after: { tokens: 2, then: 'hold' } }));
       const stream = await ask();
       await stream.until('token');
-      await eventually('both held tokens streamed', () => stream.text() === 'Half an');
+      await waitForWire('both held tokens streamed', () => stream.text() === 'Half an');
       const { assistantMessageId } = stream.events[0].data;
       await request(api.app.getHttpServer()).post(`/api/v1/chat/${assistantMessageId}/stop`).set(member.auth).expect(202);
       await stream.all();
       expect(stream.events.at(-1)).toMatchObject({ event: 'done', data: { finishReason: 'stopped' } });
-      await eventually('the fake saw its request closed', () => sent()[0]?.closedByClient === true);
+      await waitForWire('the fake saw its request closed', () => sent()[0]?.closedByClient === true);
       expect(await stored(stream)).toMatchObject({ status: 'interrupted', content: 'Half an' });
     });
   });

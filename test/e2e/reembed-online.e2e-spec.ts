@@ -12,6 +12,7 @@ import { chunkCopyProblems } from './support/chunk-copies';
 import { createMigratedDatabase } from './support/own-database';
 import { createSession, startApi, testJwtSecret, type TestUser } from './support/test-app';
 import { buildWorker, WorkerProcess } from './support/worker-process';
+import { waitFor } from './support/eventually';
 
 // Issue 18, item 13: a re-embed builds the new vectors beside the old ones, from the chunks in
 // PostgreSQL, while every search keeps answering; it survives a worker stopped and one killed.
@@ -52,18 +53,12 @@ describe('re-embedding the corpus while people ask about it', () => {
     return body.id;
   }
 
-  async function waitFor<T>(what: string, check: () => Promise<T | false | undefined | null>, timeoutMs = 60_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await check();
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\nworker log:\n${newWorker?.tail() ?? ''}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  function waitForWorker<T>(what: string, check: () => Promise<T>, timeoutMs = 60_000) {
+    return waitFor(what, check, { timeoutMs, context: () => `worker log:\n${newWorker?.tail() ?? ''}` });
   }
 
   const allReady = (ids: string[]) =>
-    waitFor(
+    waitForWorker(
       `${ids.length} files ready`,
       async () => {
         const [{ n }] = await em().getConnection().execute<Array<{ n: number }>>(`select count(*)::int as n from files where status = 'ready' and id in (?)`, [ids]);
@@ -144,7 +139,7 @@ describe('re-embedding the corpus while people ask about it', () => {
       };
 
       // A worker told to stop pauses after its batch; the next one resumes where it was.
-      await waitFor('the first batch stored', async () => (await sample()).done > 0);
+      await waitForWorker('the first batch stored', async () => (await sample()).done > 0);
       await newWorker.stop('SIGTERM');
       const atStop = await sample();
       expect(atStop).toMatchObject({ status: 'running', done: expect.any(Number) });
@@ -157,14 +152,14 @@ describe('re-embedding the corpus while people ask about it', () => {
       for (const word of during) duringIds.push(await upload(`${word}.md`, `# The ${word} gauge\n\nThe ${word} gauge reads the boiler pressure every minute.\n`));
       await allReady(duringIds);
       // Past what the uploads added (one chunk each): the resumed job copies again.
-      await waitFor('the copy going on past the stop', async () => (await sample()).done > atStop.done + during.length);
+      await waitForWorker('the copy going on past the stop', async () => (await sample()).done > atStop.done + during.length);
 
       // A worker killed outright: its job is handed on once its lock expires.
       await newWorker.stop('SIGKILL');
       const atKill = await sample();
       expect(atKill.status).toBe('running');
       await newWorker.start(START_TIMEOUT_MS);
-      const finished = await waitFor(
+      const finished = await waitForWorker(
         'the re-embed completed',
         async () => {
           const current = await sample();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createSession, startApi, type TestUser } from './support/test-app';
 import { multipartBody, sendAndAbort, sendRaw, type FormPart } from './support/raw-http';
+import { eventually } from './support/eventually';
 
 // Hostile and careless multipart uploads: whatever the body does, the answer is a 4xx in the
 // error shape, nothing is recorded or queued, no byte stays in storage, and the process lives on.
@@ -45,7 +46,7 @@ describe('multipart uploads', () => {
 
   /** Every refusal must leave the registry and storage as they were, and the API answering. */
   async function expectNothingKept(before: { blobs: string[]; rows: number }) {
-    await eventually(async () => expect(blobs().sort()).toEqual(before.blobs.sort()));
+    await eventually(async () => expect(blobs().sort()).toEqual(before.blobs.sort()), { timeoutMs: 5_000 });
     expect(await recorded()).toBe(before.rows);
     await http.get('/api/v1/health/live').expect(200);
   }
@@ -162,15 +163,3 @@ describe('multipart uploads', () => {
     });
   });
 });
-
-async function eventually(check: () => Promise<void>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
