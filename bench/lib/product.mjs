@@ -34,11 +34,10 @@ export function build(log) {
   if (server.status !== 0) throw new Error('build failed');
   // The answers suite builds its PDF and DOCX documents with the ingest tests' fixture builders,
   // which the product's build leaves out (.swcrc excludes __fixtures__).
-  const fixtures = spawnSync(
-    process.execPath,
-    [swc, FIXTURES, '-d', 'dist', '--no-swcrc', '-C', 'module.type=commonjs', '-C', 'jsc.parser.syntax=typescript', '-C', 'jsc.target=es2023', '--quiet'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const fixtures = spawnSync(process.execPath, [swc, FIXTURES, '-d', 'dist', '--no-swcrc', '-C', 'module.type=commonjs', '-C', 'jsc.parser.syntax=typescript', '-C', 'jsc.target=es2023', '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (fixtures.status !== 0) throw new Error('fixture build failed');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const web = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

@@ -211,10 +211,14 @@ describe('chat (SSE)', () => {
     await stream.until('token');
     stream.abort();
     const { conversationId, assistantMessageId } = stream.events[0].data;
-    const messages = await waitFor('the stopped answer stored', async () => {
-      const body = (await request(slow.app.getHttpServer()).get(`/api/v1/conversations/${conversationId}`).set(member.auth).expect(200)).body;
-      return body.messages[1]?.status === 'streaming' ? null : body.messages;
-    }, { intervalMs: 100 });
+    const messages = await waitFor(
+      'the stopped answer stored',
+      async () => {
+        const body = (await request(slow.app.getHttpServer()).get(`/api/v1/conversations/${conversationId}`).set(member.auth).expect(200)).body;
+        return body.messages[1]?.status === 'streaming' ? null : body.messages;
+      },
+      { intervalMs: 100 },
+    );
     expect(messages[0]).toMatchObject({ role: 'user', content: LEAVE_QUESTION, status: 'complete' });
     expect(messages[1]).toMatchObject({ id: assistantMessageId, role: 'assistant', status: expect.stringMatching(/^(interrupted|complete)$/) });
     expect(messages[1].content.length).toBeGreaterThan(0);
@@ -305,4 +309,3 @@ describe('chat (SSE)', () => {
     await request(fast.app.getHttpServer()).post(`/api/v1/chat/${assistantMessageId}/feedback`).set(member.auth).send({ rating: 'meh' }).expect(400);
   });
 });
-

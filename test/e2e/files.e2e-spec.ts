@@ -205,12 +205,15 @@ describe('files and ingestion', () => {
 
     await http.delete(`/api/v1/files/${file.id}`).set(admin.auth).expect(202);
     await http.get(`/api/v1/files/${file.id}`).set(admin.auth).expect(404);
-    await eventually(async () => {
-      expect(await chunkRows(file.id)).toEqual([]);
-      expect(await vectorIds(file.id)).toEqual([]);
-      const [row] = await app.get(EntityManager).getConnection().execute('select count(*)::int as n from files where id = ?', [file.id]);
-      expect(row.n).toBe(0);
-    }, { timeoutMs: 15_000, intervalMs: 200 });
+    await eventually(
+      async () => {
+        expect(await chunkRows(file.id)).toEqual([]);
+        expect(await vectorIds(file.id)).toEqual([]);
+        const [row] = await app.get(EntityManager).getConnection().execute('select count(*)::int as n from files where id = ?', [file.id]);
+        expect(row.n).toBe(0);
+      },
+      { timeoutMs: 15_000, intervalMs: 200 },
+    );
     expect(existsSync(blob)).toBe(false);
   });
 

@@ -60,7 +60,7 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set(
  * modifier is a topic word like any other ("summer party" is not answered by "company business").
  * A pair WordNet knows as one word ("dress code") is a topic of its own: neither word modifies.
  */
-export const MODIFIER_WEIGHT = 0.5;
+const MODIFIER_WEIGHT = 0.5;
 
 const INFLECTION_CACHE_LIMIT = 50_000;
 const LATIN_WORD = /^[a-z]+$/;
