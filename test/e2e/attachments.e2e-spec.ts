@@ -2,6 +2,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -192,6 +193,22 @@ describe('conversation attachments', () => {
       expect(tooMany.body).toMatchObject({ statusCode: 429, code: 'too_many_attachments' });
       const { attachments } = (await http().get(`/api/v1/conversations/${conversationId}`).set(owner.auth).expect(200)).body;
       expect(attachments.map((file: { filename: string }) => file.filename)).toEqual([0, 1, 2, 3].map((i) => `note-${i}.txt`));
+    });
+
+    it('lets uploads sent at once past the count only as far as the allowance goes', async () => {
+      const owner = await createSession(app, 'member');
+      const conversationId = await conversation(owner);
+      for (let i = 0; i < MAX_FILES - 1; i++) await attach(owner, conversationId, `note-${i}.txt`, Buffer.from(`note number ${i}`)).expect(202);
+      const blobs = () => readdirSync(settings.STORAGE_DIR, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+      const blobsBefore = blobs();
+      // All of them pass the check before their bytes are stored; only one slot is left.
+      const racing = await Promise.all([0, 1, 2, 3, 4].map((i) => attach(owner, conversationId, `racing-${i}.txt`, Buffer.from(`racing note ${i}`))));
+      expect(racing.map((response) => response.status).sort()).toEqual([202, 429, 429, 429, 429]);
+      for (const refused of racing.filter((response) => response.status === 429)) expect(refused.body).toMatchObject({ code: 'too_many_attachments' });
+      const { attachments } = (await http().get(`/api/v1/conversations/${conversationId}`).set(owner.auth).expect(200)).body;
+      expect(attachments).toHaveLength(MAX_FILES);
+      // A refused upload's bytes go with it.
+      expect(blobs()).toBe(blobsBefore + 1);
     });
 
     it('refuses a type the corpus refuses, with the same 415', async () => {

@@ -36,6 +36,11 @@ export abstract class FileRepository {
   abstract attachmentsOf(conversationId: string): Promise<StoredFile[]>;
   /** How many live attachments the user has, in all their conversations, and their bytes. */
   abstract attachmentUsageOf(userId: string): Promise<{ count: number; bytes: number }>;
+  /**
+   * The same, inside a transaction, after taking the user's attachment lock until it ends: two
+   * attachments recorded at once are counted one after the other, so both cannot pass the allowance.
+   */
+  abstract lockedAttachmentUsageOf(userId: string): Promise<{ count: number; bytes: number }>;
 }
 
 /** Whose a conversation is; the conversations module owns them, the registry only asks. */

@@ -46,6 +46,16 @@ export class MikroOrmFileRepository extends FileRepository {
     return { count: Number(row.count), bytes: Number(row.bytes ?? 0) };
   }
 
+  // On the transaction's connection (not the prepared statements' pool), so the lock is the transaction's.
+  async lockedAttachmentUsageOf(userId: string) {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`attachments:${userId}`]);
+    const [row] = await this.em.execute<Array<{ count: string; bytes: string | null }>>(
+      `select count(*) as count, sum(size_bytes) as bytes from files where uploaded_by = ? and visibility = 'conversation' and deleted_at is null`,
+      [userId],
+    );
+    return { count: Number(row.count), bytes: Number(row.bytes ?? 0) };
+  }
+
   listVisible(reader: FileReader, filter: FileListFilter, limit: number, after: Cursor | null) {
     const page = after ? { $or: [{ createdAt: { $lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { $lt: after.id } }] } : {};
     const qb = this.em

@@ -10,7 +10,8 @@ import { AttachFile } from './attach-file.command';
  * The same intake as an admin's upload (limits, sniffing, the worker's ingestion), placed as an
  * attachment: `conversation` visibility in the owner's department, tied to the conversation.
  * The allowance is checked before a byte is stored; the bytes one upload may bring are what is
- * left of it, so an attachment that would pass it stops as soon as it does.
+ * left of it, so an attachment that would pass it stops as soon as it does. It is checked again
+ * under the user's lock as the file is recorded, since uploads running at once all passed the first check.
  */
 @CommandHandler(AttachFile)
 export class AttachFileHandler implements ICommandHandler<AttachFile> {
@@ -36,6 +37,11 @@ export class AttachFileHandler implements ICommandHandler<AttachFile> {
       conversationId,
       maxBytes: Math.min(perFile, left),
       tooLarge: () => (left < perFile ? new AttachmentBytesExceeded(this.allowance.maxBytesPerUser) : new FileTooLarge(perFile)),
+      admit: async (stored) => {
+        const now = await this.files.lockedAttachmentUsageOf(actor.userId);
+        if (now.count >= this.allowance.maxCountPerUser) throw new TooManyAttachments(this.allowance.maxCountPerUser);
+        if (now.bytes + stored.sizeBytes > this.allowance.maxBytesPerUser) throw new AttachmentBytesExceeded(this.allowance.maxBytesPerUser);
+      },
       audit: null,
     });
     return file;

@@ -67,6 +67,9 @@ class InMemoryFiles extends FileRepository {
     const mine = [...this.rows.values()].filter((f) => f.isAttachment() && f.uploadedBy === userId && !f.deletedAt);
     return { count: mine.length, bytes: mine.reduce((sum, f) => sum + f.sizeBytes, 0) };
   }
+  lockedAttachmentUsageOf(userId: string) {
+    return this.attachmentUsageOf(userId);
+  }
 }
 
 class InMemoryBlobs extends BlobStorage {

@@ -24,6 +24,8 @@ export interface IntakeTarget {
   /** More bytes than this fail the upload with `tooLarge()`. */
   maxBytes: number;
   tooLarge: () => Error;
+  /** Run in the insert's transaction before the file is added; throws to refuse it (an allowance checked again under a lock). */
+  admit?: (file: StoredFile) => Promise<void>;
   /** What the audit log records of it, in the insert's transaction; none for a person's own attachment. */
   audit: ((file: StoredFile) => AuditRecord) | null;
 }
@@ -96,6 +98,7 @@ export class UploadIntake {
     // refused insert ends its transaction, so the existing record is read after it.
     const added = await this.transactions
       .run(async () => {
+        if (target.admit) await target.admit(file);
         if (!(await this.files.add(file))) throw new DuplicateUpload();
         if (target.audit) await this.audit.record(target.audit(file));
         return true;
